@@ -1,0 +1,147 @@
+import type { Bilingual } from './bilingual.js';
+import type { SkemaTemplate } from './skema-template.js';
+
+/**
+ * The default MUS-skema, built on the method's four common understandings, written in our own words.
+ * HR may change the wording or add and remove questions for a round before step 3 is launched.
+ */
+export function defaultMusTemplate(): SkemaTemplate {
+  return {
+    sections: [
+      {
+        id: 'kerneopgaven',
+        kind: 'question',
+        title: { da: 'Kerneopgaven', en: 'The core task' },
+        prompt: {
+          da: 'Hvordan vil du med dine egne ord beskrive vores kerneopgave? Hvor bidrager du mest til at løse den i dag?',
+          en: 'How would you describe our core task in your own words? Where do you contribute most to solving it today?',
+        },
+      },
+      {
+        id: 'rammer-og-retning',
+        kind: 'question',
+        title: { da: 'Rammer og retning', en: 'Frames and direction' },
+        prompt: {
+          da: 'Hvilke rammer og hvilken retning arbejder du inden for? Hvor er de uklare for dig?',
+          en: 'Which frames and direction do you work within? Where are they unclear to you?',
+        },
+      },
+      {
+        id: 'handlinger',
+        kind: 'question',
+        title: { da: 'Handlinger', en: 'Actions' },
+        prompt: {
+          da: 'Hvilke handlinger får os til at løse opgaven inden for rammerne? Hvad skal du gøre mere af, mindre af eller anderledes?',
+          en: 'Which actions make us solve the task within the frames? What should you do more of, less of, or differently?',
+        },
+      },
+      {
+        id: 'vaerdier',
+        kind: 'question',
+        title: { da: 'Værdier, normer og moral', en: 'Values, norms and morals' },
+        prompt: {
+          da: 'Hvilke værdier og normer lever vi efter i arbejdsfællesskabet? Hvor bliver de udfordret?',
+          en: 'Which values and norms do we live by in our work community? Where are they challenged?',
+        },
+      },
+      {
+        id: 'fremtidens-behov',
+        kind: 'question',
+        title: { da: 'Fremtidens behov', en: 'Future needs' },
+        prompt: {
+          da: 'Hvilke behov får organisationen i de kommende år, og hvordan kan din udvikling møde dem?',
+          en: 'Which needs will the organisation have in the coming years, and how can your development meet them?',
+        },
+      },
+      {
+        id: 'forventninger',
+        kind: 'question',
+        title: { da: 'Forventninger og kontrol', en: 'Expectations and control' },
+        prompt: {
+          da: 'Hvad forventer du af din leder og dine kolleger, og hvad tror du, der forventes af dig? Hvor meget indflydelse har du på dit arbejde?',
+          en: 'What do you expect of your leader and colleagues, and what do you think is expected of you? How much say do you have over your work?',
+        },
+      },
+      {
+        id: 'aftaler',
+        kind: 'agreements',
+        title: { da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' },
+        prompt: {
+          da: 'Udfyldes under samtalen: hvad aftaler I, hvem gør det, og hvornår følger I op?',
+          en: 'Filled in during the talk: what do you agree, who does it, and when do you follow up?',
+        },
+      },
+    ],
+  };
+}
+
+/** The four common understandings leader and employee must share before the talk (the tab's checklist). */
+export const COMMON_UNDERSTANDINGS: readonly Bilingual[] = [
+  { da: 'Organisationens kerneopgave', en: "The organisation's core task" },
+  {
+    da: 'Rammer og retning for arbejdet, så kerneopgaven bliver løst',
+    en: 'The frames and direction for the work that make the core task get solved',
+  },
+  {
+    da: 'De handlinger, der løser opgaven inden for rammerne',
+    en: 'The actions that solve the task within those frames',
+  },
+  {
+    da: 'De værdier, normer og den moral, vi lever efter i arbejdsfællesskabet',
+    en: 'The values, norms and morals we live by in the work community',
+  },
+];
+
+/** The method's three phases of each MUS. */
+export const PHASES: readonly Bilingual[] = [
+  { da: 'Forberedelse', en: 'Preparation' },
+  { da: 'Samtale (45 minutter)', en: 'Conversation (45 minutes)' },
+  { da: 'Opsamling og opfølgning', en: 'Summary and follow-up' },
+];
+
+/** What leaders should watch out for, in our words. */
+export const WATCH_OUTS: readonly { title: Bilingual; text: Bilingual }[] = [
+  {
+    title: { da: 'Hold organisationen i fokus', en: 'Keep the organisation in focus' },
+    text: {
+      da: 'Tal om, hvordan medarbejderen bidrager til den fælles opgave, ikke kun om personlige ønsker til faglig udvikling.',
+      en: 'Talk about how the employee contributes to the shared task, not only about personal wishes for professional growth.',
+    },
+  },
+  {
+    title: { da: 'Se fremad', en: 'Look forward' },
+    text: {
+      da: 'Brug fortiden kun, når den rummer vigtig læring eller peger på en nødvendig forandring.',
+      en: 'Use the past only where it holds important learning or points to a needed change.',
+    },
+  },
+  {
+    title: { da: 'Afstem forventninger først', en: 'Align expectations first' },
+    text: {
+      da: 'Sørg for, at I har samme billede af samtalens formål, før I går i gang.',
+      en: "Make sure you share the same picture of the talk's purpose before you begin.",
+    },
+  },
+];
+
+/** Questions for the leadership team to discuss before the round (step 1). */
+export const LEADERSHIP_QUESTIONS: readonly Bilingual[] = [
+  {
+    da: 'Hvilke gode erfaringer med MUS har vi allerede, og hvordan bringer vi dem videre?',
+    en: 'What good experiences with MUS do we already have, and how do we carry them on?',
+  },
+  {
+    da: 'Hvad har vores ledere brug for, for at de nye samtaler lykkes?',
+    en: 'What do our leaders need for the new conversations to succeed?',
+  },
+  {
+    da: 'Hvordan hjælper vi medarbejderne godt forberedt ind i samtalen?',
+    en: 'How do we help employees come well prepared to the conversation?',
+  },
+];
+
+/** The purpose of the new MUS in one sentence (step 2). */
+export const MUS_PURPOSE: Bilingual = {
+  da: 'MUS er en samtale, hvor du og din leder sammen undersøger, hvordan du udvikler dig i takt med det, organisationen får brug for, og hvordan du bedst bidrager til at løse vores fælles kerneopgave.',
+  en: 'MUS is a conversation in which you and your leader explore together how you grow with what the organisation will need, and how you best contribute to solving our shared core task.',
+};

@@ -1,0 +1,44 @@
+import type { Bilingual } from './bilingual.js';
+
+export const STEP_NUMBERS = [1, 2, 3, 4, 5] as const;
+export type StepNumber = (typeof STEP_NUMBERS)[number];
+
+export type Audience = 'leaders' | 'employees' | 'leaders-and-employees';
+
+export interface StepDefinition {
+  step: StepNumber;
+  name: Bilingual;
+  /** Who gets this step's card in their 1:1 chat. */
+  audience: Audience;
+}
+
+/** The method's five rollout steps, in the order they must be taken. */
+export const ROLLOUT_STEPS: readonly StepDefinition[] = [
+  { step: 1, name: { da: 'Informér lederne', en: 'Inform the leaders' }, audience: 'leaders' },
+  {
+    step: 2,
+    name: { da: 'Informér medarbejderne', en: 'Inform the employees' },
+    audience: 'employees',
+  },
+  { step: 3, name: { da: 'Send MUS-skema', en: 'Send the MUS form' }, audience: 'employees' },
+  {
+    step: 4,
+    name: { da: 'Hold samtalerne', en: 'Hold the conversations' },
+    audience: 'leaders-and-employees',
+  },
+  {
+    step: 5,
+    name: { da: 'Evaluér MUS', en: 'Evaluate the MUS' },
+    audience: 'leaders-and-employees',
+  },
+];
+
+export function stepDefinition(step: StepNumber): StepDefinition {
+  const def = ROLLOUT_STEPS[step - 1];
+  if (!def) throw new RangeError(`unknown step ${String(step)}`);
+  return def;
+}
+
+export function isStepNumber(value: unknown): value is StepNumber {
+  return typeof value === 'number' && (STEP_NUMBERS as readonly number[]).includes(value);
+}

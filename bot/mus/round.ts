@@ -1,0 +1,162 @@
+import type { Bilingual } from './bilingual.js';
+import { RuleError, ValidationError, type ValidationIssue } from './errors.js';
+import { STEP_NUMBERS, stepDefinition, type StepNumber } from './rollout-steps.js';
+import type { SkemaTemplate } from './skema-template.js';
+
+export type RoundKind = 'MUS' | 'GRUS' | 'LUS';
+
+export interface RoundStep {
+  step: StepNumber;
+  /** The step's deadline as an ISO date (`YYYY-MM-DD`). */
+  deadline: string;
+  launchedAt?: string;
+  launchedBy?: string;
+}
+
+export interface Round {
+  orgId: string;
+  id: string;
+  name: string;
+  kind: RoundKind;
+  createdAt: string;
+  createdBy: string;
+  /** Always five entries, in step order. */
+  steps: RoundStep[];
+  /** The template skemas are sent with; editable until step 3 is launched. */
+  template: SkemaTemplate;
+  closedAt?: string;
+}
+
+export const ROUND_NAME_MAX = 80;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+/**
+ * Default deadlines for a new round: a week for each of steps 1–3, four weeks for the talks, two weeks
+ * for the evaluation. HR can change them.
+ */
+export function defaultDeadlines(start: Date): string[] {
+  const offsets = [7, 14, 21, 49, 63];
+  return offsets.map((days) =>
+    new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
+export interface NewRoundInput {
+  orgId: string;
+  id: string;
+  name: string;
+  kind?: RoundKind;
+  createdBy: string;
+  now: Date;
+  deadlines?: string[];
+  template: SkemaTemplate;
+}
+
+/** Creates a round after checking its name and that the five deadlines are valid dates in step order. */
+export function newRound(input: NewRoundInput): Round {
+  const name = input.name.trim();
+  const deadlines = input.deadlines ?? defaultDeadlines(input.now);
+  const issues: ValidationIssue[] = [];
+  if (!name || name.length > ROUND_NAME_MAX) {
+    issues.push({
+      where: 'name',
+      message: {
+        da: `Rundens navn skal være 1–${ROUND_NAME_MAX} tegn.`,
+        en: `The round's name must be 1–${ROUND_NAME_MAX} characters.`,
+      },
+    });
+  }
+  if (deadlines.length !== 5 || !deadlines.every(isIsoDate)) {
+    issues.push({
+      where: 'deadlines',
+      message: {
+        da: 'Der skal være fem frister som datoer (ÅÅÅÅ-MM-DD).',
+        en: 'There must be five deadlines as dates (YYYY-MM-DD).',
+      },
+    });
+  } else if (deadlines.some((d, i) => i > 0 && d < deadlines[i - 1]!)) {
+    issues.push({
+      where: 'deadlines',
+      message: {
+        da: 'Fristerne skal ligge i trinenes rækkefølge.',
+        en: 'The deadlines must follow the order of the steps.',
+      },
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return {
+    orgId: input.orgId,
+    id: input.id,
+    name,
+    kind: input.kind ?? 'MUS',
+    createdAt: input.now.toISOString(),
+    createdBy: input.createdBy,
+    steps: STEP_NUMBERS.map((step, i) => ({ step, deadline: deadlines[i]! })),
+    template: input.template,
+  };
+}
+
+export function roundStep(round: Round, step: StepNumber): RoundStep {
+  const found = round.steps.find((s) => s.step === step);
+  if (!found) throw new RangeError(`round ${round.id} has no step ${String(step)}`);
+  return found;
+}
+
+export type LaunchCheck = { ok: true } | { ok: false; alreadyLaunched: boolean; reason: Bilingual };
+
+/** Whether HR may launch `step` now: rounds are taken step by step, each step once, never after closing. */
+export function checkLaunch(round: Round, step: StepNumber): LaunchCheck {
+  const name = stepDefinition(step).name;
+  if (round.closedAt) {
+    return {
+      ok: false,
+      alreadyLaunched: false,
+      reason: { da: 'Runden er afsluttet.', en: 'The round is closed.' },
+    };
+  }
+  if (roundStep(round, step).launchedAt) {
+    return {
+      ok: false,
+      alreadyLaunched: true,
+      reason: {
+        da: `Trin ${step} (${name.da}) er allerede sat i gang.`,
+        en: `Step ${step} (${name.en}) has already been launched.`,
+      },
+    };
+  }
+  if (step > 1 && !roundStep(round, (step - 1) as StepNumber).launchedAt) {
+    const prev = stepDefinition((step - 1) as StepNumber).name;
+    return {
+      ok: false,
+      alreadyLaunched: false,
+      reason: {
+        da: `Tag trin ${step - 1} (${prev.da}) før trin ${step}.`,
+        en: `Take step ${step - 1} (${prev.en}) before step ${step}.`,
+      },
+    };
+  }
+  return { ok: true };
+}
+
+/** Returns the round with `step` marked launched, or throws a RuleError saying why not. */
+export function launchStep(round: Round, step: StepNumber, by: string, now: Date): Round {
+  const check = checkLaunch(round, step);
+  if (!check.ok) throw new RuleError(check.reason);
+  return {
+    ...round,
+    steps: round.steps.map((s) =>
+      s.step === step ? { ...s, launchedAt: now.toISOString(), launchedBy: by } : s,
+    ),
+  };
+}
+
+/** HR may edit the template only until the skemas are sent (step 3). */
+export function canEditTemplate(round: Round): boolean {
+  return !round.closedAt && !roundStep(round, 3).launchedAt;
+}

@@ -1,0 +1,260 @@
+import { RuleError, ValidationError, type ValidationIssue } from './errors.js';
+import {
+  ANSWER_MAX_CHARS,
+  NOTE_MAX_CHARS,
+  questionSections,
+  type SkemaTemplate,
+} from './skema-template.js';
+
+/** The skema's life through the method's three phases. */
+export const SKEMA_STATUSES = ['sent', 'prepared', 'held', 'finalised', 'acknowledged'] as const;
+export type SkemaStatus = (typeof SKEMA_STATUSES)[number];
+
+/**
+ * One employee's skema in one round: the employee's preparation answers and the leader's shared talk
+ * notes, per template section. The leader's private notes are stored apart (see `PrivateNote`).
+ */
+export interface Skema {
+  orgId: string;
+  roundId: string;
+  employeeEmail: string;
+  leaderEmail: string;
+  status: SkemaStatus;
+  /** The template this skema was sent with; later template edits do not touch it. */
+  template: SkemaTemplate;
+  answers: Record<string, string>;
+  talkNotes: Record<string, string>;
+  /** Which of the four common understandings leader and employee have checked they share. */
+  understandings: boolean[];
+  /** Planned date and time of the talk (ISO), when known. */
+  talkAt?: string;
+  followUpDate?: string;
+  employeeComment?: string;
+  sentAt: string;
+  preparedAt?: string;
+  heldAt?: string;
+  finalisedAt?: string;
+  acknowledgedAt?: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The leader's own notes about a talk; only that leader may read them. */
+export interface PrivateNote {
+  orgId: string;
+  roundId: string;
+  employeeEmail: string;
+  leaderEmail: string;
+  text: string;
+  updatedAt: string;
+}
+
+export function newSkema(args: {
+  orgId: string;
+  roundId: string;
+  employeeEmail: string;
+  leaderEmail: string;
+  template: SkemaTemplate;
+  now: Date;
+  by: string;
+}): Skema {
+  const now = args.now.toISOString();
+  return {
+    orgId: args.orgId,
+    roundId: args.roundId,
+    employeeEmail: args.employeeEmail,
+    leaderEmail: args.leaderEmail,
+    status: 'sent',
+    template: args.template,
+    answers: {},
+    talkNotes: {},
+    understandings: [false, false, false, false],
+    sentAt: now,
+    updatedAt: now,
+    updatedBy: args.by,
+  };
+}
+
+/** The employee may change their preparation until the leader starts the talk. */
+export function employeeCanEdit(skema: Skema): boolean {
+  return skema.status === 'sent' || skema.status === 'prepared';
+}
+
+/** The leader writes shared talk notes from the talk's start until it is finalised. */
+export function leaderCanEditNotes(skema: Skema): boolean {
+  return skema.status !== 'finalised' && skema.status !== 'acknowledged';
+}
+
+function textIssues(
+  texts: Record<string, string>,
+  template: SkemaTemplate,
+  field: string,
+  max: number,
+): ValidationIssue[] {
+  const allowed = new Set(questionSections(template).map((s) => s.id));
+  const issues: ValidationIssue[] = [];
+  for (const [id, text] of Object.entries(texts)) {
+    if (!allowed.has(id)) {
+      issues.push({
+        where: `${field}.${id}`,
+        message: { da: 'Skemaet har ikke dette spørgsmål.', en: 'The form has no such question.' },
+      });
+    } else if (typeof text !== 'string' || text.length > max) {
+      issues.push({
+        where: `${field}.${id}`,
+        message: {
+          da: `Svaret må højst være ${max} tegn (det er ${String(text).length}).`,
+          en: `The answer may be at most ${max} characters (it is ${String(text).length}).`,
+        },
+      });
+    }
+  }
+  return issues;
+}
+
+const CLOSED_FOR_EMPLOYEE = {
+  da: 'Samtalen er gået i gang, så forberedelsen kan ikke længere ændres.',
+  en: 'The conversation has started, so the preparation can no longer be changed.',
+};
+
+/** The employee saves their answers as a draft (status unchanged) or submits them (→ prepared). */
+export function saveAnswers(
+  skema: Skema,
+  answers: Record<string, string>,
+  opts: { submit: boolean; by: string; now: Date },
+): Skema {
+  if (!employeeCanEdit(skema)) throw new RuleError(CLOSED_FOR_EMPLOYEE);
+  const issues = textIssues(answers, skema.template, 'answers', ANSWER_MAX_CHARS);
+  if (issues.length) throw new ValidationError(issues);
+  const now = opts.now.toISOString();
+  return {
+    ...skema,
+    answers: { ...skema.answers, ...answers },
+    status: opts.submit ? 'prepared' : skema.status,
+    preparedAt: opts.submit ? now : skema.preparedAt,
+    updatedAt: now,
+    updatedBy: opts.by,
+  };
+}
+
+/** The leader records talk notes; the first note (or an explicit start) moves the skema to `held`. */
+export function saveTalkNotes(
+  skema: Skema,
+  notes: Record<string, string>,
+  opts: { by: string; now: Date; understandings?: boolean[] },
+): Skema {
+  if (!leaderCanEditNotes(skema)) {
+    throw new RuleError({
+      da: 'Skemaet er afsluttet; noterne kan ikke ændres.',
+      en: 'The form is finalised; the notes can no longer be changed.',
+    });
+  }
+  const issues = textIssues(notes, skema.template, 'talkNotes', NOTE_MAX_CHARS);
+  if (opts.understandings && opts.understandings.length !== 4) {
+    issues.push({
+      where: 'understandings',
+      message: {
+        da: 'Der er fire fælles forståelser.',
+        en: 'There are four common understandings.',
+      },
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const now = opts.now.toISOString();
+  return {
+    ...skema,
+    talkNotes: { ...skema.talkNotes, ...notes },
+    understandings: opts.understandings ?? skema.understandings,
+    status: skema.status === 'sent' || skema.status === 'prepared' ? 'held' : skema.status,
+    heldAt: skema.heldAt ?? now,
+    updatedAt: now,
+    updatedBy: opts.by,
+  };
+}
+
+/** The leader starts the talk: the employee's preparation is closed from here on. */
+export function startTalk(skema: Skema, opts: { by: string; now: Date }): Skema {
+  if (skema.status === 'held') return skema;
+  if (!employeeCanEdit(skema)) {
+    throw new RuleError({
+      da: 'Samtalen er allerede afsluttet.',
+      en: 'The talk has already ended.',
+    });
+  }
+  const now = opts.now.toISOString();
+  return { ...skema, status: 'held', heldAt: now, updatedAt: now, updatedBy: opts.by };
+}
+
+/** The leader finalises: shared notes become read-only and the employee is asked to acknowledge. */
+export function finalise(
+  skema: Skema,
+  opts: { by: string; now: Date; followUpDate?: string },
+): Skema {
+  if (skema.status !== 'held' && skema.status !== 'prepared' && skema.status !== 'sent') {
+    throw new RuleError({
+      da: 'Skemaet er allerede afsluttet.',
+      en: 'The form is already finalised.',
+    });
+  }
+  const now = opts.now.toISOString();
+  return {
+    ...skema,
+    status: 'finalised',
+    heldAt: skema.heldAt ?? now,
+    finalisedAt: now,
+    followUpDate: opts.followUpDate ?? skema.followUpDate,
+    updatedAt: now,
+    updatedBy: opts.by,
+  };
+}
+
+export const COMMENT_MAX_CHARS = 2000;
+
+/** The employee acknowledges the summary, optionally with a comment. */
+export function acknowledge(
+  skema: Skema,
+  opts: { by: string; now: Date; comment?: string },
+): Skema {
+  if (skema.status !== 'finalised') {
+    throw new RuleError(
+      skema.status === 'acknowledged'
+        ? { da: 'Du har allerede kvitteret.', en: 'You have already acknowledged.' }
+        : { da: 'Samtalen er ikke afsluttet endnu.', en: 'The conversation is not finalised yet.' },
+    );
+  }
+  const comment = opts.comment?.trim();
+  if (comment && comment.length > COMMENT_MAX_CHARS) {
+    throw new ValidationError([
+      {
+        where: 'comment',
+        message: {
+          da: `Kommentaren må højst være ${COMMENT_MAX_CHARS} tegn.`,
+          en: `The comment may be at most ${COMMENT_MAX_CHARS} characters.`,
+        },
+      },
+    ]);
+  }
+  const now = opts.now.toISOString();
+  return {
+    ...skema,
+    status: 'acknowledged',
+    acknowledgedAt: now,
+    employeeComment: comment || undefined,
+    updatedAt: now,
+    updatedBy: opts.by,
+  };
+}
+
+/** Names the fields that differ between two versions, for showing a user what changed in a conflict. */
+export function changedFields(before: Skema, after: Skema): string[] {
+  const changed: string[] = [];
+  for (const key of new Set([...Object.keys(before.answers), ...Object.keys(after.answers)])) {
+    if ((before.answers[key] ?? '') !== (after.answers[key] ?? '')) changed.push(`answers.${key}`);
+  }
+  for (const key of new Set([...Object.keys(before.talkNotes), ...Object.keys(after.talkNotes)])) {
+    if ((before.talkNotes[key] ?? '') !== (after.talkNotes[key] ?? ''))
+      changed.push(`talkNotes.${key}`);
+  }
+  if (before.status !== after.status) changed.push('status');
+  return changed;
+}
