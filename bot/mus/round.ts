@@ -102,9 +102,9 @@ export function newRound(input: NewRoundInput): Round {
   };
 }
 
-export function roundStep(round: Round, step: StepNumber): RoundStep {
+export function roundStep(round: Pick<Round, 'steps'>, step: StepNumber): RoundStep {
   const found = round.steps.find((s) => s.step === step);
-  if (!found) throw new RangeError(`round ${round.id} has no step ${String(step)}`);
+  if (!found) throw new RangeError(`round has no step ${String(step)}`);
   return found;
 }
 

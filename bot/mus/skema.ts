@@ -255,6 +255,15 @@ export function changedFields(before: Skema, after: Skema): string[] {
     if ((before.talkNotes[key] ?? '') !== (after.talkNotes[key] ?? ''))
       changed.push(`talkNotes.${key}`);
   }
+  if (
+    before.understandings.length !== after.understandings.length ||
+    before.understandings.some((u, i) => u !== after.understandings[i])
+  ) {
+    changed.push('understandings');
+  }
+  for (const key of ['talkAt', 'followUpDate', 'employeeComment'] as const) {
+    if ((before[key] ?? '') !== (after[key] ?? '')) changed.push(key);
+  }
   if (before.status !== after.status) changed.push('status');
   return changed;
 }

@@ -94,13 +94,13 @@ async function startOnce(options: StartAzuriteOptions, port: number): Promise<Em
     '127.0.0.1',
     '--tablePort',
     String(port),
-    '--location',
-    options.location,
     '--disableTelemetry',
     '--skipApiVersionCheck',
     '--silent',
   ];
+  // Azurite refuses --location together with --inMemoryPersistence.
   if (options.inMemory) args.push('--inMemoryPersistence');
+  else args.push('--location', options.location);
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -1,0 +1,48 @@
+import type { Response } from 'restify';
+import type { Bilingual } from '../mus/bilingual.js';
+import { ConflictError, DomainError, ValidationError } from '../mus/errors.js';
+import type { Logger } from '../logger.js';
+
+/** The one shape every API error has: a code, a message for the user in both languages, details. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: Bilingual;
+    issues?: { where: string; message: Bilingual }[];
+    current?: unknown;
+  };
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly code = 'unauthorized';
+  constructor() {
+    super({
+      da: 'Du er ikke logget ind, eller dit log-ind er udløbet. Åbn appen i Teams igen.',
+      en: 'You are not signed in, or your sign-in has expired. Open the app in Teams again.',
+    });
+  }
+}
+
+const UNEXPECTED: Bilingual = {
+  da: 'Noget gik galt hos os. Prøv igen om lidt; intet af det, du har gemt, er gået tabt.',
+  en: 'Something went wrong on our side. Please try again shortly; nothing you saved has been lost.',
+};
+
+/** Maps any error to an HTTP answer; unexpected errors are logged and never shown to the user. */
+export function errorBody(error: unknown, log: Logger): { status: number; body: ApiErrorBody } {
+  if (error instanceof DomainError) {
+    const body: ApiErrorBody = { error: { code: error.code, message: error.userMessage } };
+    if (error instanceof ValidationError) body.error.issues = error.issues;
+    if (error instanceof ConflictError && error.current) body.error.current = error.current;
+    return { status: error.status, body };
+  }
+  log.error({ err: error }, 'unexpected error in API request');
+  return { status: 500, body: { error: { code: 'unexpected', message: UNEXPECTED } } };
+}
+
+export function sendError(res: Response, error: unknown, log: Logger): void {
+  const { status, body } = errorBody(error, log);
+  res.status(status);
+  res.json(body);
+}

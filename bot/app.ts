@@ -1,0 +1,95 @@
+import type { Server } from 'restify';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEV_ORG_ID, type AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+import { createAuthenticator } from './api/authenticate.js';
+import { registerMeRoutes } from './api/me-routes.js';
+import { registerRosterRoutes } from './api/roster-routes.js';
+import { newOrganisation } from './mus/organisation.js';
+import { connectStorage } from './storage/connect-storage.js';
+import { removeRunningApp, writeRunningApp } from './running-file.js';
+import { createServer } from './server.js';
+import { loadDemoData } from './demo-data.js';
+import { createBotFramework } from './teams/bot-framework.js';
+import { MusActivityHandler } from './teams/mus-activity-handler.js';
+
+const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
+
+export interface RunningApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the app: storage → services → one HTTP server, and starts listening. Returns a handle whose
+ * stop() closes the server first and storage last, so nothing in flight is lost.
+ */
+export async function startApp(
+  config: AppConfig,
+  options: { demo: boolean; log: Logger },
+): Promise<RunningApp> {
+  const { log } = options;
+  const storage = await connectStorage(config.storage);
+  let server: Server | undefined;
+  try {
+    const { repositories } = storage;
+    if (config.devMode) await repositories.organisations.ensure(newOrganisation(DEV_ORG_ID, 'Demo'));
+    if (options.demo) await loadDemoData(repositories, DEV_ORG_ID, log);
+
+    const bot = createBotFramework(config.bot, { log: log.child({ module: 'bot' }) });
+    const handler = new MusActivityHandler({
+      conversations: repositories.conversations,
+      orgIdOf: (tenantId) => (config.devMode ? DEV_ORG_ID : (tenantId ?? DEV_ORG_ID)),
+      log: log.child({ module: 'activity-handler' }),
+    });
+    const authenticate = createAuthenticator({
+      devMode: config.devMode,
+      devOrgId: DEV_ORG_ID,
+      people: repositories.people,
+    });
+    server = createServer({
+      devMode: config.devMode,
+      log,
+      storageReachable: storage.ping,
+      handleBotRequest: (req, res) => bot.handleRequest(req, res, handler),
+      tabDir: join(projectRoot, 'tab', 'dist'),
+      registerApi: [
+        (s) => registerMeRoutes(s, { authenticate, log }),
+        (s) =>
+          registerRosterRoutes(s, {
+            people: repositories.people,
+            authenticate,
+            orgIdOf: (p) => p.orgId,
+          }),
+      ],
+    });
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(config.port, config.host, () => resolve());
+    });
+    const address = server.address();
+    const url = `http://${config.host}:${address.port}`;
+    if (storage.azurite && storage.connectionString) {
+      writeRunningApp(config.dataDir, {
+        appPid: process.pid,
+        azuritePid: storage.azurite.pid,
+        connectionString: storage.connectionString,
+        url,
+      });
+    }
+    const stop = async (): Promise<void> => {
+      await new Promise<void>((resolve) => listening.close(() => resolve()));
+      if (storage.azurite) {
+        await storage.azurite.stop();
+        removeRunningApp(config.dataDir);
+      }
+    };
+    return { url, stop };
+  } catch (error) {
+    server?.close();
+    await storage.azurite?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+import type { Bilingual, Locale } from '../mus/bilingual.js';
+import {
+  EVALUATION_COMMENT_PROMPT,
+  EVALUATION_SCALE,
+  EVALUATION_STATEMENTS,
+} from '../mus/evaluation.js';
+import type { Round } from '../mus/round.js';
+import { roundStep } from '../mus/round.js';
+import {
+  adaptiveCard,
+  choiceInput,
+  container,
+  execute,
+  heading,
+  plain,
+  text,
+  textInput,
+  type AdaptiveCard,
+} from './elements.js';
+import { formatDate, translator } from './format.js';
+
+export const EVALUATION_VERB = 'evaluation.submit';
+export const EVALUATION_COMMENT_MAX = 2000;
+
+export interface EvaluationCardView {
+  locale: Locale;
+  round: Pick<Round, 'id' | 'name' | 'steps'>;
+  /** Set once the person has answered: the card then only thanks them. */
+  answered?: boolean;
+  error?: Bilingual;
+}
+
+/** Step 5: the anonymous evaluation of the round, for leaders and employees. */
+export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
+  const t = translator(view.locale);
+  const title = heading(
+    t({
+      da: `Evaluér MUS · ${plain(view.round.name)}`,
+      en: `Evaluate the MUS · ${plain(view.round.name)}`,
+    }),
+  );
+  if (view.answered) {
+    return adaptiveCard(
+      [
+        title,
+        text(
+          t({
+            da: 'Tak for din evaluering. Svarene bruges kun samlet, og ingen kan se, hvad du har svaret.',
+            en: 'Thank you for your evaluation. Answers are only used together, and nobody can see what you answered.',
+          }),
+          { color: 'Good' },
+        ),
+      ],
+      {},
+    );
+  }
+  const scale = EVALUATION_SCALE.map((label, i) => ({
+    title: `${i + 1} · ${t(label)}`,
+    value: String(i + 1),
+  }));
+  return adaptiveCard(
+    [
+      title,
+      text(
+        t({
+          da: `Hvordan gik årets MUS? Svar senest ${formatDate(roundStep(view.round, 5).deadline, 'da')}. Dit svar er anonymt: det gemmes uden dit navn, og resultater vises kun for grupper på mindst fem.`,
+          en: `How did this year's MUS go? Answer by ${formatDate(roundStep(view.round, 5).deadline, 'en')}. Your answer is anonymous: it is stored without your name, and results are only shown for groups of at least five.`,
+        }),
+      ),
+      ...(view.error
+        ? [container([text(t(view.error), { color: 'Attention' })], { style: 'attention' })]
+        : []),
+      ...EVALUATION_STATEMENTS.map((s) =>
+        choiceInput(`score_${s.id}`, t(s.text), scale, {
+          style: 'compact',
+          isRequired: true,
+          errorMessage: t({ da: 'Vælg et svar.', en: 'Choose an answer.' }),
+        }),
+      ),
+      textInput('comment', t(EVALUATION_COMMENT_PROMPT), {
+        isMultiline: true,
+        maxLength: EVALUATION_COMMENT_MAX,
+      }),
+    ],
+    {
+      actions: [
+        execute(
+          t({ da: 'Send evaluering', en: 'Send evaluation' }),
+          EVALUATION_VERB,
+          { roundId: view.round.id },
+          {
+            style: 'positive',
+          },
+        ),
+      ],
+    },
+  );
+}

@@ -1,0 +1,150 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The organisation used in dev mode, where there is no Entra tenant to name it. */
+export const DEV_ORG_ID = 'default';
+
+export type StorageConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'account-url'; accountUrl: string; managedIdentityClientId?: string };
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface AppConfig {
+  production: boolean;
+  /** No bot credentials: Bot Framework auth is off and the server listens on loopback only. */
+  devMode: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  storage: StorageConfig;
+  bot?: BotCredentials;
+  /** Entra app (client) id of the tab's SSO; tokens must carry `api://…/<clientId>` as audience. */
+  ssoClientId?: string;
+  /** Tenants whose users may use the app; empty means the bot's own tenant only. */
+  allowedTenants: string[];
+  logLevel: string;
+}
+
+/** Thrown when the environment cannot run the app; lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfigurationen er ikke gyldig / The configuration is not valid:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .optional();
+
+const env = z.object({
+  NODE_ENV: optionalText,
+  HOST: optionalText,
+  PORT: optionalText,
+  DATA_DIR: optionalText,
+  STORAGE_CONNECTION_STRING: optionalText,
+  STORAGE_ACCOUNT_URL: optionalText,
+  AZURE_CLIENT_ID: optionalText,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  AAD_APP_CLIENT_ID: optionalText,
+  ALLOWED_TENANTS: optionalText,
+  LOG_LEVEL: optionalText,
+});
+
+/**
+ * Reads and checks the configuration once, from the environment. In production it refuses to run
+ * without bot credentials and real storage, naming each missing setting.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = env.parse(source);
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  const port = e.PORT === undefined ? 3978 : Number(e.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT skal være et portnummer / PORT must be a port number (got "${e.PORT}")`);
+  }
+
+  const appType = e.MicrosoftAppType ?? 'MultiTenant';
+  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+    problems.push(
+      `MicrosoftAppType skal være MultiTenant, SingleTenant eller UserAssignedMSI / must be one of those (got "${appType}")`,
+    );
+  }
+  let bot: BotCredentials | undefined;
+  if (e.MicrosoftAppId) {
+    bot = {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: appType as BotCredentials['appType'],
+      tenantId: e.MicrosoftAppTenantId,
+    };
+    if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+      problems.push('MicrosoftAppPassword mangler / is missing (needed unless MicrosoftAppType=UserAssignedMSI)');
+    }
+    if (appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+      problems.push(`MicrosoftAppTenantId mangler / is missing (needed for ${appType})`);
+    }
+  }
+
+  const dataDir = resolve(e.DATA_DIR ?? '.data');
+  let storage: StorageConfig;
+  if (e.STORAGE_CONNECTION_STRING) {
+    storage = { kind: 'connection-string', connectionString: e.STORAGE_CONNECTION_STRING };
+  } else if (e.STORAGE_ACCOUNT_URL) {
+    if (!/^https:\/\/[^/]+/.test(e.STORAGE_ACCOUNT_URL)) {
+      problems.push('STORAGE_ACCOUNT_URL skal være en https-adresse / must be an https URL');
+    }
+    storage = {
+      kind: 'account-url',
+      accountUrl: e.STORAGE_ACCOUNT_URL,
+      managedIdentityClientId: e.AZURE_CLIENT_ID,
+    };
+  } else {
+    storage = { kind: 'embedded', dataDir };
+  }
+
+  if (production) {
+    if (!bot) {
+      problems.push(
+        'Produktion kræver botlegitimation: MicrosoftAppId mangler / production needs bot credentials: MicrosoftAppId is missing',
+      );
+    }
+    if (storage.kind === 'embedded') {
+      problems.push(
+        'Produktion kræver rigtig lagring: sæt STORAGE_ACCOUNT_URL eller STORAGE_CONNECTION_STRING / production needs real storage: set STORAGE_ACCOUNT_URL or STORAGE_CONNECTION_STRING',
+      );
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const devMode = !bot;
+  return {
+    production,
+    devMode,
+    // Without Bot Framework auth anyone could post activities: keep dev mode on loopback.
+    host: devMode ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
+    port,
+    dataDir,
+    storage,
+    bot,
+    ssoClientId: e.AAD_APP_CLIENT_ID,
+    allowedTenants: (e.ALLOWED_TENANTS ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,88 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import { existsSync } from 'node:fs';
+import type { Logger } from './logger.js';
+import { sendError } from './api/error-responses.js';
+
+export interface ServerDeps {
+  devMode: boolean;
+  log: Logger;
+  /** True when the Table service answers. */
+  storageReachable: () => Promise<boolean>;
+  /** The Bot Framework endpoint (POST /api/messages). */
+  handleBotRequest: (req: Request, res: Response) => Promise<void>;
+  /** Registers the tab's API routes. */
+  registerApi?: Array<(server: Server) => void>;
+  /** Folder with the tab's built static files. */
+  tabDir?: string;
+}
+
+type RestifyError = Error & { statusCode?: number; toJSON?: () => unknown };
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Builds the one HTTP server: the bot endpoint, health, the tab's API and static page. It does not
+ * listen; the caller does (tests on port 0).
+ */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'mus-for-teams', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const reachable = await deps.storageReachable().catch(() => false);
+    res.status(reachable ? 200 : 503);
+    res.json({
+      status: reachable ? 'ok' : 'degraded',
+      storage: reachable ? 'reachable' : 'unreachable',
+      mode: deps.devMode ? 'dev' : 'production',
+    });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    try {
+      await deps.handleBotRequest(req, res);
+    } catch (error) {
+      // The adapter answers the request itself; this is only reached if it could not.
+      deps.log.error({ err: error }, 'bot request failed');
+      if (!res.headersSent) sendError(res, error, deps.log);
+    }
+  });
+
+  for (const register of deps.registerApi ?? []) register(server);
+
+  if (deps.tabDir && existsSync(deps.tabDir)) {
+    server.get('/', (_req: Request, res: Response) => {
+      res.redirect(302, '/tab/index.html', () => undefined);
+    });
+    server.get(
+      '/tab/*',
+      restify.plugins.serveStaticFiles(deps.tabDir, { maxAge: deps.devMode ? 0 : 3600 }),
+    );
+  }
+
+  server.on('restifyError', (_req: Request, _res: Response, err: RestifyError, callback: () => void) => {
+    // Turns restify's own errors (unknown route, body too large…) into our bilingual shape.
+    const status = err.statusCode ?? 500;
+    if (status >= 500) deps.log.error({ err }, 'server error');
+    err.toJSON = () => ({
+      error: {
+        code: status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'bad_request',
+        message: restifyMessage(status),
+      },
+    });
+    callback();
+  });
+  return server;
+}
+
+function restifyMessage(status: number): { da: string; en: string } {
+  if (status === 404) return { da: 'Siden findes ikke.', en: 'Not found.' };
+  if (status === 413) {
+    return { da: 'Forespørgslen er for stor (højst 2 MB).', en: 'The request is too large (at most 2 MB).' };
+  }
+  if (status >= 500) {
+    return { da: 'Noget gik galt hos os. Prøv igen om lidt.', en: 'Something went wrong. Please try again shortly.' };
+  }
+  return { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' };
+}

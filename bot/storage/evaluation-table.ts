@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { ConflictError } from '../mus/errors.js';
+import type { EvaluationAnswer, EvaluationReceipt } from '../mus/evaluation.js';
+import type { EvaluationRepository } from '../mus/repositories.js';
+import { scoresSchema } from './domain-schemas.js';
+import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
+import { encodeKeyPart, joinKey, partitionFilter } from './table-keys.js';
+import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
+import {
+  deleteIfPresent,
+  queryEntities,
+  readEntity,
+  statusOf,
+  type RawEntity,
+} from './table-operations.js';
+
+/*
+ * Two tables, so that an answer can never be joined to the person who gave it:
+ *   `evaluationreceipts`  PK = <orgId>|<roundId>  RK = <personEmail>   only "this person answered"
+ *   `evaluationanswers`   PK = <orgId>|<roundId>  RK = random UUID     the answer, with no email,
+ *                                                                     no user id, no time of our own
+ * The answer's RowKey is generated here, whatever id the caller passed, so no caller can make it
+ * derivable from the person. The only remaining link is the Timestamp Azure stamps on both rows.
+ */
+
+const WHAT = { da: 'evalueringssvaret', en: 'the evaluation answer' };
+
+const ALREADY_ANSWERED = {
+  da: 'Du har allerede besvaret evalueringen for denne runde. Tak!',
+  en: 'You have already answered the evaluation for this round. Thank you!',
+};
+
+const answerEntity = z.object({
+  rowKey: z.string(),
+  orgId: z.string(),
+  roundId: z.string(),
+  respondentRole: z.enum(['leader', 'employee']),
+  department: z.string(),
+  comment: z.string().optional(),
+});
+
+function toAnswer(raw: RawEntity): EvaluationAnswer {
+  const { rowKey, ...row } = parseEntity('evaluationanswers', raw, answerEntity);
+  return { ...row, id: rowKey, scores: readJsonProperty(raw, 'scores', scoresSchema) };
+}
+
+function answerEntityToWrite(answer: EvaluationAnswer): EntityToWrite {
+  const entity: EntityToWrite = {
+    partitionKey: joinKey(answer.orgId, answer.roundId),
+    rowKey: randomUUID(),
+    orgId: answer.orgId,
+    roundId: answer.roundId,
+    respondentRole: answer.respondentRole,
+    department: answer.department,
+    ...jsonProperties('scores', answer.scores),
+    ...(answer.comment === undefined ? {} : { comment: answer.comment }),
+  };
+  assertWithinTableLimits(entity, WHAT);
+  return entity;
+}
+
+export class EvaluationTable implements EvaluationRepository {
+  constructor(
+    private readonly receipts: TableClient,
+    private readonly answers: TableClient,
+  ) {}
+
+  async submit(receipt: EvaluationReceipt, answer: EvaluationAnswer): Promise<void> {
+    // Checked before the receipt is written, so a too-large answer leaves no trace at all.
+    const answerRow = answerEntityToWrite(answer);
+    const receiptRow: EntityToWrite = {
+      partitionKey: joinKey(receipt.orgId, receipt.roundId),
+      rowKey: encodeKeyPart(receipt.personEmail),
+      orgId: receipt.orgId,
+      roundId: receipt.roundId,
+      personEmail: receipt.personEmail,
+    };
+    assertWithinTableLimits(receiptRow, WHAT);
+    // The receipt first: creating it is the atomic "only once per person" check.
+    try {
+      await this.receipts.createEntity(receiptRow);
+    } catch (error) {
+      if (statusOf(error) === 409) throw new ConflictError(undefined, ALREADY_ANSWERED);
+      throw error;
+    }
+    try {
+      await this.answers.createEntity(answerRow);
+    } catch (error) {
+      // Without the answer the receipt would wrongly stop reminders and block a new attempt.
+      await deleteIfPresent(this.receipts, receiptRow.partitionKey, receiptRow.rowKey);
+      throw error;
+    }
+  }
+
+  async hasAnswered(orgId: string, roundId: string, personEmail: string): Promise<boolean> {
+    const raw = await readEntity(
+      this.receipts,
+      joinKey(orgId, roundId),
+      encodeKeyPart(personEmail),
+    );
+    return raw !== undefined;
+  }
+
+  async listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]> {
+    const rows = await queryEntities(this.answers, partitionFilter(joinKey(orgId, roundId)));
+    return rows.map(toAnswer);
+  }
+}

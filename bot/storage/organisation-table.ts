@@ -1,0 +1,86 @@
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import type { Versioned } from '../mus/errors.js';
+import type { Organisation } from '../mus/organisation.js';
+import type { OrganisationRepository } from '../mus/repositories.js';
+import { organisationSettingsSchema } from './domain-schemas.js';
+import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
+import { encodeKeyPart } from './table-keys.js';
+import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
+import { readEntity, statusOf, type RawEntity } from './table-operations.js';
+import { replaceIfUnchanged } from './versioned-writes.js';
+
+/*
+ * Table `organisations`: PK = <orgId> (the tenant), RK = `organisation`. Only point reads are
+ * needed; a partition per tenant keeps room for per-tenant rows later without a new table.
+ */
+
+const ROW = 'organisation';
+const WHAT = { da: 'organisationen', en: 'the organisation' };
+
+const organisationEntity = z.object({
+  etag: z.string(),
+  orgId: z.string(),
+  name: z.string(),
+  coreTask: z.string(),
+});
+
+function toOrganisation(raw: RawEntity): Versioned<Organisation> {
+  const row = parseEntity('organisations', raw, organisationEntity);
+  return {
+    etag: row.etag,
+    value: {
+      id: row.orgId,
+      name: row.name,
+      coreTask: row.coreTask,
+      settings: readJsonProperty(raw, 'settings', organisationSettingsSchema),
+    },
+  };
+}
+
+function toEntity(org: Organisation): EntityToWrite {
+  const entity: EntityToWrite = {
+    partitionKey: encodeKeyPart(org.id),
+    rowKey: ROW,
+    orgId: org.id,
+    name: org.name,
+    coreTask: org.coreTask,
+    ...jsonProperties('settings', org.settings),
+  };
+  assertWithinTableLimits(entity, WHAT);
+  return entity;
+}
+
+export class OrganisationTable implements OrganisationRepository {
+  constructor(private readonly client: TableClient) {}
+
+  async get(orgId: string): Promise<Versioned<Organisation> | undefined> {
+    const raw = await readEntity(this.client, encodeKeyPart(orgId), ROW);
+    return raw ? toOrganisation(raw) : undefined;
+  }
+
+  async ensure(org: Organisation): Promise<Versioned<Organisation>> {
+    const entity = toEntity(org);
+    // Two first requests from a new tenant may race to create it; the loser reads the winner's.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stored = await this.get(org.id);
+      if (stored) return stored;
+      try {
+        const response = await this.client.createEntity(entity);
+        if (response.etag) return { value: org, etag: response.etag };
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+    }
+    const stored = await this.get(org.id);
+    if (!stored) throw new Error(`organisation ${org.id} could neither be created nor read`);
+    return stored;
+  }
+
+  async update(org: Organisation, etag: string): Promise<Versioned<Organisation>> {
+    const newEtag = await replaceIfUnchanged(this.client, toEntity(org), etag, () =>
+      this.get(org.id),
+    );
+    return { value: org, etag: newEtag };
+  }
+}

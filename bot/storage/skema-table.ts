@@ -1,0 +1,238 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
+import type { SkemaRepository } from '../mus/repositories.js';
+import type { Skema } from '../mus/skema.js';
+import {
+  skemaStatusSchema,
+  skemaTemplateSchema,
+  textsSchema,
+  understandingsSchema,
+} from './domain-schemas.js';
+import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
+import { encodeKeyPart, joinKey, rowKeyPrefixFilter } from './table-keys.js';
+import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
+import {
+  definedProperties,
+  deleteIfPresent,
+  mapWithLimit,
+  queryEntities,
+  readEntity,
+  statusOf,
+  transactionEtag,
+  type RawEntity,
+} from './table-operations.js';
+
+/*
+ * Table `skemas`. A round's skemas share one partition, so listing a round is one partition query
+ * and a skema and its index row change in one transaction:
+ *   PK = <orgId>|<roundId>   RK = s|<employeeEmail>                  the skema
+ *                            RK = l|<leaderEmail>|<employeeEmail>    leader index (no data)
+ * listByLeader reads the leader's index range and then the skemas by point reads, because callers
+ * need each skema's own ETag; a copy in the index row would carry a different one. A team is a
+ * dozen people, so these reads run in parallel and stay cheap.
+ */
+
+const SKEMA = 's|';
+const LEADER = 'l|';
+const WHAT = { da: 'skemaet', en: 'the form' };
+const PARALLEL_READS = 10;
+
+const skemaEntity = z.object({
+  etag: z.string(),
+  orgId: z.string(),
+  roundId: z.string(),
+  employeeEmail: z.string(),
+  leaderEmail: z.string(),
+  status: skemaStatusSchema,
+  talkAt: z.string().optional(),
+  followUpDate: z.string().optional(),
+  employeeComment: z.string().optional(),
+  sentAt: z.string(),
+  preparedAt: z.string().optional(),
+  heldAt: z.string().optional(),
+  finalisedAt: z.string().optional(),
+  acknowledgedAt: z.string().optional(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const leaderIndexEntity = z.object({ employeeEmail: z.string() });
+
+function roundPartition(orgId: string, roundId: string): string {
+  return joinKey(orgId, roundId);
+}
+
+function skemaKey(employeeEmail: string): string {
+  return SKEMA + encodeKeyPart(employeeEmail);
+}
+
+function leaderPrefix(leaderEmail: string): string {
+  return `${LEADER}${encodeKeyPart(leaderEmail)}|`;
+}
+
+function leaderKey(leaderEmail: string, employeeEmail: string): string {
+  return leaderPrefix(leaderEmail) + encodeKeyPart(employeeEmail);
+}
+
+function toSkema(raw: RawEntity): Versioned<Skema> {
+  // Spreading the parsed row keeps absent optional fields absent rather than `undefined`.
+  const { etag, ...row } = parseEntity('skemas', raw, skemaEntity);
+  return {
+    etag,
+    value: {
+      ...row,
+      template: readJsonProperty(raw, 'template', skemaTemplateSchema),
+      answers: readJsonProperty(raw, 'answers', textsSchema),
+      talkNotes: readJsonProperty(raw, 'talkNotes', textsSchema),
+      understandings: readJsonProperty(raw, 'understandings', understandingsSchema),
+    },
+  };
+}
+
+function toEntity(skema: Skema): EntityToWrite {
+  const entity: EntityToWrite = {
+    partitionKey: roundPartition(skema.orgId, skema.roundId),
+    rowKey: skemaKey(skema.employeeEmail),
+    ...definedProperties({
+      orgId: skema.orgId,
+      roundId: skema.roundId,
+      employeeEmail: skema.employeeEmail,
+      leaderEmail: skema.leaderEmail,
+      status: skema.status,
+      talkAt: skema.talkAt,
+      followUpDate: skema.followUpDate,
+      employeeComment: skema.employeeComment,
+      sentAt: skema.sentAt,
+      preparedAt: skema.preparedAt,
+      heldAt: skema.heldAt,
+      finalisedAt: skema.finalisedAt,
+      acknowledgedAt: skema.acknowledgedAt,
+      updatedAt: skema.updatedAt,
+      updatedBy: skema.updatedBy,
+    }),
+    ...jsonProperties('template', skema.template),
+    ...jsonProperties('answers', skema.answers),
+    ...jsonProperties('talkNotes', skema.talkNotes),
+    ...jsonProperties('understandings', skema.understandings),
+  };
+  assertWithinTableLimits(entity, WHAT);
+  return entity;
+}
+
+function indexEntity(skema: Skema): EntityToWrite {
+  return {
+    partitionKey: roundPartition(skema.orgId, skema.roundId),
+    rowKey: leaderKey(skema.leaderEmail, skema.employeeEmail),
+    employeeEmail: skema.employeeEmail,
+  };
+}
+
+export class SkemaTable implements SkemaRepository {
+  constructor(private readonly client: TableClient) {}
+
+  async createIfAbsent(skema: Skema): Promise<{ created: boolean; skema: Versioned<Skema> }> {
+    const entity = toEntity(skema);
+    try {
+      const response = await this.client.submitTransaction([
+        ['create', entity],
+        ['upsert', indexEntity(skema), 'Replace'],
+      ]);
+      return { created: true, skema: { value: skema, etag: transactionEtag(response, 0) } };
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+    }
+    const stored = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
+    // Created and removed again between our two calls: vanishingly rare, and safe to report.
+    if (!stored) throw new ConflictError<Skema>(undefined);
+    return { created: false, skema: stored };
+  }
+
+  async get(
+    orgId: string,
+    roundId: string,
+    employeeEmail: string,
+  ): Promise<Versioned<Skema> | undefined> {
+    const raw = await readEntity(
+      this.client,
+      roundPartition(orgId, roundId),
+      skemaKey(employeeEmail),
+    );
+    return raw ? toSkema(raw) : undefined;
+  }
+
+  async listByRound(orgId: string, roundId: string): Promise<Skema[]> {
+    const rows = await queryEntities(
+      this.client,
+      rowKeyPrefixFilter(roundPartition(orgId, roundId), SKEMA),
+    );
+    return rows.map((raw) => toSkema(raw).value);
+  }
+
+  async listByLeader(
+    orgId: string,
+    roundId: string,
+    leaderEmail: string,
+  ): Promise<Versioned<Skema>[]> {
+    const index = await queryEntities(
+      this.client,
+      rowKeyPrefixFilter(roundPartition(orgId, roundId), leaderPrefix(leaderEmail)),
+    );
+    const emails = index.map((raw) => parseEntity('skemas', raw, leaderIndexEntity).employeeEmail);
+    const skemas = await mapWithLimit(emails, PARALLEL_READS, (email) =>
+      this.get(orgId, roundId, email),
+    );
+    // The index is written with the skema, but a check is free and guards against old data.
+    return skemas.filter(
+      (s): s is Versioned<Skema> => s !== undefined && s.value.leaderEmail === leaderEmail,
+    );
+  }
+
+  async update(skema: Skema, etag: string): Promise<Versioned<Skema>> {
+    const entity = toEntity(skema);
+    const current = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
+    if (!current) throw new NotFoundError();
+    if (current.etag !== etag) throw new ConflictError(current);
+    const actions: TransactionAction[] = [['update', entity, 'Replace', { etag }]];
+    if (current.value.leaderEmail !== skema.leaderEmail) {
+      const oldIndex = indexEntity(current.value);
+      // Deleting a missing row would fail the whole transaction, so only delete what is there.
+      if (await readEntity(this.client, oldIndex.partitionKey, oldIndex.rowKey)) {
+        actions.push(['delete', oldIndex]);
+      }
+      actions.push(['upsert', indexEntity(skema), 'Replace']);
+    }
+    try {
+      const response = await this.client.submitTransaction(actions);
+      return { value: skema, etag: transactionEtag(response, 0) };
+    } catch (error) {
+      if (statusOf(error) === 412) {
+        throw new ConflictError(
+          await this.get(skema.orgId, skema.roundId, skema.employeeEmail),
+        );
+      }
+      throw error;
+    }
+  }
+
+  async remove(orgId: string, roundId: string, employeeEmail: string): Promise<void> {
+    const current = await this.get(orgId, roundId, employeeEmail);
+    if (!current) return;
+    try {
+      await this.client.submitTransaction([
+        ['delete', indexEntity(current.value)],
+        ['delete', { partitionKey: roundPartition(orgId, roundId), rowKey: skemaKey(employeeEmail) }],
+      ]);
+    } catch (error) {
+      // Already removed by someone else, or an index row missing from old data: remove what is left.
+      if (statusOf(error) !== 404) throw error;
+      await this.removeEach(current.value);
+    }
+  }
+
+  private async removeEach(skema: Skema): Promise<void> {
+    const pk = roundPartition(skema.orgId, skema.roundId);
+    await deleteIfPresent(this.client, pk, leaderKey(skema.leaderEmail, skema.employeeEmail));
+    await deleteIfPresent(this.client, pk, skemaKey(skema.employeeEmail));
+  }
+}

@@ -1,0 +1,422 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type ConversationParameters,
+} from 'botbuilder';
+import type { Logger } from '../logger.js';
+import { localeFrom, pick } from '../mus/bilingual.js';
+import { BOT_TEXTS } from './bot-texts.js';
+import type { ConversationRef } from './conversation-ref.js';
+import { describeFailure, type CallFailure, type FailedCall } from './send-failure.js';
+
+/*
+ * The Bot Framework transport, and the only module that imports the Bot Framework SDK (botbuilder is
+ * past the end of its support; moving to the Microsoft 365 Agents SDK should touch this file only).
+ *
+ * Proactive calls (send, update, create conversation, list members) go straight to a ConnectorClient
+ * made by the adapter's own connector factory, with the SDK's hidden retry policy removed: each call
+ * is exactly one HTTP request, and its real outcome (status, Retry-After, Teams' error code) comes
+ * back to the caller, so the rollout engine alone decides when to try again. Replies inside a turn
+ * keep the SDK's retries: they answer a user who is waiting, outside the rollout's rate budget.
+ */
+
+export { TeamsActivityHandler, TurnContext };
+export type { CallFailure } from './send-failure.js';
+
+/** Bot credentials; no appId means dev mode, where Bot Framework authentication is off. */
+export interface BotFrameworkCredentials {
+  appId?: string;
+  appPassword?: string;
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+/** What the bot sends: text (markdown) and/or attachments such as Adaptive Cards. */
+export interface OutgoingMessage {
+  text?: string;
+  /** Shown in notifications and the chat list instead of "sent a card". */
+  summary?: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
+
+/** The outcome of one send or update: the activity id, or a classified failure. */
+export type SendOutcome = { ok: true; activityId: string; conversationId: string } | CallFailure;
+
+export type CreateConversationOutcome =
+  { ok: true; conversationId: string; reference: ConversationRef } | CallFailure;
+
+/** A member of a team or chat as Teams lists it. */
+export interface TeamsMember {
+  /** Bot Framework user id (`29:…`). */
+  userId: string;
+  aadObjectId?: string;
+  name?: string;
+  email?: string;
+  userPrincipalName?: string;
+  tenantId?: string;
+}
+
+export type MembersPageOutcome =
+  { ok: true; members: TeamsMember[]; continuationToken?: string } | CallFailure;
+
+/** The part of an HTTP request the adapter reads (restify's request fits). */
+export interface BotHttpRequest {
+  body?: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  method?: string;
+}
+
+/** The part of an HTTP response the adapter writes (restify's response fits). */
+export interface BotHttpResponse {
+  socket: unknown;
+  end(...args: unknown[]): unknown;
+  header(name: string, value: unknown): unknown;
+  send(...args: unknown[]): unknown;
+  status(code: number): unknown;
+}
+
+/** Whatever handles a turn: an ActivityHandler. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+export interface BotFrameworkOptions {
+  log: Logger;
+  /** The handler for `handleRequest` calls that do not pass one. */
+  handler?: TurnHandler;
+  /** Timeout of each proactive call, after which it counts as failed with status 0. */
+  requestTimeoutMs?: number;
+}
+
+export interface BotFramework {
+  /** Undefined in dev mode. */
+  readonly appId: string | undefined;
+  readonly devMode: boolean;
+  /** Serves POST /api/messages: authenticates the activity and runs the turn. */
+  handleRequest(req: BotHttpRequest, res: BotHttpResponse, handler?: TurnHandler): Promise<void>;
+  /** Sends a new message to a conversation; one HTTP request, no hidden retries. */
+  sendMessage(reference: ConversationRef, message: OutgoingMessage): Promise<SendOutcome>;
+  /** Replaces a message the bot sent earlier (e.g. a progress card). */
+  updateActivity(
+    reference: ConversationRef,
+    activityId: string,
+    message: OutgoingMessage,
+  ): Promise<SendOutcome>;
+  /** Creates (or finds) the 1:1 chat with a user who has the app, for proactive messages. */
+  createPersonalConversation(
+    serviceUrl: string,
+    tenantId: string,
+    userId: string,
+  ): Promise<CreateConversationOutcome>;
+  /** One page of a team's or chat's members; pass the previous page's token for the next. */
+  getPagedMembers(
+    reference: ConversationRef,
+    continuationToken?: string,
+    pageSize?: number,
+  ): Promise<MembersPageOutcome>;
+}
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** The name core-rest-pipeline gives its retry policy (throttling + exponential + system errors). */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+
+/** Builds the adapter and the proactive sender from the bot's credentials. */
+export function createBotFramework(
+  credentials: BotFrameworkCredentials | undefined,
+  options: BotFrameworkOptions,
+): BotFramework {
+  const appId = credentials?.appId || undefined;
+  const settings = appId
+    ? {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: credentials?.appPassword,
+        MicrosoftAppType: credentials?.appType ?? 'MultiTenant',
+        MicrosoftAppTenantId: credentials?.tenantId,
+      }
+    : {};
+  const authentication = new ConfigurationBotFrameworkAuthentication(
+    settings,
+    new ConfigurationServiceClientCredentialFactory(settings),
+  );
+  const adapter = new MusCloudAdapter(authentication, appId ?? '', options.log);
+  return new BotFrameworkTransport(adapter, appId, options);
+}
+
+/** The CloudAdapter, plus access to its connector factory for proactive calls. */
+class MusCloudAdapter extends CloudAdapter {
+  constructor(
+    authentication: ConfigurationBotFrameworkAuthentication,
+    private readonly appId: string,
+    private readonly log: Logger,
+  ) {
+    super(authentication);
+    this.onTurnError = (context, error) => this.apologise(context, error);
+  }
+
+  /** A ConnectorClient for `serviceUrl` whose every call is a single HTTP request. */
+  async singleShotClient(serviceUrl: string) {
+    const identity = this.createClaimsIdentity(this.appId);
+    const factory = this.botFrameworkAuthentication.createConnectorFactory(identity);
+    // Without an audience the factory uses the configured OAuth scope (the Bot Framework's).
+    const client = await factory.create(serviceUrl);
+    if (!removeSdkRetries(client)) {
+      this.log.warn(
+        'could not remove the Bot Framework SDK retry policy; proactive calls may be retried twice',
+      );
+    }
+    return client;
+  }
+
+  /** Logs the failure with its context and tells the user, in their language, without details. */
+  private async apologise(context: TurnContext, error: Error): Promise<void> {
+    const activity = context.activity;
+    this.log.error(
+      {
+        err: error,
+        activityType: activity.type,
+        activityId: activity.id,
+        channelId: activity.channelId,
+        conversationId: activity.conversation?.id,
+        conversationType: activity.conversation?.conversationType,
+        tenantId: activity.conversation?.tenantId,
+        userId: activity.from?.id,
+      },
+      'bot turn failed',
+    );
+    // Only a user who did something is waiting for an answer; install events and the like get none.
+    if (activity.type !== 'message' && activity.type !== 'invoke') return;
+    try {
+      await context.sendActivity(pick(BOT_TEXTS.apology, localeFrom(activity.locale)));
+    } catch (sendError) {
+      this.log.error({ err: sendError, activityId: activity.id }, 'could not send the apology');
+    }
+  }
+}
+
+type ConnectorClient = Awaited<ReturnType<MusCloudAdapter['singleShotClient']>>;
+
+class BotFrameworkTransport implements BotFramework {
+  readonly devMode: boolean;
+  private readonly timeout: number;
+
+  constructor(
+    private readonly adapter: MusCloudAdapter,
+    readonly appId: string | undefined,
+    private readonly options: BotFrameworkOptions,
+  ) {
+    this.devMode = appId === undefined;
+    this.timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  async handleRequest(
+    req: BotHttpRequest,
+    res: BotHttpResponse,
+    handler: TurnHandler | undefined = this.options.handler,
+  ): Promise<void> {
+    if (!handler) throw new Error('handleRequest needs a turn handler');
+    // The SDK's Request type wants a record body; restify has already parsed the JSON.
+    await this.adapter.process(req as Parameters<CloudAdapter['process']>[0], res, (context) =>
+      handler.run(context),
+    );
+  }
+
+  async sendMessage(reference: ConversationRef, message: OutgoingMessage): Promise<SendOutcome> {
+    const conversationId = reference.conversation.id;
+    return this.call(reference.serviceUrl, async (client) => {
+      const response = await client.conversations.sendToConversation(
+        conversationId,
+        toActivity(reference, message),
+        { timeout: this.timeout },
+      );
+      return { ok: true, activityId: response.id ?? '', conversationId };
+    });
+  }
+
+  async updateActivity(
+    reference: ConversationRef,
+    activityId: string,
+    message: OutgoingMessage,
+  ): Promise<SendOutcome> {
+    const conversationId = reference.conversation.id;
+    return this.call(reference.serviceUrl, async (client) => {
+      const response = await client.conversations.updateActivity(
+        conversationId,
+        activityId,
+        { ...toActivity(reference, message), id: activityId },
+        { timeout: this.timeout },
+      );
+      return { ok: true, activityId: response.id || activityId, conversationId };
+    });
+  }
+
+  async createPersonalConversation(
+    serviceUrl: string,
+    tenantId: string,
+    userId: string,
+  ): Promise<CreateConversationOutcome> {
+    const bot = { id: `28:${this.appId ?? 'dev-bot'}`, name: '' };
+    const parameters: ConversationParameters = {
+      isGroup: false,
+      bot,
+      members: [{ id: userId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    };
+    return this.call(serviceUrl, async (client) => {
+      const response = await client.conversations.createConversation(parameters, {
+        timeout: this.timeout,
+      });
+      const conversationId = response.id ?? '';
+      const reference: ConversationRef = {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: {
+          id: conversationId,
+          conversationType: 'personal',
+          tenantId,
+          isGroup: false,
+        },
+        user: { id: userId },
+        bot,
+      };
+      return { ok: true, conversationId, reference };
+    });
+  }
+
+  async getPagedMembers(
+    reference: ConversationRef,
+    continuationToken?: string,
+    pageSize?: number,
+  ): Promise<MembersPageOutcome> {
+    // A channel thread's id names the team plus a message; the members belong to the team.
+    const conversationId = reference.conversation.id.split(';')[0] ?? reference.conversation.id;
+    return this.call(reference.serviceUrl, async (client) => {
+      const query: { pageSize?: number; continuationToken?: string; timeout: number } = {
+        timeout: this.timeout,
+      };
+      if (pageSize !== undefined) query.pageSize = pageSize;
+      if (continuationToken !== undefined) query.continuationToken = continuationToken;
+      // The SDK's typings mark both optional query parameters as required; absent ones are omitted.
+      const page = await client.conversations.getConversationPagedMembers(
+        conversationId,
+        query as Required<typeof query>,
+      );
+      const outcome: MembersPageOutcome = {
+        ok: true,
+        members: (page.members ?? []).map(toTeamsMember),
+      };
+      if (page.continuationToken) outcome.continuationToken = page.continuationToken;
+      return outcome;
+    });
+  }
+
+  /** Runs one connector call and turns any error into a classified failure. */
+  private async call<T>(
+    serviceUrl: string,
+    operation: (client: ConnectorClient) => Promise<T>,
+  ): Promise<T | CallFailure> {
+    try {
+      const client = await this.adapter.singleShotClient(serviceUrl);
+      return await operation(client);
+    } catch (error) {
+      const failure = describeFailure(failedCallOf(error));
+      this.options.log.warn(
+        { err: error, serviceUrl, status: failure.status, code: failure.code },
+        'Bot Connector call failed',
+      );
+      return failure;
+    }
+  }
+}
+
+function toActivity(reference: ConversationRef, message: OutgoingMessage): Partial<Activity> {
+  const activity: Partial<Activity> = {
+    type: 'message',
+    conversation: {
+      id: reference.conversation.id,
+      isGroup: reference.conversation.isGroup ?? false,
+      conversationType: reference.conversation.conversationType ?? '',
+      name: reference.conversation.name ?? '',
+      ...(reference.conversation.tenantId ? { tenantId: reference.conversation.tenantId } : {}),
+    },
+  };
+  if (message.text !== undefined) {
+    activity.text = message.text;
+    activity.textFormat = 'markdown';
+  }
+  if (message.summary !== undefined) activity.summary = message.summary;
+  if (message.attachments) activity.attachments = message.attachments;
+  if (reference.user)
+    activity.recipient = { id: reference.user.id, name: reference.user.name ?? '' };
+  if (reference.bot) activity.from = { id: reference.bot.id, name: reference.bot.name ?? '' };
+  return activity;
+}
+
+function toTeamsMember(account: object): TeamsMember {
+  const field = (name: string): string | undefined => {
+    const value: unknown = Reflect.get(account, name);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const member: TeamsMember = { userId: field('id') ?? '' };
+  for (const name of ['aadObjectId', 'name', 'email', 'userPrincipalName', 'tenantId'] as const) {
+    const value = field(name);
+    if (value !== undefined) member[name] = value;
+  }
+  return member;
+}
+
+interface RetryPipeline {
+  removePolicy(options: { name: string }): unknown[];
+}
+
+/**
+ * Removes core-rest-pipeline's retry policy from a ConnectorClient. The SDK offers no option for this,
+ * so it reaches into the client's pipeline; `false` tells the caller it is no longer where it was.
+ */
+function removeSdkRetries(client: object): boolean {
+  const inner: unknown = Reflect.get(client, 'client');
+  const pipeline: unknown =
+    typeof inner === 'object' && inner !== null ? Reflect.get(inner, 'pipeline') : undefined;
+  if (!isRetryPipeline(pipeline)) return false;
+  return pipeline.removePolicy({ name: SDK_RETRY_POLICY }).length > 0;
+}
+
+function isRetryPipeline(value: unknown): value is RetryPipeline {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'removePolicy') === 'function'
+  );
+}
+
+/** Reads status, Teams' error code and Retry-After from the SDK's RestError (or any other error). */
+function failedCallOf(error: unknown): FailedCall {
+  if (typeof error !== 'object' || error === null) return {};
+  const read = (target: object, name: string): unknown => Reflect.get(target, name);
+  const status = read(error, 'statusCode');
+  const code = read(error, 'code');
+  const response = read(error, 'response');
+  const header = (name: string): string | undefined => {
+    if (typeof response !== 'object' || response === null) return undefined;
+    const headers = read(response, 'headers');
+    if (typeof headers !== 'object' || headers === null) return undefined;
+    const get = read(headers, 'get');
+    if (typeof get !== 'function') return undefined;
+    const value: unknown = get.call(headers, name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const call: FailedCall = {
+    timedOut: read(error, 'name') === 'AbortError' || read(error, 'name') === 'TimeoutError',
+  };
+  if (typeof status === 'number') call.status = status;
+  if (typeof code === 'string') call.errorCode = code;
+  const retryAfter = header('retry-after');
+  if (retryAfter !== undefined) call.retryAfter = retryAfter;
+  const retryAfterMs = header('retry-after-ms') ?? header('x-ms-retry-after-ms');
+  if (retryAfterMs !== undefined) call.retryAfterMs = retryAfterMs;
+  return call;
+}

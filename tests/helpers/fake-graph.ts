@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** The token the fake Graph accepts, and a token provider handing it out like AppCredential would. */
+export const FAKE_GRAPH_TOKEN = 'fake-graph-token';
+export function fakeTokenProvider(): {
+  scopes: (string | string[])[];
+  getToken(scopes: string | string[]): Promise<{ token: string; expiresOnTimestamp: number }>;
+} {
+  const scopes: (string | string[])[] = [];
+  return {
+    scopes,
+    getToken: (requested) => {
+      scopes.push(requested);
+      return Promise.resolve({
+        token: FAKE_GRAPH_TOKEN,
+        expiresOnTimestamp: Date.now() + 3600_000,
+      });
+    },
+  };
+}
+
+export interface FakeGraphUser {
+  id: string;
+  mail?: string | null;
+  userPrincipalName: string;
+  displayName: string;
+  department?: string | null;
+  manager?: { mail?: string | null; userPrincipalName: string } | null;
+}
+
+export interface FakeGraph {
+  baseUrl: string;
+  /** Every request the server got: path with query, and its authorization header. */
+  requests: { url: string; authorization: string | undefined }[];
+  /** Answer the next N requests with 429 and Retry-After: 0. */
+  throttleNext(n: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server playing Microsoft Graph's /v1.0/users (paged, `pageSize` users a page, linked by
+ * @odata.nextLink) and /v1.0/groups/{id}/transitiveMembers. It answers 401 without the fake token.
+ */
+export async function startFakeGraph(options: {
+  users: () => FakeGraphUser[];
+  groups?: Record<string, string[]>;
+  pageSize?: number;
+}): Promise<FakeGraph> {
+  const requests: FakeGraph['requests'] = [];
+  let throttled = 0;
+  const pageSize = options.pageSize ?? 3;
+  let baseUrl = '';
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    requests.push({
+      url: `${url.pathname}${url.search}`,
+      authorization: req.headers.authorization,
+    });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (req.headers.authorization !== `Bearer ${FAKE_GRAPH_TOKEN}`) {
+      send(401, {
+        error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
+      });
+      return;
+    }
+    if (throttled > 0) {
+      throttled--;
+      send(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '0' });
+      return;
+    }
+    const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+    const page = <T>(all: T[]): { value: T[]; '@odata.nextLink'?: string } => {
+      const value = all.slice(skip, skip + pageSize);
+      if (skip + pageSize >= all.length) return { value };
+      const next = new URL(url);
+      next.searchParams.set('$skiptoken', String(skip + pageSize));
+      return { value, '@odata.nextLink': next.toString() };
+    };
+    if (url.pathname === '/v1.0/users') {
+      if (!url.searchParams.get('$expand')?.startsWith('manager(')) {
+        send(400, { error: { code: 'BadRequest', message: 'expected $expand=manager' } });
+        return;
+      }
+      send(200, page(options.users()));
+      return;
+    }
+    const group = /^\/v1\.0\/groups\/([^/]+)\/transitiveMembers$/.exec(url.pathname);
+    if (group?.[1] && options.groups?.[group[1]]) {
+      const members = (options.groups[group[1]] ?? []).map((upn) => ({
+        '@odata.type': '#microsoft.graph.user',
+        id: upn,
+        mail: upn,
+        userPrincipalName: upn,
+      }));
+      send(200, page([...members, { '@odata.type': '#microsoft.graph.group', id: 'nested' }]));
+      return;
+    }
+    send(404, { error: { code: 'Request_ResourceNotFound' } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    requests,
+    throttleNext: (n) => {
+      throttled = n;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A small tenant: a director, two managers under her, five staff; the director is the first page. */
+export function fakeTenant(): FakeGraphUser[] {
+  const dir = 'direktoer@tenant.example';
+  const m1 = 'Mads.Drift@tenant.example';
+  const m2 = 'kamma.kunde@tenant.example';
+  const user = (
+    upn: string,
+    displayName: string,
+    department: string,
+    manager?: string,
+    mail: string | null = upn,
+  ): FakeGraphUser => ({
+    id: `id-${upn}`,
+    mail,
+    userPrincipalName: upn,
+    displayName,
+    department,
+    manager: manager ? { mail: manager, userPrincipalName: manager } : null,
+  });
+  return [
+    user(dir, 'Dorthe Direktør', 'Ledelse'),
+    user(m1, 'Mads Drift', 'Drift', dir),
+    user(m2, 'Kamma Kunde', 'Kundeservice', dir),
+    user('ib@tenant.example', 'Ib Ingeniør', 'Drift', m1),
+    user('ulla@tenant.example', 'Ulla Ulstrup', 'Drift', m1, null),
+    user('gert@tenant.example', 'Gert Gren', 'Kundeservice', m2),
+    user('hanne.hr@tenant.example', 'Hanne HR', 'HR', dir),
+    user('sif@tenant.example', 'Sif Sørensen', 'Kundeservice', m2),
+  ];
+}

@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { leaderBriefingCard } from '../../../bot/cards/step-1-leader-briefing-card.js';
+import { employeeInvitationCard } from '../../../bot/cards/step-2-employee-invitation-card.js';
+import {
+  skemaCard,
+  SKEMA_VERBS,
+  answersFromCardData,
+} from '../../../bot/cards/step-3-skema-card.js';
+import { leaderTeamCard } from '../../../bot/cards/step-4-leader-team-card.js';
+import { employeeReminderCard } from '../../../bot/cards/step-4-employee-reminder-card.js';
+import { evaluationCard } from '../../../bot/cards/step-5-evaluation-card.js';
+import { roundCard } from '../../../bot/cards/round-card.js';
+import { plain } from '../../../bot/cards/elements.js';
+import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
+import { launchStep, newRound } from '../../../bot/mus/round.js';
+import { newSkema, saveAnswers } from '../../../bot/mus/skema.js';
+import type { Locale } from '../../../bot/mus/bilingual.js';
+import { assertValidCard, cardText } from '../../helpers/card-validation.js';
+
+const now = new Date('2027-01-10T09:00:00Z');
+const round = newRound({
+  orgId: 'org',
+  id: 'r2027',
+  name: 'MUS 2027',
+  createdBy: 'hr@x.example',
+  now,
+  template: defaultMusTemplate(),
+});
+const skema = newSkema({
+  orgId: 'org',
+  roundId: round.id,
+  employeeEmail: 'e@x.example',
+  leaderEmail: 'l@x.example',
+  template: round.template,
+  now,
+  by: 'l@x.example',
+});
+const coreTask = 'Vi leverer rent vand til borgerne — hver dag.';
+
+describe('Adaptive Cards', () => {
+  for (const locale of ['da', 'en'] as Locale[]) {
+    describe(`in ${locale === 'da' ? 'Danish' : 'English'}`, () => {
+      it('the step 1 leader briefing parses at schema 1.5 and names the four understandings', () => {
+        const card = leaderBriefingCard({ locale, leaderName: 'Mette', coreTask, round });
+        assertValidCard(card);
+        const txt = cardText(card);
+        assert.match(txt, locale === 'da' ? /kerneopgave/ : /core task/);
+        assert.match(txt, locale === 'da' ? /ledelsesteamet/ : /leadership team/);
+        assert.ok(txt.includes(plain(coreTask)));
+      });
+
+      it('the step 2 employee invitation parses and states the purpose', () => {
+        const card = employeeInvitationCard({
+          locale,
+          employeeName: 'Ole',
+          leaderName: 'Mette',
+          coreTask,
+          round,
+        });
+        assertValidCard(card);
+        assert.match(
+          cardText(card),
+          locale === 'da' ? /MUS er en samtale/ : /MUS is a conversation/,
+        );
+      });
+
+      it('the step 3 skema card offers save and submit while the employee may edit', () => {
+        const card = skemaCard({
+          locale,
+          coreTask,
+          roundName: round.name,
+          leaderName: 'Mette',
+          skema,
+          etag: 'e1',
+          employeeUserId: '29:abc',
+          tabUrl: 'https://example.test/tab',
+        });
+        assertValidCard(card);
+        const verbs = (card.actions ?? []).map((a) => a.verb).filter(Boolean);
+        assert.deepEqual(verbs, [SKEMA_VERBS.save, SKEMA_VERBS.submit]);
+        assert.equal(card.refresh?.userIds?.[0], '29:abc');
+      });
+
+      it('the step 3 skema card shows a read-only summary with an edit button after submitting', () => {
+        const prepared = saveAnswers(
+          skema,
+          { kerneopgaven: 'Rent *vand*' },
+          { submit: true, by: 'e', now },
+        );
+        const card = skemaCard({
+          locale,
+          coreTask,
+          roundName: round.name,
+          leaderName: 'Mette',
+          skema: prepared,
+          etag: 'e2',
+        });
+        assertValidCard(card);
+        assert.deepEqual(
+          (card.actions ?? []).map((a) => a.verb),
+          [SKEMA_VERBS.edit],
+        );
+        assert.ok(cardText(card).includes('Rent \\*vand\\*'), 'user text is escaped, not rendered');
+      });
+
+      it('the step 3 skema card keeps the text of a refused stale save so it can be copied', () => {
+        const card = skemaCard({
+          locale,
+          coreTask,
+          roundName: round.name,
+          leaderName: 'Mette',
+          skema,
+          etag: 'e3',
+          notice: { kind: 'conflict', keptAnswers: { handlinger: 'Min tekst' } },
+        });
+        assertValidCard(card);
+        assert.ok(cardText(card).includes('Min tekst'));
+      });
+
+      it('answers are read back from the card payload by question id', () => {
+        assert.deepEqual(
+          answersFromCardData(
+            { answer_handlinger: 'x', answer_nope: 'y', verb: 'skema.save' },
+            skema,
+          ),
+          { handlinger: 'x' },
+        );
+      });
+
+      it('the step 4 cards parse, with team status and a reminder', () => {
+        const team = leaderTeamCard({
+          locale,
+          leaderName: 'Mette',
+          round,
+          team: [
+            { name: 'Ole', email: 'o@x', status: 'prepared', tabUrl: 'https://example.test/o' },
+            { name: 'Kim', email: 'k@x', status: 'sent', tabUrl: 'https://example.test/k' },
+          ],
+        });
+        assertValidCard(team);
+        assert.match(cardText(team), /1 (af|of) 2/);
+        assertValidCard(
+          employeeReminderCard({
+            locale,
+            employeeName: 'Ole',
+            leaderName: 'Mette',
+            round,
+            prepared: false,
+          }),
+        );
+      });
+
+      it('the step 5 evaluation card asks each statement on a 1–5 scale', () => {
+        const card = evaluationCard({ locale, round });
+        assertValidCard(card);
+        const choiceSets = card.body.filter((e) => e.type === 'Input.ChoiceSet');
+        assert.equal(choiceSets.length, 5);
+        assertValidCard(evaluationCard({ locale, round, answered: true }));
+      });
+
+      it('the round card offers only the next step to launch', () => {
+        const launched = launchStep(round, 1, 'hr', now);
+        const card = roundCard({
+          locale,
+          round: launched,
+          progress: { 1: { sent: 4, pending: 0, failed: 1, notInstalled: 0 } },
+        });
+        assertValidCard(card);
+        const verbs =
+          JSON.stringify(card).match(
+            /"verb":"round\.(launchStep|resendFailed)","step":\d|"step":\d,"verb":"round\.(launchStep|resendFailed)"/g,
+          ) ?? [];
+        assert.equal(verbs.length, 2, 'one resend for step 1 and one launch for step 2');
+        assert.ok(JSON.stringify(card).includes('"step":2'));
+        assert.ok(!JSON.stringify(card).includes('"step":3'));
+      });
+    });
+  }
+});
