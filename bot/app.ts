@@ -34,7 +34,8 @@ export async function startApp(
   let server: Server | undefined;
   try {
     const { repositories } = storage;
-    if (config.devMode) await repositories.organisations.ensure(newOrganisation(DEV_ORG_ID, 'Demo'));
+    if (config.devMode)
+      await repositories.organisations.ensure(newOrganisation(DEV_ORG_ID, 'Demo'));
     if (options.demo) await loadDemoData(repositories, DEV_ORG_ID, log);
 
     const bot = createBotFramework(config.bot, { log: log.child({ module: 'bot' }) });
@@ -51,7 +52,7 @@ export async function startApp(
     server = createServer({
       devMode: config.devMode,
       log,
-      storageReachable: storage.ping,
+      storageReachable: () => storage.ping(),
       handleBotRequest: (req, res) => bot.handleRequest(req, res, handler),
       tabDir: join(projectRoot, 'tab', 'dist'),
       registerApi: [
@@ -69,8 +70,8 @@ export async function startApp(
       listening.once('error', reject);
       listening.listen(config.port, config.host, () => resolve());
     });
-    const address = server.address();
-    const url = `http://${config.host}:${address.port}`;
+    const { port } = server.address();
+    const url = `http://${config.host}:${port}`;
     if (storage.azurite && storage.connectionString) {
       writeRunningApp(config.dataDir, {
         appPid: process.pid,
@@ -80,7 +81,9 @@ export async function startApp(
       });
     }
     const stop = async (): Promise<void> => {
-      await new Promise<void>((resolve) => listening.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        listening.close(() => resolve());
+      });
       if (storage.azurite) {
         await storage.azurite.stop();
         removeRunningApp(config.dataDir);

@@ -35,7 +35,9 @@ export interface AppConfig {
 /** Thrown when the environment cannot run the app; lists every problem at once. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Konfigurationen er ikke gyldig / The configuration is not valid:\n- ${problems.join('\n- ')}`);
+    super(
+      `Konfigurationen er ikke gyldig / The configuration is not valid:\n- ${problems.join('\n- ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -92,7 +94,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       tenantId: e.MicrosoftAppTenantId,
     };
     if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
-      problems.push('MicrosoftAppPassword mangler / is missing (needed unless MicrosoftAppType=UserAssignedMSI)');
+      problems.push(
+        'MicrosoftAppPassword mangler / is missing (needed unless MicrosoftAppType=UserAssignedMSI)',
+      );
     }
     if (appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
       problems.push(`MicrosoftAppTenantId mangler / is missing (needed for ${appType})`);

@@ -37,16 +37,16 @@ try {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopper / stopping …`);
-    app.stop().then(
-      () => {
+    app
+      .stop()
+      .then(() => {
         console.log('Stoppet; data er gemt. / Stopped; data saved.');
         process.exit(0);
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         log.error({ err: error }, 'shutdown failed');
         process.exit(1);
-      },
-    );
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -56,6 +56,8 @@ try {
     process.exit(1);
   }
   log.fatal({ err: error }, 'start failed');
-  console.error('MUS for Teams kunne ikke starte / could not start. Se loggen ovenfor / see the log above.');
+  console.error(
+    'MUS for Teams kunne ikke starte / could not start. Se loggen ovenfor / see the log above.',
+  );
   process.exit(1);
 }

@@ -9,7 +9,7 @@ export async function interruptPid(pid: number, timeoutMs = 15_000): Promise<voi
   }
   const deadline = Date.now() + timeoutMs;
   while (isAlive(pid) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }

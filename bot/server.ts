@@ -27,7 +27,11 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mus-for-teams', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  // JSON only: a roster upload (text/csv) reaches its route as raw text; restify's own CSV parser
+  // would reject Danish Excel's semicolon files before our validation could explain them.
+  // restify passes these options on to its body reader; its typings omit maxBodySize.
+  const jsonOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
+  server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     const reachable = await deps.storageReachable().catch(() => false);
@@ -61,28 +65,37 @@ export function createServer(deps: ServerDeps): Server {
     );
   }
 
-  server.on('restifyError', (_req: Request, _res: Response, err: RestifyError, callback: () => void) => {
-    // Turns restify's own errors (unknown route, body too large…) into our bilingual shape.
-    const status = err.statusCode ?? 500;
-    if (status >= 500) deps.log.error({ err }, 'server error');
-    err.toJSON = () => ({
-      error: {
-        code: status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'bad_request',
-        message: restifyMessage(status),
-      },
-    });
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (_req: Request, _res: Response, err: RestifyError, callback: () => void) => {
+      // Turns restify's own errors (unknown route, body too large…) into our bilingual shape.
+      const status = err.statusCode ?? 500;
+      if (status >= 500) deps.log.error({ err }, 'server error');
+      err.toJSON = () => ({
+        error: {
+          code: status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'bad_request',
+          message: restifyMessage(status),
+        },
+      });
+      callback();
+    },
+  );
   return server;
 }
 
 function restifyMessage(status: number): { da: string; en: string } {
   if (status === 404) return { da: 'Siden findes ikke.', en: 'Not found.' };
   if (status === 413) {
-    return { da: 'Forespørgslen er for stor (højst 2 MB).', en: 'The request is too large (at most 2 MB).' };
+    return {
+      da: 'Forespørgslen er for stor (højst 2 MB).',
+      en: 'The request is too large (at most 2 MB).',
+    };
   }
   if (status >= 500) {
-    return { da: 'Noget gik galt hos os. Prøv igen om lidt.', en: 'Something went wrong. Please try again shortly.' };
+    return {
+      da: 'Noget gik galt hos os. Prøv igen om lidt.',
+      en: 'Something went wrong. Please try again shortly.',
+    };
   }
   return { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' };
 }

@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bundles the tab: one minified ES module plus the static HTML and CSS, into tab/dist. */
-export async function buildTab(outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'tab', 'dist')): Promise<void> {
+export async function buildTab(
+  outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'tab', 'dist'),
+): Promise<void> {
   const tabDir = join(outDir, '..');
   mkdirSync(outDir, { recursive: true });
   await build({

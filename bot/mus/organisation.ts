@@ -12,6 +12,8 @@ export interface Organisation {
   /** The organisation's own statement of its core task, shown at the top of every skema and card. */
   coreTask: string;
   settings: OrganisationSettings;
+  /** The Bot Connector endpoint Teams uses for this tenant, learnt from the bot's first activity. */
+  serviceUrl?: string;
 }
 
 export const DEFAULT_ORG_SETTINGS: OrganisationSettings = {

@@ -34,6 +34,8 @@ export type RosterValidation =
 
 export const MAX_NAME_LENGTH = 200;
 export const MAX_DEPARTMENT_LENGTH = 200;
+/** A message about a leader lists at most this many of their team's lines. */
+const MAX_LINES_LISTED = 10;
 
 /** Danish words HR may well type in a Danish spreadsheet, accepted beside the English role names. */
 const ROLE_ALIASES: Record<string, Role> = {
@@ -147,12 +149,16 @@ export function validateRoster(orgId: string, rows: readonly RosterRow[]): Roste
       continue;
     }
     if (leader !== c && !leader.roles.includes('leader')) {
-      ledBy.set(leader, [...(ledBy.get(leader) ?? []), c]);
+      const team = ledBy.get(leader);
+      if (team) team.push(c);
+      else ledBy.set(leader, [c]);
     }
   }
   for (const [leader, team] of ledBy) {
-    const da = team.map((m) => refOf(m.row).da).join(', ');
-    const en = team.map((m) => refOf(m.row).en).join(', ');
+    const shown = team.slice(0, MAX_LINES_LISTED);
+    const more = team.length - shown.length;
+    const da = shown.map((m) => refOf(m.row).da).join(', ') + (more ? ` og ${more} flere` : '');
+    const en = shown.map((m) => refOf(m.row).en).join(', ') + (more ? ` and ${more} more` : '');
     report(leader.row, {
       da: `${leader.name || leader.email} er angivet som leder (${da}), men har ikke rollen leader.`,
       en: `${leader.name || leader.email} is named as leader (${en}) but does not have the role leader.`,

@@ -25,6 +25,8 @@ export interface Round {
   /** The template skemas are sent with; editable until step 3 is launched. */
   template: SkemaTemplate;
   closedAt?: string;
+  /** Where the round card was posted in HR's channel, so it can be updated in place. */
+  announcement?: { conversationKey: string; activityId: string };
 }
 
 export const ROUND_NAME_MAX = 80;

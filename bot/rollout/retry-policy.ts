@@ -1,9 +1,5 @@
-/** What a send attempt came to, as the Bot Framework transport reports it. */
-export type SendOutcome =
-  | { ok: true; activityId: string; conversationId: string }
-  | { ok: false; status: number; retryAfterSeconds?: number; permanent: boolean; reason: string };
-
 export interface RetryPolicy {
+  /** Tries in all before a transient failure is given up as failed. */
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -15,14 +11,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 60_000,
 };
 
-/** Statuses worth another try (Teams docs: throttling and transient gateway errors); 0 = timeout/network. */
-export function isTransient(status: number): boolean {
-  return status === 0 || status === 408 || status === 412 || status === 429 || status >= 500;
-}
-
 /**
- * Delay before attempt `attempt + 1`: the service's Retry-After when it gave one, else exponential
- * backoff with full jitter, capped. `random` is injectable for tests.
+ * Delay before the next try after `attempt` tries: the service's Retry-After when it gave one, else
+ * exponential backoff with full jitter, capped. `random` is injectable for tests.
  */
 export function retryDelayMs(
   attempt: number,

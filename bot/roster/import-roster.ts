@@ -29,7 +29,7 @@ export async function importRoster(
 export function rosterRejected(issues: RosterIssue[]): ValidationError {
   const n = issues.length;
   return new ValidationError(issues, {
-    da: `Personlisten er ikke importeret: ${n === 1 ? 'der er 1 fejl' : `der er ${n} fejl`}. Ret dem og prøv igen; intet er gemt.`,
-    en: `The roster was not imported: ${n === 1 ? 'there is 1 problem' : `there are ${n} problems`}. Fix them and try again; nothing was saved.`,
+    da: `Personlisten er ikke importeret: ${n === 1 ? 'der er 1 fejl' : `der er ${n} fejl`}. ${n === 1 ? 'Ret den' : 'Ret dem'} og prøv igen; intet er gemt.`,
+    en: `The roster was not imported: ${n === 1 ? 'there is 1 problem' : `there are ${n} problems`}. ${n === 1 ? 'Fix it' : 'Fix them'} and try again; nothing was saved.`,
   });
 }

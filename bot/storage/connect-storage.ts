@@ -2,6 +2,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { join } from 'node:path';
 import type { StorageConfig } from '../config.js';
 import type { Repositories } from '../mus/repositories.js';
+import type { DeliveryStore } from '../rollout/delivery.js';
 import { interruptPid } from '../process-signals.js';
 import { isAlive, readRunningApp } from '../running-file.js';
 import { startAzurite, type EmbeddedAzurite } from './embedded-azurite.js';
@@ -9,6 +10,7 @@ import { openTableStorage } from './open-table-storage.js';
 
 export interface ConnectedStorage {
   repositories: Repositories;
+  deliveries: DeliveryStore;
   ping(): Promise<boolean>;
   /** Present when we started Azurite ourselves. */
   azurite?: EmbeddedAzurite;
@@ -18,7 +20,10 @@ export interface ConnectedStorage {
 }
 
 export class AlreadyRunningError extends Error {
-  constructor(readonly appPid: number, readonly url: string) {
+  constructor(
+    readonly appPid: number,
+    readonly url: string,
+  ) {
     super(
       `MUS for Teams kører allerede på ${url} (pid ${appPid}). Stop den først. / ` +
         `MUS for Teams is already running at ${url} (pid ${appPid}). Stop it first.`,
@@ -33,15 +38,33 @@ export class AlreadyRunningError extends Error {
  */
 export async function connectStorage(config: StorageConfig): Promise<ConnectedStorage> {
   if (config.kind === 'connection-string') {
-    const { repositories, ping } = await openTableStorage({ connectionString: config.connectionString });
-    return { repositories, ping, description: 'STORAGE_CONNECTION_STRING', connectionString: config.connectionString };
+    const { repositories, deliveries, ping } = await openTableStorage({
+      connectionString: config.connectionString,
+    });
+    return {
+      repositories,
+      deliveries,
+      ping,
+      description: 'STORAGE_CONNECTION_STRING',
+      connectionString: config.connectionString,
+    };
   }
   if (config.kind === 'account-url') {
     const credential = new DefaultAzureCredential(
-      config.managedIdentityClientId ? { managedIdentityClientId: config.managedIdentityClientId } : {},
+      config.managedIdentityClientId
+        ? { managedIdentityClientId: config.managedIdentityClientId }
+        : {},
     );
-    const { repositories, ping } = await openTableStorage({ accountUrl: config.accountUrl, credential });
-    return { repositories, ping, description: `${config.accountUrl} (managed identity)` };
+    const { repositories, deliveries, ping } = await openTableStorage({
+      accountUrl: config.accountUrl,
+      credential,
+    });
+    return {
+      repositories,
+      deliveries,
+      ping,
+      description: `${config.accountUrl} (managed identity)`,
+    };
   }
   const previous = readRunningApp(config.dataDir);
   if (previous && isAlive(previous.appPid) && previous.appPid !== process.pid) {
@@ -50,9 +73,12 @@ export async function connectStorage(config: StorageConfig): Promise<ConnectedSt
   if (previous && isAlive(previous.azuritePid)) await interruptPid(previous.azuritePid);
   const azurite = await startAzurite({ location: join(config.dataDir, 'azurite') });
   try {
-    const { repositories, ping } = await openTableStorage({ connectionString: azurite.connectionString });
+    const { repositories, deliveries, ping } = await openTableStorage({
+      connectionString: azurite.connectionString,
+    });
     return {
       repositories,
+      deliveries,
       ping,
       azurite,
       description: `Azurite (indlejret / embedded) på 127.0.0.1:${azurite.port}, data i ${config.dataDir}`,

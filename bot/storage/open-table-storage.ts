@@ -1,7 +1,9 @@
 import { odata, TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
 import type { Repositories } from '../mus/repositories.js';
+import type { DeliveryStore } from '../rollout/delivery.js';
 import { AgreementTable } from './agreement-table.js';
+import { DeliveryTable } from './delivery-table.js';
 import { ConversationTable } from './conversation-table.js';
 import { EvaluationTable } from './evaluation-table.js';
 import { OrganisationTable } from './organisation-table.js';
@@ -22,6 +24,8 @@ export const TABLE_NAMES = {
   evaluationReceipts: 'evaluationreceipts',
   evaluationAnswers: 'evaluationanswers',
   conversations: 'conversations',
+  deliveries: 'deliveries',
+  dispatchQueue: 'dispatchqueue',
 } as const;
 
 export type TableRole = keyof typeof TABLE_NAMES;
@@ -39,8 +43,10 @@ export interface TableStorageOptions {
 
 export interface TableStorage {
   repositories: Repositories;
+  /** The rollout's outbox. */
+  deliveries: DeliveryStore;
   /** True when the Table service answers (for GET /healthz); never throws. */
-  ping(): Promise<boolean>;
+  ping: () => Promise<boolean>;
 }
 
 const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
@@ -67,17 +73,20 @@ function usesHttp(options: TableStorageOptions): boolean {
   );
 }
 
-function clientFactory(options: TableStorageOptions): (table: string) => TableClient {
+function clientFactory(
+  options: TableStorageOptions,
+): (table: string, extra?: TableServiceClientOptions) => TableClient {
   // Plain http is only ever Azurite on this machine; a real account is always https.
-  const clientOptions: TableServiceClientOptions = usesHttp(options)
+  const base: TableServiceClientOptions = usesHttp(options)
     ? { allowInsecureConnection: true }
     : {};
   const { connectionString, accountUrl, credential } = options;
   if (connectionString) {
-    return (table) => TableClient.fromConnectionString(connectionString, table, clientOptions);
+    return (table, extra) =>
+      TableClient.fromConnectionString(connectionString, table, { ...base, ...extra });
   }
   if (accountUrl && credential) {
-    return (table) => new TableClient(accountUrl, table, credential, clientOptions);
+    return (table, extra) => new TableClient(accountUrl, table, credential, { ...base, ...extra });
   }
   throw new Error('Table storage needs a connectionString, or an accountUrl with a credential.');
 }
@@ -108,6 +117,8 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     evaluationReceipts: client('evaluationReceipts'),
     evaluationAnswers: client('evaluationAnswers'),
     conversations: client('conversations'),
+    deliveries: client('deliveries'),
+    dispatchQueue: client('dispatchQueue'),
   } satisfies Record<TableRole, TableClient>;
   await Promise.all(Object.values(clients).map(createIfMissing));
 
@@ -122,9 +133,13 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     conversations: new ConversationTable(clients.conversations),
   };
 
+  // Its own client without retries, so a health check of a dead service answers within seconds.
+  const pingClient = create(tableName('organisations', options.tablePrefix), {
+    retryOptions: { maxRetries: 0 },
+  });
   const ping = async (): Promise<boolean> => {
     try {
-      const pages = clients.organisations
+      const pages = pingClient
         .listEntities({
           queryOptions: { filter: odata`PartitionKey eq ${'healthz'}`, select: ['PartitionKey'] },
           abortSignal: AbortSignal.timeout(PING_TIMEOUT_MS),
@@ -137,5 +152,6 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     }
   };
 
-  return { repositories, ping };
+  const deliveries = new DeliveryTable(clients.deliveries, clients.dispatchQueue);
+  return { repositories, deliveries, ping };
 }

@@ -23,6 +23,7 @@ const organisationEntity = z.object({
   orgId: z.string(),
   name: z.string(),
   coreTask: z.string(),
+  serviceUrl: z.string().optional(),
 });
 
 function toOrganisation(raw: RawEntity): Versioned<Organisation> {
@@ -34,6 +35,7 @@ function toOrganisation(raw: RawEntity): Versioned<Organisation> {
       name: row.name,
       coreTask: row.coreTask,
       settings: readJsonProperty(raw, 'settings', organisationSettingsSchema),
+      ...(row.serviceUrl ? { serviceUrl: row.serviceUrl } : {}),
     },
   };
 }
@@ -45,6 +47,7 @@ function toEntity(org: Organisation): EntityToWrite {
     orgId: org.id,
     name: org.name,
     coreTask: org.coreTask,
+    ...(org.serviceUrl ? { serviceUrl: org.serviceUrl } : {}),
     ...jsonProperties('settings', org.settings),
   };
   assertWithinTableLimits(entity, WHAT);

@@ -133,10 +133,7 @@ export class PersonTable implements PersonRepository {
   }
 
   async list(orgId: string): Promise<Person[]> {
-    const rows = await queryEntities(
-      this.client,
-      rowKeyPrefixFilter(encodeKeyPart(orgId), PERSON),
-    );
+    const rows = await queryEntities(this.client, rowKeyPrefixFilter(encodeKeyPart(orgId), PERSON));
     return rows.map((raw) => toPerson(orgId, raw).value);
   }
 

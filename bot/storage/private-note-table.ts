@@ -54,7 +54,11 @@ export class PrivateNoteTable implements PrivateNoteRepository {
     roundId: string,
     employeeEmail: string,
   ): Promise<Versioned<PrivateNote> | undefined> {
-    const raw = await readEntity(this.client, joinKey(orgId, roundId), encodeKeyPart(employeeEmail));
+    const raw = await readEntity(
+      this.client,
+      joinKey(orgId, roundId),
+      encodeKeyPart(employeeEmail),
+    );
     return raw ? toNote(raw) : undefined;
   }
 

@@ -7,7 +7,12 @@ import { roundKindSchema, roundStepSchema, skemaTemplateSchema } from './domain-
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
 import { encodeKeyPart, partitionFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
-import { definedProperties, queryEntities, readEntity, type RawEntity } from './table-operations.js';
+import {
+  definedProperties,
+  queryEntities,
+  readEntity,
+  type RawEntity,
+} from './table-operations.js';
 import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
 
 /*
@@ -27,15 +32,29 @@ const roundEntity = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   closedAt: z.string().optional(),
+  announcementConversation: z.string().optional(),
+  announcementActivity: z.string().optional(),
 });
 
 function toRound(raw: RawEntity): Versioned<Round> {
   // Spreading the parsed row keeps absent optional fields absent rather than `undefined`.
-  const { etag, roundId, ...row } = parseEntity('rounds', raw, roundEntity);
+  const { etag, roundId, announcementConversation, announcementActivity, ...row } = parseEntity(
+    'rounds',
+    raw,
+    roundEntity,
+  );
   return {
     etag,
     value: {
       ...row,
+      ...(announcementConversation && announcementActivity
+        ? {
+            announcement: {
+              conversationKey: announcementConversation,
+              activityId: announcementActivity,
+            },
+          }
+        : {}),
       id: roundId,
       steps: readJsonProperty(raw, 'steps', z.array(roundStepSchema)),
       template: readJsonProperty(raw, 'template', skemaTemplateSchema),
@@ -55,6 +74,8 @@ function toEntity(round: Round): EntityToWrite {
       createdAt: round.createdAt,
       createdBy: round.createdBy,
       closedAt: round.closedAt,
+      announcementConversation: round.announcement?.conversationKey,
+      announcementActivity: round.announcement?.activityId,
     }),
     ...jsonProperties('steps', round.steps),
     ...jsonProperties('template', round.template),

@@ -207,9 +207,7 @@ export class SkemaTable implements SkemaRepository {
       return { value: skema, etag: transactionEtag(response, 0) };
     } catch (error) {
       if (statusOf(error) === 412) {
-        throw new ConflictError(
-          await this.get(skema.orgId, skema.roundId, skema.employeeEmail),
-        );
+        throw new ConflictError(await this.get(skema.orgId, skema.roundId, skema.employeeEmail));
       }
       throw error;
     }
@@ -221,7 +219,10 @@ export class SkemaTable implements SkemaRepository {
     try {
       await this.client.submitTransaction([
         ['delete', indexEntity(current.value)],
-        ['delete', { partitionKey: roundPartition(orgId, roundId), rowKey: skemaKey(employeeEmail) }],
+        [
+          'delete',
+          { partitionKey: roundPartition(orgId, roundId), rowKey: skemaKey(employeeEmail) },
+        ],
       ]);
     } catch (error) {
       // Already removed by someone else, or an index row missing from old data: remove what is left.

@@ -9,14 +9,22 @@ import { odata } from '@azure/data-tables';
  * The original values are always stored as ordinary properties, so keys never need decoding.
  */
 
-const ESCAPE = /[/\\#?%'~|\u0000-\u001f\u007f-\u009f]/g;
+const ESCAPED = new Set(['/', '\\', '#', '?', '%', "'", '~', '|']);
+
+function needsEscape(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return ESCAPED.has(ch) || code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
 
 /** Makes one value (an email, an org id, a round id...) safe to use inside a PartitionKey or RowKey. */
 export function encodeKeyPart(value: string): string {
-  return value.replace(
-    ESCAPE,
-    (ch) => `~${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  let encoded = '';
+  for (const ch of value) {
+    encoded += needsEscape(ch)
+      ? `~${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+      : ch;
+  }
+  return encoded;
 }
 
 /** Reverses `encodeKeyPart`; used by tests and for reading keys in diagnostics. */

@@ -148,6 +148,11 @@ export function createBotFramework(
 
 /** The CloudAdapter, plus access to its connector factory for proactive calls. */
 class MusCloudAdapter extends CloudAdapter {
+  private readonly clients = new Map<
+    string,
+    ReturnType<MusCloudAdapter['createSingleShotClient']>
+  >();
+
   constructor(
     authentication: ConfigurationBotFrameworkAuthentication,
     private readonly appId: string,
@@ -157,15 +162,29 @@ class MusCloudAdapter extends CloudAdapter {
     this.onTurnError = (context, error) => this.apologise(context, error);
   }
 
-  /** A ConnectorClient for `serviceUrl` whose every call is a single HTTP request. */
-  async singleShotClient(serviceUrl: string) {
+  /**
+   * A ConnectorClient for `serviceUrl` whose every call is a single HTTP request; one per service URL,
+   * reused (tokens are cached by the SDK and refreshed as they expire).
+   */
+  singleShotClient(serviceUrl: string): ReturnType<MusCloudAdapter['createSingleShotClient']> {
+    let client = this.clients.get(serviceUrl);
+    if (!client) {
+      client = this.createSingleShotClient(serviceUrl);
+      this.clients.set(serviceUrl, client);
+      // A client that could not be made (e.g. no token) is not kept; the next call tries again.
+      client.catch(() => this.clients.delete(serviceUrl));
+    }
+    return client;
+  }
+
+  private async createSingleShotClient(serviceUrl: string) {
     const identity = this.createClaimsIdentity(this.appId);
     const factory = this.botFrameworkAuthentication.createConnectorFactory(identity);
     // Without an audience the factory uses the configured OAuth scope (the Bot Framework's).
     const client = await factory.create(serviceUrl);
     if (!removeSdkRetries(client)) {
       this.log.warn(
-        'could not remove the Bot Framework SDK retry policy; proactive calls may be retried twice',
+        'could not remove the Bot Framework SDK retry policy; the SDK may retry proactive calls behind the rollout engine',
       );
     }
     return client;

@@ -152,8 +152,9 @@ export function parseRetryAfterSeconds(
 /** Classifies a failed call. */
 export function describeFailure(call: FailedCall): CallFailure {
   const status = call.status ?? 0;
+  // Without an HTTP answer the code is the socket's (ECONNREFUSED…), not Teams'.
   const teamsCode =
-    call.errorCode && /^[A-Za-z]+$/.test(call.errorCode) ? call.errorCode : undefined;
+    status > 0 && call.errorCode && /^[A-Za-z]+$/.test(call.errorCode) ? call.errorCode : undefined;
   const code = codeFor(status, teamsCode, call.timedOut ?? false);
   const text = REASONS[code];
   const withStatus = status === 0 ? text : statusSuffix(text, status);

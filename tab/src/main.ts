@@ -11,7 +11,9 @@ function setTheme(theme: string | undefined): void {
 
 /** teams-js never settles inside a non-Teams iframe, so give it a few seconds and then decide. */
 async function initialiseTeams(timeoutMs = 4000): Promise<app.Context | undefined> {
-  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs));
+  const timeout = new Promise<undefined>((resolve) =>
+    setTimeout(() => resolve(undefined), timeoutMs),
+  );
   const init = app
     .initialize()
     .then(() => app.getContext())

@@ -1,5 +1,4 @@
 import restify from 'restify';
-import type { AddressInfo } from 'node:net';
 import type { BotFramework, TurnHandler } from '../../bot/teams/bot-framework.js';
 
 /** A small restify server whose POST /api/messages goes to the Bot Framework transport. */
@@ -19,8 +18,10 @@ export async function startBotTestServer(
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     await bot.handleRequest(req, res, handler);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address();
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

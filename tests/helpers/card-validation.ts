@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 export function assertValidCard(card: unknown): void {
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);
-  parsed.parse(card as object, context);
+  parsed.parse(card, context);
   const events = Array.from(
     { length: context.eventCount },
     (_, i) => context.getEventAt(i).message,

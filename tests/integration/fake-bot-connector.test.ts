@@ -296,7 +296,7 @@ describe('fake Bot Connector', () => {
 
   describe('rate limiter', () => {
     it('allows 7 writes per conversation per second and answers the 8th with 429 and Retry-After', async () => {
-      fake.enableRateLimits();
+      fake.enableRateLimits({ now: () => 1_000 });
       const statuses: number[] = [];
       let retryAfter: string | null = null;
       for (let i = 0; i < 8; i += 1) {
@@ -312,57 +312,54 @@ describe('fake Bot Connector', () => {
       assert.equal(fake.requests().at(7)?.refusedBy, 'rateLimit');
     });
 
-    it('applies the 8 per 2 s, 60 per 30 s and 1800 per hour windows (on an injected clock)', async () => {
+    it('applies the 8 per 2 s and 60 per 30 s windows (on an injected clock)', async () => {
       let now = 1_000_000;
-      {
-        fake.enableRateLimits({ now: () => now });
-        const send = async () =>
-          (await call('POST', `/v3/conversations/${encoded}/activities`, message('x'))).status;
+      fake.enableRateLimits({ now: () => now });
+      const send = async () =>
+        (await call('POST', `/v3/conversations/${encoded}/activities`, message('x'))).status;
 
-        // 7 in the first second, then 1 more fits the 2 s window, the next does not.
-        for (let i = 0; i < 7; i += 1) assert.equal(await send(), 201);
-        now += 1_000;
-        assert.equal(await send(), 201);
-        const refused = await call('POST', `/v3/conversations/${encoded}/activities`, message('x'));
-        assert.equal(refused.status, 429);
-        assert.equal(refused.headers.get('retry-after'), '1');
+      // 7 in the first second, then 1 more fits the 2 s window, the next does not.
+      for (let i = 0; i < 7; i += 1) assert.equal(await send(), 201);
+      now += 1_000;
+      assert.equal(await send(), 201);
+      const refused = await call('POST', `/v3/conversations/${encoded}/activities`, message('x'));
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers.get('retry-after'), '1');
 
-        // Fill 60 within 30 s at 4 per 2 s: then the 30 s window refuses.
-        let sent = 8;
-        while (sent < 60) {
-          now += 2_000;
-          for (let i = 0; i < 4 && sent < 60; i += 1, sent += 1) assert.equal(await send(), 201);
-        }
-        assert.equal(now - 1_000_000, 27_000);
-        now += 1_000;
-        const windowFull = await call(
-          'POST',
-          `/v3/conversations/${encoded}/activities`,
-          message('x'),
-        );
-        assert.equal(windowFull.status, 429);
-        // The first 7 leave the 30 s window at 30 s; it is now 28 s.
-        assert.equal(windowFull.headers.get('retry-after'), '2');
-
-        // After the hour window is full (1800), nothing fits until the oldest leaves it.
-        fake.enableRateLimits({
-          now: () => now,
-          perConversation: [{ limit: 3, windowMs: 3_600_000 }],
-        });
-        for (let i = 0; i < 3; i += 1) assert.equal(await send(), 201);
-        now += 60_000;
-        const hourFull = await call(
-          'POST',
-          `/v3/conversations/${encoded}/activities`,
-          message('x'),
-        );
-        assert.equal(hourFull.status, 429);
-        assert.equal(hourFull.headers.get('retry-after'), String(3_600 - 60));
+      // Fill 60 within 30 s at 4 per 2 s: then the 30 s window refuses.
+      let sent = 8;
+      while (sent < 60) {
+        now += 2_000;
+        for (let i = 0; i < 4 && sent < 60; i += 1, sent += 1) assert.equal(await send(), 201);
       }
+      assert.equal(now - 1_000_000, 27_000);
+      now += 1_000;
+      const windowFull = await call(
+        'POST',
+        `/v3/conversations/${encoded}/activities`,
+        message('x'),
+      );
+      assert.equal(windowFull.status, 429);
+      // The first 7 leave the 30 s window at 30 s; it is now 28 s.
+      assert.equal(windowFull.headers.get('retry-after'), '2');
+    });
+
+    it('refuses the 1801st write in an hour even at a pace every shorter window allows', async () => {
+      const start = 5_000_000;
+      let now = start;
+      fake.enableRateLimits({ now: () => now });
+      for (let i = 0; i < 1800; i += 1) {
+        const result = await call('POST', `/v3/conversations/${encoded}/activities`, message('x'));
+        assert.equal(result.status, 201, `send ${i + 1} was refused`);
+        now += 500;
+      }
+      const refused = await call('POST', `/v3/conversations/${encoded}/activities`, message('x'));
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers.get('retry-after'), String((start + 3_600_000 - now) / 1000));
     });
 
     it('limits a tenant across conversations per second', async () => {
-      fake.enableRateLimits({ perTenantPerSecond: 5 });
+      fake.enableRateLimits({ perTenantPerSecond: 5, now: () => 1_000 });
       const statuses: number[] = [];
       for (let i = 0; i < 6; i += 1) {
         const result = await call('POST', `/v3/conversations/c${i}/activities`, {

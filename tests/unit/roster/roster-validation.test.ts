@@ -200,6 +200,16 @@ describe('roster validation', () => {
     );
   });
 
+  it('lists at most ten team lines for a leader without the role', () => {
+    const team = Array.from({ length: 12 }, (_, i) =>
+      row(10 + i, `m${i}@vandvaerk.example`, `M${i}`, 'anna@vandvaerk.example', 'employee'),
+    );
+    const issue = only(issuesOf(validateRoster(ORG, [...rows(), ...team])));
+    assert.equal(issue.line, 4);
+    assert.match(issue.message.da, /\(linje 10, .*, linje 19 og 2 flere\)/);
+    assert.match(issue.message.en, /\(line 10, .*, line 19 and 2 more\)/);
+  });
+
   it('reports an unknown role and a missing role', () => {
     const input = rows();
     input[2] = row(

@@ -1,0 +1,136 @@
+import type { TabLinkSettings } from '../cards/tab-links.js';
+import type { Logger } from '../logger.js';
+import { localeFrom, type Bilingual } from '../mus/bilingual.js';
+import type { Organisation } from '../mus/organisation.js';
+import type { Repositories, StoredConversation } from '../mus/repositories.js';
+import type { Round } from '../mus/round.js';
+import type { Delivery, DeliveryOutcome } from './delivery.js';
+import { ROLLOUT_STEP_MODULES } from './steps/index.js';
+
+type Failure = Extract<DeliveryOutcome, { ok: false }>;
+
+/** The proactive side of the Bot Framework, as the rollout needs it. */
+export interface Messenger {
+  /** Sends a card to a stored conversation reference: one HTTP call, its real outcome. */
+  send(
+    reference: unknown,
+    message: { summary: string; attachments: { contentType: string; content: unknown }[] },
+  ): Promise<DeliveryOutcome>;
+  /** Creates the 1:1 chat with a user who has the app; returns the reference to store. */
+  createPersonalConversation(
+    serviceUrl: string,
+    tenantId: string,
+    userId: string,
+  ): Promise<{ ok: true; reference: unknown; locale?: string } | Failure>;
+  /** The locale a stored reference was taken in, if it says. */
+  localeOf(reference: unknown): string | undefined;
+}
+
+export interface CardDelivererDeps {
+  repositories: Repositories;
+  messenger: Messenger;
+  links: TabLinkSettings;
+  log: Logger;
+  now?: () => Date;
+  /** How long org and round records are reused between sends. */
+  cacheMs?: number;
+}
+
+function permanent(code: string, reasonText: Bilingual): Failure {
+  return { ok: false, status: 404, permanent: true, code, reasonText };
+}
+
+const NOT_ON_ROSTER: Bilingual = {
+  da: 'personen er ikke længere på medarbejderlisten',
+  en: 'the person is no longer on the roster',
+};
+const UNKNOWN_IN_TEAMS: Bilingual = {
+  da: 'appen er ikke installeret hos brugeren, eller botten har ikke set brugeren i Teams endnu',
+  en: 'the app is not installed for the user, or the bot has not seen the user in Teams yet',
+};
+
+/**
+ * Delivers one outbox row: finds (or creates) the recipient's 1:1 chat, renders the step's card
+ * from current storage, and sends it. Returns the real outcome for the dispatcher to record.
+ */
+export function createCardDeliverer(
+  deps: CardDelivererDeps,
+): (d: Delivery) => Promise<DeliveryOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const cacheMs = deps.cacheMs ?? 10_000;
+  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = cache.get(key);
+    const t = now().getTime();
+    if (hit && t - hit.at < cacheMs) return hit.value as Promise<T>;
+    const value = load();
+    cache.set(key, { at: t, value });
+    value.catch(() => cache.delete(key));
+    return value;
+  };
+
+  const conversationFor = async (
+    org: Organisation,
+    email: string,
+    teams: { userId?: string; tenantId?: string } | undefined,
+  ): Promise<StoredConversation | Failure> => {
+    const stored = await deps.repositories.conversations.getPersonal(org.id, email);
+    if (stored) return stored;
+    if (!teams?.userId || !org.serviceUrl) return permanent('not_installed', UNKNOWN_IN_TEAMS);
+    const created = await deps.messenger.createPersonalConversation(
+      org.serviceUrl,
+      teams.tenantId ?? org.id,
+      teams.userId,
+    );
+    if (!created.ok) return created;
+    const conversation: StoredConversation = {
+      orgId: org.id,
+      personEmail: email,
+      key: `personal:${teams.userId}`,
+      reference: created.reference,
+      updatedAt: now().toISOString(),
+    };
+    await deps.repositories.conversations.put(conversation);
+    return conversation;
+  };
+
+  return async (delivery) => {
+    const { repositories } = deps;
+    const [org, round, person] = await Promise.all([
+      cached(`org|${delivery.orgId}`, () => repositories.organisations.get(delivery.orgId)),
+      cached(`round|${delivery.orgId}|${delivery.roundId}`, () =>
+        repositories.rounds.get(delivery.orgId, delivery.roundId),
+      ),
+      repositories.people.get(delivery.orgId, delivery.recipientEmail),
+    ]);
+    if (!org || !round) {
+      return permanent('round_gone', {
+        da: 'runden findes ikke længere',
+        en: 'the round no longer exists',
+      });
+    }
+    if (!person) return permanent('not_on_roster', NOT_ON_ROSTER);
+    const conversation = await conversationFor(org.value, person.value.email, person.value.teams);
+    if ('ok' in conversation) return conversation;
+    const module = ROLLOUT_STEP_MODULES[delivery.step];
+    const rendered = await module.render(
+      {
+        repositories,
+        links: deps.links,
+        org: org.value,
+        round: (round as { value: Round }).value,
+        recipient: person.value,
+        locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
+        recipientUserId: person.value.teams?.userId,
+        now: now(),
+      },
+      delivery.audience,
+    );
+    return deps.messenger.send(conversation.reference, {
+      summary: rendered.summary,
+      attachments: [
+        { contentType: 'application/vnd.microsoft.card.adaptive', content: rendered.card },
+      ],
+    });
+  };
+}

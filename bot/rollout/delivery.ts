@@ -1,0 +1,84 @@
+import type { Bilingual } from '../mus/bilingual.js';
+import type { Versioned } from '../mus/errors.js';
+import type { StepNumber } from '../mus/rollout-steps.js';
+
+/**
+ * One card for one person, as a row of the durable outbox. Launching a step writes one row per
+ * recipient; the dispatcher claims rows with ETag-guarded leases, sends, and records the outcome.
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not-installed';
+
+/** Which card a recipient gets in a step (a person who leads and is led gets both in step 4). */
+export type DeliveryAudience = 'leader' | 'employee' | 'reminder';
+
+export interface DeliveryKey {
+  orgId: string;
+  roundId: string;
+  step: StepNumber;
+  audience: DeliveryAudience;
+  recipientEmail: string;
+}
+
+export interface Delivery extends DeliveryKey {
+  status: DeliveryStatus;
+  attempts: number;
+  /** ISO time before which the row is not tried (backoff, Retry-After). */
+  notBefore: string;
+  /** Which dispatcher holds the row while `sending`, and until when. */
+  leaseOwner?: string;
+  leaseUntil?: string;
+  /** The sent card's activity and conversation, so it can be updated later. */
+  activityId?: string;
+  conversationId?: string;
+  /** Last failure, readable by HR. */
+  lastError?: { status: number; reason: Bilingual; code: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StepCounts {
+  sent: number;
+  pending: number;
+  failed: number;
+  notInstalled: number;
+}
+
+export function newDelivery(key: DeliveryKey, now: Date): Delivery {
+  const iso = now.toISOString();
+  return { ...key, status: 'pending', attempts: 0, notBefore: iso, createdAt: iso, updatedAt: iso };
+}
+
+/** The outbox's storage, in the rollout's own words. */
+export interface DeliveryStore {
+  /** Writes rows that do not exist yet; existing rows (already planned or sent) are left alone. */
+  plan(deliveries: Delivery[]): Promise<{ created: number; existing: number }>;
+  /**
+   * Claims up to `max` rows that are due (pending and not before `now`, or `sending` with an expired
+   * lease, i.e. a crashed dispatcher's) by writing a lease with the row's ETag; a row another process
+   * claimed first is skipped. Returns the claimed rows with their new ETags.
+   */
+  claimDue(owner: string, now: Date, leaseMs: number, max: number): Promise<Versioned<Delivery>[]>;
+  /** Writes the outcome of a claimed row; ConflictError if the lease was lost meanwhile. */
+  save(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
+  counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts>;
+  /** Puts the failed rows of a step back to pending (HR's "resend to failed"); returns how many. */
+  requeueFailed(orgId: string, roundId: string, step: StepNumber, now: Date): Promise<number>;
+  /** When the earliest unfinished row becomes due (backoff or lease expiry); undefined if none. */
+  nextDueAt(): Promise<Date | undefined>;
+  /** All rows of a step, for tests, progress and status. */
+  list(orgId: string, roundId: string, step: StepNumber): Promise<Delivery[]>;
+}
+
+/** What one send attempt came to; the Bot Framework transport's outcome has this shape. */
+export type DeliveryOutcome =
+  | { ok: true; activityId: string; conversationId: string }
+  | {
+      ok: false;
+      /** HTTP status, 0 when no answer came. */
+      status: number;
+      retryAfterSeconds?: number;
+      /** True when trying again cannot help. */
+      permanent: boolean;
+      reasonText: Bilingual;
+      code: string;
+    };

@@ -1,0 +1,278 @@
+import type { Logger } from '../logger.js';
+import { ConflictError, type Versioned } from '../mus/errors.js';
+import type { Delivery, DeliveryOutcome, DeliveryStore } from './delivery.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+import { SlidingWindowLimiter, TokenBucket } from './token-bucket.js';
+
+export interface Clock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface DispatcherOptions {
+  store: DeliveryStore;
+  /** Renders the row's card from storage and sends it: one HTTP call, its real outcome. */
+  deliver: (delivery: Delivery) => Promise<DeliveryOutcome>;
+  log: Logger;
+  /** Identifies this process in leases. */
+  owner: string;
+  /** Requests per second per tenant (Teams allows about 30). */
+  ratePerSecond?: (orgId: string) => number;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  leaseMs?: number;
+  /** How often to look for due rows when idle. */
+  pollMs?: number;
+  retry?: RetryPolicy;
+  clock?: Clock;
+  random?: () => number;
+  /** Called (at most every `progressEveryMs`) while a step's rows are being sent. */
+  onProgress?: (step: { orgId: string; roundId: string; step: number }) => void;
+}
+
+export interface DispatcherStats {
+  sent: number;
+  failed: number;
+  retried: number;
+  throttled: number;
+  lostLeases: number;
+}
+
+/**
+ * Sends the outbox. Claims due rows with leases (so several processes can share the work and a
+ * crashed one's rows are taken over when its lease expires), paces sends with a token bucket per
+ * tenant and Teams' per-conversation windows, honours Retry-After, retries transient failures with
+ * backoff and jitter, and records every outcome on the row.
+ */
+export class Dispatcher {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly conversations = new Map<string, SlidingWindowLimiter>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly clock: Clock;
+  private readonly retry: RetryPolicy;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  readonly stats: DispatcherStats = { sent: 0, failed: 0, retried: 0, throttled: 0, lostLeases: 0 };
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.concurrency = options.concurrency ?? 16;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.pollMs = options.pollMs ?? 2000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run().catch((error: unknown) => {
+      this.options.log.error({ err: error }, 'dispatcher stopped on an unexpected error');
+    });
+  }
+
+  /** Looks for work now instead of at the next poll (after a launch). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Stops claiming and waits for the sends in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.all(this.inFlight);
+  }
+
+  /**
+   * Claims and sends until every row is finished (sent or failed), waiting out backoffs; for tests,
+   * benchmarks and command-line runs.
+   */
+  async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await this.claimAndSend();
+      if (claimed > 0) continue;
+      if (this.inFlight.size > 0) {
+        await Promise.race(this.inFlight);
+        continue;
+      }
+      const next = await this.options.store.nextDueAt();
+      if (!next) return;
+      await this.clock.sleep(Math.max(10, next.getTime() - this.clock.now().getTime()));
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const claimed = await this.claimAndSend().catch((error: unknown) => {
+        this.options.log.warn({ err: error }, 'claiming deliveries failed; will retry');
+        return 0;
+      });
+      if (claimed === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollMs);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wakeUp = undefined;
+      }
+    }
+  }
+
+  /** Claims as many rows as there is room for in flight and starts sending them. */
+  private async claimAndSend(): Promise<number> {
+    const room = this.concurrency * 4 - this.inFlight.size;
+    if (room <= 0) {
+      await Promise.race(this.inFlight);
+      return 1;
+    }
+    const rows = await this.options.store.claimDue(
+      this.options.owner,
+      this.clock.now(),
+      this.leaseMs,
+      room,
+    );
+    for (const row of rows) {
+      while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
+      const task = this.sendOne(row).catch((error: unknown) => {
+        this.options.log.error(
+          { err: error, recipient: row.value.recipientEmail },
+          'delivery failed unexpectedly',
+        );
+      });
+      const tracked = task.finally(() => this.inFlight.delete(tracked));
+      this.inFlight.add(tracked);
+    }
+    return rows.length;
+  }
+
+  private bucketFor(orgId: string): TokenBucket {
+    let bucket = this.buckets.get(orgId);
+    if (!bucket) {
+      const rate = this.options.ratePerSecond?.(orgId) ?? 30;
+      bucket = new TokenBucket(rate, Math.max(1, Math.round(rate / 2)), () =>
+        this.clock.now().getTime(),
+      );
+      this.buckets.set(orgId, bucket);
+    }
+    return bucket;
+  }
+
+  private conversationLimiter(key: string): SlidingWindowLimiter {
+    let limiter = this.conversations.get(key);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter(undefined, () => this.clock.now().getTime());
+      this.conversations.set(key, limiter);
+    }
+    return limiter;
+  }
+
+  private async sendOne(claimed: Versioned<Delivery>): Promise<void> {
+    const row = claimed.value;
+    const conversationKey = `${row.orgId}|${row.recipientEmail}`;
+    const limiter = this.conversationLimiter(conversationKey);
+    for (let wait = limiter.wait(); wait > 0; wait = limiter.wait()) await this.clock.sleep(wait);
+    const bucket = this.bucketFor(row.orgId);
+    const wait = bucket.take();
+    if (wait > 0) await this.clock.sleep(wait);
+    limiter.record();
+
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await this.options.deliver(row);
+    } catch (error) {
+      this.options.log.error(
+        { err: error, recipient: row.recipientEmail },
+        'rendering or sending a card failed',
+      );
+      outcome = {
+        ok: false,
+        status: 0,
+        permanent: false,
+        code: 'internal',
+        reasonText: { da: 'intern fejl under afsendelse', en: 'internal error while sending' },
+      };
+    }
+    const now = this.clock.now();
+    const attempts = row.attempts + 1;
+    let next: Delivery;
+    if (outcome.ok) {
+      this.stats.sent++;
+      next = {
+        ...row,
+        status: 'sent',
+        attempts,
+        activityId: outcome.activityId,
+        conversationId: outcome.conversationId,
+        lastError: undefined,
+        leaseOwner: undefined,
+        leaseUntil: undefined,
+        updatedAt: now.toISOString(),
+      };
+    } else {
+      const lastError = { status: outcome.status, reason: outcome.reasonText, code: outcome.code };
+      if (outcome.status === 429) {
+        this.stats.throttled++;
+        bucket.pause((outcome.retryAfterSeconds ?? 1) * 1000);
+      }
+      const giveUp = outcome.permanent || attempts >= this.retry.maxAttempts;
+      if (giveUp) {
+        this.stats.failed++;
+        next = {
+          ...row,
+          status:
+            outcome.code === 'not_installed' ||
+            outcome.code === 'blocked_by_user' ||
+            outcome.code === 'conversation_not_found'
+              ? 'not-installed'
+              : 'failed',
+          attempts,
+          lastError,
+          leaseOwner: undefined,
+          leaseUntil: undefined,
+          updatedAt: now.toISOString(),
+        };
+      } else {
+        this.stats.retried++;
+        const delay = retryDelayMs(
+          attempts,
+          this.retry,
+          outcome.retryAfterSeconds,
+          this.options.random,
+        );
+        next = {
+          ...row,
+          status: 'pending',
+          attempts,
+          notBefore: new Date(now.getTime() + delay).toISOString(),
+          lastError,
+          leaseOwner: undefined,
+          leaseUntil: undefined,
+          updatedAt: now.toISOString(),
+        };
+      }
+    }
+    try {
+      await this.options.store.save(next, claimed.etag);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Our lease expired and another process took the row over; it will record its own outcome.
+      this.stats.lostLeases++;
+      this.options.log.warn(
+        { recipient: row.recipientEmail },
+        'lease lost before the outcome was saved',
+      );
+    }
+    this.options.onProgress?.({ orgId: row.orgId, roundId: row.roundId, step: row.step });
+  }
+}

@@ -1,0 +1,62 @@
+import type { AdaptiveCard } from '../../cards/elements.js';
+import type { TabLinkSettings } from '../../cards/tab-links.js';
+import type { Locale } from '../../mus/bilingual.js';
+import type { Organisation } from '../../mus/organisation.js';
+import type { Person } from '../../mus/person.js';
+import type { Repositories } from '../../mus/repositories.js';
+import type { StepNumber } from '../../mus/rollout-steps.js';
+import type { Round } from '../../mus/round.js';
+import type { DeliveryAudience } from '../delivery.js';
+
+export interface StepRecipient {
+  email: string;
+  audience: DeliveryAudience;
+}
+
+/** What a step needs to render a recipient's card at send time (so it shows the current state). */
+export interface CardContext {
+  repositories: Repositories;
+  links: TabLinkSettings;
+  org: Organisation;
+  round: Round;
+  recipient: Person;
+  locale: Locale;
+  /** The recipient's Bot Framework user id, for per-user card refresh. */
+  recipientUserId?: string;
+  now: Date;
+}
+
+export interface RenderedCard {
+  card: AdaptiveCard;
+  /** Shown in the notification and chat list. */
+  summary: string;
+}
+
+/**
+ * One rollout step: who gets a card, anything to create before sending (the skemas of step 3), and
+ * the card each recipient gets.
+ */
+export interface RolloutStep {
+  step: StepNumber;
+  recipients(people: Person[], round: Round): StepRecipient[];
+  prepare?(repositories: Repositories, round: Round, people: Person[], now: Date): Promise<void>;
+  render(context: CardContext, audience: DeliveryAudience): Promise<RenderedCard>;
+}
+
+/** People whose skema a leader holds: employees who have a leader on the roster. */
+export function employeesWithLeader(people: Person[]): Person[] {
+  const emails = new Set(people.map((p) => p.email));
+  return people.filter(
+    (p) => p.roles.includes('employee') && p.leaderEmail !== undefined && emails.has(p.leaderEmail),
+  );
+}
+
+export function leaders(people: Person[]): Person[] {
+  return people.filter((p) => p.roles.includes('leader'));
+}
+
+export async function leaderOf(context: CardContext): Promise<Person | undefined> {
+  const email = context.recipient.leaderEmail;
+  if (!email) return undefined;
+  return (await context.repositories.people.get(context.org.id, email))?.value;
+}

@@ -1,0 +1,23 @@
+import { employeeInvitationCard } from '../../cards/step-2-employee-invitation-card.js';
+import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
+
+/** Step 2, Informér medarbejderne: every employee learns what the new MUS is for and what comes. */
+export const informEmployees: RolloutStep = {
+  step: 2,
+  recipients: (people) =>
+    employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' })),
+  render: async (ctx) => {
+    const leader = await leaderOf(ctx);
+    return {
+      card: employeeInvitationCard({
+        locale: ctx.locale,
+        employeeName: ctx.recipient.name,
+        leaderName: leader?.name ?? '',
+        coreTask: ctx.org.coreTask,
+        round: ctx.round,
+      }),
+      summary:
+        ctx.locale === 'en' ? `Your MUS in ${ctx.round.name}` : `Din MUS i ${ctx.round.name}`,
+    };
+  },
+};

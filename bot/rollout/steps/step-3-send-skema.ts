@@ -1,0 +1,56 @@
+import { skemaCard } from '../../cards/step-3-skema-card.js';
+import { skemaTabLink } from '../../cards/tab-links.js';
+import { newSkema } from '../../mus/skema.js';
+import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
+
+/**
+ * Step 3, Send MUS-skema: each employee's own skema is created (once, with the round's template as it
+ * is now) and delivered in their chat, sent in their leader's name.
+ */
+export const sendSkema: RolloutStep = {
+  step: 3,
+  recipients: (people) =>
+    employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' })),
+  prepare: async (repositories, round, people, now) => {
+    const employees = employeesWithLeader(people);
+    // Bounded parallelism: fast at 10,000 employees without flooding the storage account.
+    for (let i = 0; i < employees.length; i += 50) {
+      await Promise.all(
+        employees.slice(i, i + 50).map((p) =>
+          repositories.skemas.createIfAbsent(
+            newSkema({
+              orgId: round.orgId,
+              roundId: round.id,
+              employeeEmail: p.email,
+              leaderEmail: p.leaderEmail!,
+              template: round.template,
+              now,
+              by: p.leaderEmail!,
+            }),
+          ),
+        ),
+      );
+    }
+  },
+  render: async (ctx) => {
+    const stored = await ctx.repositories.skemas.get(ctx.org.id, ctx.round.id, ctx.recipient.email);
+    if (!stored) throw new Error(`no skema for ${ctx.recipient.email} in ${ctx.round.id}`);
+    const leader = await leaderOf(ctx);
+    return {
+      card: skemaCard({
+        locale: ctx.locale,
+        coreTask: ctx.org.coreTask,
+        roundName: ctx.round.name,
+        leaderName: leader?.name ?? stored.value.leaderEmail,
+        skema: stored.value,
+        etag: stored.etag,
+        employeeUserId: ctx.recipientUserId,
+        tabUrl: skemaTabLink(ctx.links, ctx.round.id, ctx.recipient.email),
+      }),
+      summary:
+        ctx.locale === 'en'
+          ? `Your MUS form from ${leader?.name ?? 'your leader'}`
+          : `Dit MUS-skema fra ${leader?.name ?? 'din leder'}`,
+    };
+  },
+};

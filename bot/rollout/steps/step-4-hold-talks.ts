@@ -1,0 +1,60 @@
+import type { Person } from '../../mus/person.js';
+import { employeeReminderCard } from '../../cards/step-4-employee-reminder-card.js';
+import { leaderTeamCard } from '../../cards/step-4-leader-team-card.js';
+import { skemaTabLink, tabLink } from '../../cards/tab-links.js';
+import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
+
+/**
+ * Step 4, Hold samtalerne: each leader gets their team with each person's preparation status and a
+ * way into the tab; each employee gets a reminder to prepare, with the talk's purpose.
+ */
+function leadersWithTeam(people: Person[]): Person[] {
+  const leading = new Set(employeesWithLeader(people).map((p) => p.leaderEmail));
+  return people.filter((p) => p.roles.includes('leader') && leading.has(p.email));
+}
+
+export const holdTalks: RolloutStep = {
+  step: 4,
+  recipients: (people) => [
+    ...leadersWithTeam(people).map((p) => ({ email: p.email, audience: 'leader' as const })),
+    ...employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' as const })),
+  ],
+  render: async (ctx, audience) => {
+    if (audience === 'leader') {
+      const [team, skemas] = await Promise.all([
+        ctx.repositories.people.listTeam(ctx.org.id, ctx.recipient.email),
+        ctx.repositories.skemas.listByLeader(ctx.org.id, ctx.round.id, ctx.recipient.email),
+      ]);
+      const statusOf = new Map(skemas.map((s) => [s.value.employeeEmail, s.value.status]));
+      return {
+        card: leaderTeamCard({
+          locale: ctx.locale,
+          leaderName: ctx.recipient.name,
+          round: ctx.round,
+          team: team.map((m) => ({
+            name: m.name,
+            email: m.email,
+            status: statusOf.get(m.email),
+            tabUrl: skemaTabLink(ctx.links, ctx.round.id, m.email),
+          })),
+        }),
+        summary: ctx.locale === 'en' ? 'Time for the MUS talks' : 'Tid til MUS-samtalerne',
+      };
+    }
+    const [leader, skema] = await Promise.all([
+      leaderOf(ctx),
+      ctx.repositories.skemas.get(ctx.org.id, ctx.round.id, ctx.recipient.email),
+    ]);
+    return {
+      card: employeeReminderCard({
+        locale: ctx.locale,
+        employeeName: ctx.recipient.name,
+        leaderName: leader?.name ?? '',
+        round: ctx.round,
+        prepared: skema !== undefined && skema.value.status !== 'sent',
+        tabUrl: tabLink(ctx.links),
+      }),
+      summary: ctx.locale === 'en' ? 'Your MUS is coming up' : 'Din MUS nærmer sig',
+    };
+  },
+};

@@ -1,0 +1,27 @@
+import type { Person } from '../../mus/person.js';
+import { evaluationCard } from '../../cards/step-5-evaluation-card.js';
+import { employeesWithLeader, leaders, type RolloutStep } from './rollout-step.js';
+
+/** Step 5, Evaluér MUS: leaders and employees evaluate the round anonymously. */
+export const evaluate: RolloutStep = {
+  step: 5,
+  recipients: (people) => {
+    const byEmail = new Map<string, Person>();
+    for (const p of [...leaders(people), ...employeesWithLeader(people)]) byEmail.set(p.email, p);
+    return [...byEmail.values()].map((p) => ({
+      email: p.email,
+      audience: p.roles.includes('leader') ? ('leader' as const) : ('employee' as const),
+    }));
+  },
+  render: async (ctx) => {
+    const answered = await ctx.repositories.evaluations.hasAnswered(
+      ctx.org.id,
+      ctx.round.id,
+      ctx.recipient.email,
+    );
+    return {
+      card: evaluationCard({ locale: ctx.locale, round: ctx.round, answered }),
+      summary: ctx.locale === 'en' ? 'Evaluate this year’s MUS' : 'Evaluér årets MUS',
+    };
+  },
+};

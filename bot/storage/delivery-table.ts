@@ -1,0 +1,282 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { ConflictError, type Versioned } from '../mus/errors.js';
+import type { StepNumber } from '../mus/rollout-steps.js';
+import type { Delivery, DeliveryStore, StepCounts } from '../rollout/delivery.js';
+import { bilingualSchema } from './domain-schemas.js';
+import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
+import { joinKey } from './table-keys.js';
+import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
+import {
+  definedProperties,
+  mapWithLimit,
+  queryEntities,
+  readEntity,
+  statusOf,
+  type RawEntity,
+} from './table-operations.js';
+import { replaceIfUnchanged } from './versioned-writes.js';
+
+/*
+ * The rollout's durable outbox.
+ *
+ * Table `deliveries`: PK = <orgId>|<roundId>|<step>, RK = <audience>|<recipientEmail>. One partition
+ * per launched step, one row per card: the key makes planning idempotent (a second launch finds the
+ * rows there) and the partition answers "how far is step 3" without touching other steps.
+ *
+ * Table `dispatchqueue`: PK = `active`, RK = a deliveries partition key that may hold unfinished rows.
+ * Dispatchers read this short list instead of scanning every delivery ever made. A marker is removed
+ * only with the ETag it was read at; planning rewrites the marker after writing rows, so a marker is
+ * never lost while its partition has work.
+ */
+
+const ACTIVE = 'active';
+const WHAT = { da: 'udsendelsen', en: 'the delivery' };
+
+const deliveryEntity = z.object({
+  etag: z.string(),
+  orgId: z.string(),
+  roundId: z.string(),
+  step: z.number().int().min(1).max(5),
+  audience: z.enum(['leader', 'employee', 'reminder']),
+  recipientEmail: z.string(),
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'not-installed']),
+  attempts: z.number().int(),
+  notBefore: z.string(),
+  leaseOwner: z.string().optional(),
+  leaseUntil: z.string().optional(),
+  activityId: z.string().optional(),
+  conversationId: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const lastErrorSchema = z
+  .object({ status: z.number(), reason: bilingualSchema, code: z.string() })
+  .optional();
+
+export function deliveryPartition(orgId: string, roundId: string, step: StepNumber): string {
+  return joinKey(orgId, roundId, String(step));
+}
+
+function toDelivery(raw: RawEntity): Versioned<Delivery> {
+  const { etag, step, ...row } = parseEntity('deliveries', raw, deliveryEntity);
+  const value: Delivery = { ...row, step: step as StepNumber };
+  if (typeof raw.lastError === 'string') {
+    const lastError = readJsonProperty(raw, 'lastError', lastErrorSchema);
+    if (lastError) value.lastError = lastError;
+  }
+  return { etag, value };
+}
+
+function toEntity(d: Delivery): EntityToWrite {
+  const entity: EntityToWrite = {
+    partitionKey: deliveryPartition(d.orgId, d.roundId, d.step),
+    rowKey: joinKey(d.audience, d.recipientEmail),
+    ...definedProperties({
+      orgId: d.orgId,
+      roundId: d.roundId,
+      step: d.step,
+      audience: d.audience,
+      recipientEmail: d.recipientEmail,
+      status: d.status,
+      attempts: d.attempts,
+      notBefore: d.notBefore,
+      leaseOwner: d.leaseOwner,
+      leaseUntil: d.leaseUntil,
+      activityId: d.activityId,
+      conversationId: d.conversationId,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    }),
+    ...(d.lastError ? jsonProperties('lastError', d.lastError) : {}),
+  };
+  assertWithinTableLimits(entity, WHAT);
+  return entity;
+}
+
+export class DeliveryTable implements DeliveryStore {
+  constructor(
+    private readonly client: TableClient,
+    private readonly queue: TableClient,
+  ) {}
+
+  private async markActive(partition: string): Promise<void> {
+    await this.queue.upsertEntity(
+      { partitionKey: ACTIVE, rowKey: partition, touchedAt: new Date().toISOString() },
+      'Replace',
+    );
+  }
+
+  async plan(deliveries: Delivery[]): Promise<{ created: number; existing: number }> {
+    const results = await mapWithLimit(deliveries, 32, async (d) => {
+      try {
+        await this.client.createEntity(toEntity(d));
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 409) return false;
+        throw error;
+      }
+    });
+    const partitions = new Set(
+      deliveries.map((d) => deliveryPartition(d.orgId, d.roundId, d.step)),
+    );
+    for (const p of partitions) await this.markActive(p);
+    const created = results.filter(Boolean).length;
+    return { created, existing: results.length - created };
+  }
+
+  /** Unfinished rows of one partition that are due at `now`. */
+  private dueFilter(partition: string, now: string): string {
+    return odata`PartitionKey eq ${partition} and ((status eq ${'pending'} and notBefore le ${now}) or (status eq ${'sending'} and leaseUntil le ${now}))`;
+  }
+
+  private unfinishedFilter(partition: string): string {
+    return odata`PartitionKey eq ${partition} and (status eq ${'pending'} or status eq ${'sending'})`;
+  }
+
+  async claimDue(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    max: number,
+  ): Promise<Versioned<Delivery>[]> {
+    if (max <= 0) return [];
+    const iso = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const claimed: Versioned<Delivery>[] = [];
+    for (const marker of await queryEntities(this.queue, odata`PartitionKey eq ${ACTIVE}`)) {
+      if (claimed.length >= max) break;
+      const partition = String(marker.rowKey);
+      const due: RawEntity[] = [];
+      const pages = this.client
+        .listEntities<Record<string, unknown>>({
+          queryOptions: { filter: this.dueFilter(partition, iso) },
+        })
+        .byPage({ maxPageSize: Math.min(1000, max - claimed.length) });
+      for await (const page of pages) {
+        due.push(...page);
+        if (due.length >= max - claimed.length) break;
+      }
+      if (due.length === 0) {
+        await this.retireIfFinished(partition, marker.etag);
+        continue;
+      }
+      const rows = due.slice(0, max - claimed.length).map(toDelivery);
+      const taken = await mapWithLimit(rows, 16, async (row) => {
+        const next: Delivery = { ...row.value, status: 'sending', leaseOwner: owner, leaseUntil };
+        try {
+          const response = await this.client.updateEntity(toEntity(next), 'Replace', {
+            etag: row.etag,
+          });
+          return response.etag ? { value: next, etag: response.etag } : undefined;
+        } catch (error) {
+          // Another dispatcher claimed (or finished) it first.
+          if (statusOf(error) === 412 || statusOf(error) === 404) return undefined;
+          throw error;
+        }
+      });
+      for (const t of taken) if (t) claimed.push(t);
+    }
+    return claimed;
+  }
+
+  private async retireIfFinished(partition: string, markerEtag: string): Promise<void> {
+    const unfinished = this.client
+      .listEntities({
+        queryOptions: { filter: this.unfinishedFilter(partition), select: ['RowKey'] },
+      })
+      .byPage({ maxPageSize: 1 });
+    const first = await unfinished.next();
+    if (!first.done && first.value.length > 0) return;
+    try {
+      await this.queue.deleteEntity(ACTIVE, partition, { etag: markerEtag });
+    } catch (error) {
+      // 412: rows were planned meanwhile and the marker rewritten; 404: someone else retired it.
+      if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
+    }
+  }
+
+  async save(delivery: Delivery, etag: string): Promise<Versioned<Delivery>> {
+    const entity = toEntity(delivery);
+    const newEtag = await replaceIfUnchanged(this.client, entity, etag, async () => {
+      const raw = await readEntity(this.client, String(entity.partitionKey), String(entity.rowKey));
+      return raw ? toDelivery(raw) : undefined;
+    });
+    return { value: delivery, etag: newEtag };
+  }
+
+  async counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts> {
+    const counts: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+    const rows = this.client.listEntities<{ status: string }>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${deliveryPartition(orgId, roundId, step)}`,
+        select: ['status'],
+      },
+    });
+    for await (const row of rows) {
+      if (row.status === 'sent') counts.sent++;
+      else if (row.status === 'failed') counts.failed++;
+      else if (row.status === 'not-installed') counts.notInstalled++;
+      else counts.pending++;
+    }
+    return counts;
+  }
+
+  async requeueFailed(
+    orgId: string,
+    roundId: string,
+    step: StepNumber,
+    now: Date,
+  ): Promise<number> {
+    const partition = deliveryPartition(orgId, roundId, step);
+    const failed = await queryEntities(
+      this.client,
+      odata`PartitionKey eq ${partition} and (status eq ${'failed'} or status eq ${'not-installed'})`,
+    );
+    const iso = now.toISOString();
+    const results = await mapWithLimit(failed.map(toDelivery), 16, async (row) => {
+      try {
+        await this.save(
+          { ...row.value, status: 'pending', attempts: 0, notBefore: iso, updatedAt: iso },
+          row.etag,
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConflictError) return false;
+        throw error;
+      }
+    });
+    await this.markActive(partition);
+    return results.filter(Boolean).length;
+  }
+
+  async nextDueAt(): Promise<Date | undefined> {
+    let earliest: string | undefined;
+    for (const marker of await queryEntities(this.queue, odata`PartitionKey eq ${ACTIVE}`)) {
+      const rows = this.client.listEntities<{
+        status: string;
+        notBefore: string;
+        leaseUntil?: string;
+      }>({
+        queryOptions: {
+          filter: this.unfinishedFilter(String(marker.rowKey)),
+          select: ['status', 'notBefore', 'leaseUntil'],
+        },
+      });
+      for await (const row of rows) {
+        const at = row.status === 'sending' ? (row.leaseUntil ?? row.notBefore) : row.notBefore;
+        if (!earliest || at < earliest) earliest = at;
+      }
+    }
+    return earliest ? new Date(earliest) : undefined;
+  }
+
+  async list(orgId: string, roundId: string, step: StepNumber): Promise<Delivery[]> {
+    const raw = await queryEntities(
+      this.client,
+      odata`PartitionKey eq ${deliveryPartition(orgId, roundId, step)}`,
+    );
+    return raw.map((r) => toDelivery(r).value);
+  }
+}
