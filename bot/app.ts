@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_ORG_ID, type AppConfig } from './config.js';
 import type { Logger } from './logger.js';
-import { createAuthenticator } from './api/authenticate.js';
+import { createAuthenticator, orgIdForTenant } from './api/authenticate.js';
 import { registerMeRoutes } from './api/me-routes.js';
 import { registerRosterRoutes } from './api/roster-routes.js';
+import { registerRoundRoutes } from './api/round-routes.js';
+import { registerSkemaRoutes } from './api/skema-routes.js';
+import { ssoVerifierFromConfig } from './api/sso-token.js';
+import { createSkemaServices } from './skema/skema-services.js';
 import { newOrganisation } from './mus/organisation.js';
 import { connectStorage } from './storage/connect-storage.js';
 import { removeRunningApp, writeRunningApp } from './running-file.js';
@@ -13,6 +17,7 @@ import { createServer } from './server.js';
 import { loadDemoData } from './demo-data.js';
 import { createBotFramework } from './teams/bot-framework.js';
 import { MusActivityHandler } from './teams/mus-activity-handler.js';
+import { startRollout } from './rollout-wiring.js';
 
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -32,6 +37,7 @@ export async function startApp(
   const { log } = options;
   const storage = await connectStorage(config.storage);
   let server: Server | undefined;
+  let stopRollout: () => Promise<void> = () => Promise.resolve();
   try {
     const { repositories } = storage;
     if (config.devMode)
@@ -39,16 +45,34 @@ export async function startApp(
     if (options.demo) await loadDemoData(repositories, DEV_ORG_ID, log);
 
     const bot = createBotFramework(config.bot, { log: log.child({ module: 'bot' }) });
+    const rollout = startRollout({
+      config,
+      repositories,
+      deliveries: storage.deliveries,
+      bot,
+      log,
+    });
+    stopRollout = () => rollout.stop();
     const handler = new MusActivityHandler({
       conversations: repositories.conversations,
       orgIdOf: (tenantId) => (config.devMode ? DEV_ORG_ID : (tenantId ?? DEV_ORG_ID)),
       log: log.child({ module: 'activity-handler' }),
+      router: rollout.router,
     });
     const authenticate = createAuthenticator({
       devMode: config.devMode,
       devOrgId: DEV_ORG_ID,
       people: repositories.people,
+      verifySso: ssoVerifierFromConfig(config, log),
+      orgIdOf: orgIdForTenant(config.devMode, DEV_ORG_ID),
+      log: log.child({ module: 'authenticate' }),
     });
+    // The bot's summary card for the employee plugs in here (onFinalised); until then, nothing.
+    const skemaApi = {
+      authenticate,
+      log: log.child({ module: 'skema-api' }),
+      services: createSkemaServices({ repositories, log: log.child({ module: 'skema' }) }),
+    };
     server = createServer({
       devMode: config.devMode,
       log,
@@ -63,6 +87,8 @@ export async function startApp(
             authenticate,
             orgIdOf: (p) => p.orgId,
           }),
+        (s) => registerRoundRoutes(s, skemaApi),
+        (s) => registerSkemaRoutes(s, skemaApi),
       ],
     });
     const listening = server;
@@ -84,6 +110,7 @@ export async function startApp(
       await new Promise<void>((resolve) => {
         listening.close(() => resolve());
       });
+      await stopRollout();
       if (storage.azurite) {
         await storage.azurite.stop();
         removeRunningApp(config.dataDir);
@@ -92,6 +119,7 @@ export async function startApp(
     return { url, stop };
   } catch (error) {
     server?.close();
+    await stopRollout();
     await storage.azurite?.stop();
     throw error;
   }

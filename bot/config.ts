@@ -30,6 +30,12 @@ export interface AppConfig {
   /** Tenants whose users may use the app; empty means the bot's own tenant only. */
   allowedTenants: string[];
   logLevel: string;
+  /** Where users reach the server (for links to the tab); the tunnel or App Service URL. */
+  publicUrl: string;
+  /** The Teams app id of the manifest, for deep links into the personal tab. */
+  teamsAppId?: string;
+  /** Rollout sends per second per tenant (Teams allows about 30). */
+  rolloutRatePerSecond: number;
 }
 
 /** Thrown when the environment cannot run the app; lists every problem at once. */
@@ -63,6 +69,10 @@ const env = z.object({
   AAD_APP_CLIENT_ID: optionalText,
   ALLOWED_TENANTS: optionalText,
   LOG_LEVEL: optionalText,
+  PUBLIC_URL: optionalText,
+  BOT_DOMAIN: optionalText,
+  TEAMS_APP_ID: optionalText,
+  ROLLOUT_RATE_PER_SECOND: optionalText,
 });
 
 /**
@@ -80,7 +90,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const appType = e.MicrosoftAppType ?? 'MultiTenant';
-  if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {
+  const knownAppType = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType);
+  if (!knownAppType) {
     problems.push(
       `MicrosoftAppType skal være MultiTenant, SingleTenant eller UserAssignedMSI / must be one of those (got "${appType}")`,
     );
@@ -93,12 +104,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       appType: appType as BotCredentials['appType'],
       tenantId: e.MicrosoftAppTenantId,
     };
-    if (appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    // An unknown type is already reported; what it would need cannot be said.
+    if (knownAppType && appType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
       problems.push(
         'MicrosoftAppPassword mangler / is missing (needed unless MicrosoftAppType=UserAssignedMSI)',
       );
     }
-    if (appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    if (knownAppType && appType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
       problems.push(`MicrosoftAppTenantId mangler / is missing (needed for ${appType})`);
     }
   }
@@ -132,6 +144,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       );
     }
   }
+  const rate = e.ROLLOUT_RATE_PER_SECOND === undefined ? 30 : Number(e.ROLLOUT_RATE_PER_SECOND);
+  if (!(rate > 0 && rate <= 1000)) {
+    problems.push(
+      `ROLLOUT_RATE_PER_SECOND skal være et tal over 0 / must be a number above 0 (got "${e.ROLLOUT_RATE_PER_SECOND}")`,
+    );
+  }
+  if (e.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(e.PUBLIC_URL)) {
+    problems.push('PUBLIC_URL skal være en http(s)-adresse / must be an http(s) URL');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const devMode = !bot;
@@ -150,5 +171,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((t) => t.trim())
       .filter(Boolean),
     logLevel: e.LOG_LEVEL ?? 'info',
+    publicUrl:
+      e.PUBLIC_URL ??
+      (e.BOT_DOMAIN
+        ? `https://${e.BOT_DOMAIN}`
+        : `http://127.0.0.1:${Number.isInteger(port) ? port : 3978}`),
+    ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+    rolloutRatePerSecond: rate,
   };
 }

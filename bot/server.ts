@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { Logger } from './logger.js';
 import { sendError } from './api/error-responses.js';
@@ -56,12 +56,14 @@ export function createServer(deps: ServerDeps): Server {
   for (const register of deps.registerApi ?? []) register(server);
 
   if (deps.tabDir && existsSync(deps.tabDir)) {
-    server.get('/', (_req: Request, res: Response) => {
-      res.redirect(302, '/tab/index.html', () => undefined);
+    // restify 11 refuses a non-async handler without `next`; redirect() completes through it.
+    server.get('/', (_req: Request, res: Response, next: Next) => {
+      res.redirect(302, '/tab/index.html', next);
     });
     server.get(
       '/tab/*',
-      restify.plugins.serveStaticFiles(deps.tabDir, { maxAge: deps.devMode ? 0 : 3600 }),
+      // maxAge is in milliseconds here: an hour in production.
+      restify.plugins.serveStaticFiles(deps.tabDir, { maxAge: deps.devMode ? 0 : 3_600_000 }),
     );
   }
 

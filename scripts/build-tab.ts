@@ -3,19 +3,23 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Bundles the tab: one minified ES module plus the static HTML and CSS, into tab/dist. */
+/** Bundles the tab: minified ES modules (the tab and its config page) plus static HTML and CSS, into tab/dist. */
 export async function buildTab(
   outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'tab', 'dist'),
 ): Promise<void> {
   const tabDir = join(outDir, '..');
   mkdirSync(outDir, { recursive: true });
   await build({
-    entryPoints: [join(tabDir, 'src', 'main.ts')],
+    // main: the tab itself; config: the configurable tab's small setup page (config.html).
+    entryPoints: {
+      main: join(tabDir, 'src', 'main.ts'),
+      config: join(tabDir, 'src', 'config.ts'),
+    },
     bundle: true,
     minify: true,
     format: 'esm',
     target: ['chrome110', 'edge110', 'safari16'],
-    outfile: join(outDir, 'main.js'),
+    outdir: outDir,
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -5,6 +5,8 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ConversationParameters,
 } from 'botbuilder';
 import type { Logger } from '../logger.js';
@@ -25,6 +27,7 @@ import { describeFailure, type CallFailure, type FailedCall } from './send-failu
  */
 
 export { TeamsActivityHandler, TurnContext };
+export type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue };
 export type { CallFailure } from './send-failure.js';
 
 /** Bot credentials; no appId means dev mode, where Bot Framework authentication is off. */
@@ -59,6 +62,8 @@ export interface TeamsMember {
   userPrincipalName?: string;
   tenantId?: string;
 }
+
+export type MemberOutcome = { ok: true; member: TeamsMember } | CallFailure;
 
 export type MembersPageOutcome =
   { ok: true; members: TeamsMember[]; continuationToken?: string } | CallFailure;
@@ -112,6 +117,8 @@ export interface BotFramework {
     tenantId: string,
     userId: string,
   ): Promise<CreateConversationOutcome>;
+  /** One member of a conversation, with email/UPN (how the bot matches people to the roster). */
+  getMember(reference: ConversationRef, userId: string): Promise<MemberOutcome>;
   /** One page of a team's or chat's members; pass the previous page's token for the next. */
   getPagedMembers(
     reference: ConversationRef,
@@ -303,6 +310,16 @@ class BotFrameworkTransport implements BotFramework {
         bot,
       };
       return { ok: true, conversationId, reference };
+    });
+  }
+
+  async getMember(reference: ConversationRef, userId: string): Promise<MemberOutcome> {
+    const conversationId = reference.conversation.id.split(';')[0] ?? reference.conversation.id;
+    return this.call(reference.serviceUrl, async (client) => {
+      const member = await client.conversations.getConversationMember(conversationId, userId, {
+        timeout: this.timeout,
+      });
+      return { ok: true, member: toTeamsMember(member) };
     });
   }
 

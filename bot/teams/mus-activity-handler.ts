@@ -2,11 +2,19 @@ import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
 import type { ConversationStore } from '../mus/repositories.js';
 import { BOT_TEXTS } from './bot-texts.js';
-import { TeamsActivityHandler, TurnContext } from './bot-framework.js';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from './bot-framework.js';
+import type { IncomingTurn, TurnRouter } from './turn.js';
 import { conversationKey, toConversationRef } from './conversation-ref.js';
 
 export interface MusActivityHandlerDeps {
   conversations: ConversationStore;
+  /** The app's modules; without one the bot only answers with its help text. */
+  router?: TurnRouter;
   /** The organisation a tenant belongs to (`default` in dev mode). */
   orgIdOf: (tenantId: string | undefined) => string;
   log: Logger;
@@ -22,7 +30,13 @@ export class MusActivityHandler extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.remember(context);
-      await context.sendActivity(pick(BOT_TEXTS.help, localeFrom(context.activity.locale)));
+      const turn = this.incomingTurn(context);
+      if (this.deps.router && turn) {
+        const text = TurnContext.removeRecipientMention(context.activity) ?? '';
+        await this.deps.router.message(turn, text);
+      } else {
+        await context.sendActivity(pick(BOT_TEXTS.help, localeFrom(context.activity.locale)));
+      }
       await next();
     });
 
@@ -31,26 +45,99 @@ export class MusActivityHandler extends TeamsActivityHandler {
       const botRemoved = (context.activity.membersRemoved ?? []).some(
         (member) => member.id === botId,
       );
+      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
       await (botRemoved ? this.forget(context) : this.remember(context));
+      if (botAdded) await this.seen(context);
       await next();
     });
 
     this.onInstallationUpdate(async (context, next) => {
       const action = context.activity.action ?? '';
-      await (action.startsWith('remove') ? this.forget(context) : this.remember(context));
+      const removed = action.startsWith('remove');
+      await (removed ? this.forget(context) : this.remember(context));
+      if (!removed) await this.seen(context);
       await next();
     });
+  }
+
+  private async seen(context: TurnContext): Promise<void> {
+    const turn = this.incomingTurn(context);
+    if (this.deps.router && turn) await this.deps.router.conversationSeen(turn, 'installed');
+  }
+
+  /** Card buttons (Action.Execute): the router answers with the card that replaces the clicked one. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = this.incomingTurn(context);
+    const locale = localeFrom(context.activity.locale);
+    if (!this.deps.router || !turn) {
+      return invokeMessage(pick(BOT_TEXTS.help, locale));
+    }
+    const action = invokeValue.action;
+    const data: unknown = action?.data;
+    const payload =
+      typeof data === 'object' && data !== null && !Array.isArray(data)
+        ? (data as Record<string, unknown>)
+        : {};
+    const verb = typeof action?.verb === 'string' ? action.verb : '';
+    const result = await this.deps.router.cardAction(turn, verb, payload);
+    if ('card' in result) {
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: result.card as unknown as AdaptiveCardInvokeResponse['value'],
+      };
+    }
+    return invokeMessage(pick(result.message, locale));
+  }
+
+  /** The turn in our own terms, or undefined when the activity has no usable conversation. */
+  private incomingTurn(context: TurnContext): IncomingTurn | undefined {
+    const found = this.conversationOf(context);
+    if (!found) return undefined;
+    const activity = context.activity;
+    const type = found.reference.conversation.conversationType;
+    return {
+      orgId: found.orgId,
+      locale: localeFrom(activity.locale),
+      userId: activity.from?.id ?? '',
+      ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+      conversationKey: found.key,
+      conversationType:
+        type === 'personal' ? 'personal' : type === 'groupChat' ? 'groupChat' : 'channel',
+      reference: found.reference,
+      reply: async (message) => {
+        const response = await context.sendActivity({
+          type: 'message',
+          ...(message.text !== undefined ? { text: message.text, textFormat: 'markdown' } : {}),
+          ...(message.summary !== undefined ? { summary: message.summary } : {}),
+          ...(message.card
+            ? {
+                attachments: [
+                  { contentType: 'application/vnd.microsoft.card.adaptive', content: message.card },
+                ],
+              }
+            : {}),
+        });
+        return response?.id;
+      },
+    };
   }
 
   /** Stores the reference of the turn's conversation, replacing an older one for the same key. */
   private async remember(context: TurnContext): Promise<void> {
     const found = this.conversationOf(context);
     if (!found) return;
+    // Keep the roster match of a 1:1 chat: the reference is refreshed, the person stays.
+    const existing = await this.deps.conversations.get(found.orgId, found.key);
     await this.deps.conversations.put({
       orgId: found.orgId,
       key: found.key,
       reference: found.reference,
       updatedAt: new Date().toISOString(),
+      ...(existing?.personEmail ? { personEmail: existing.personEmail } : {}),
     });
   }
 
@@ -76,6 +163,14 @@ export class MusActivityHandler extends TeamsActivityHandler {
     if (tenantId && !reference.conversation.tenantId) reference.conversation.tenantId = tenantId;
     return { orgId: this.deps.orgIdOf(tenantId), key: conversationKey(reference), reference };
   }
+}
+
+function invokeMessage(text: string): AdaptiveCardInvokeResponse {
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as AdaptiveCardInvokeResponse['value'],
+  };
 }
 
 function tenantOfChannelData(channelData: unknown): string | undefined {

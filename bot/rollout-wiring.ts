@@ -1,0 +1,78 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+import type { Repositories } from './mus/repositories.js';
+import { createCardDeliverer } from './rollout/deliver-card.js';
+import type { DeliveryStore } from './rollout/delivery.js';
+import { Dispatcher } from './rollout/dispatcher.js';
+import type { BotFramework } from './teams/bot-framework.js';
+import type { BotServices } from './teams/bot-services.js';
+import { MusBotRouter } from './teams/mus-bot-router.js';
+import { proactiveMessenger } from './teams/proactive-messenger.js';
+import { RoundAnnouncer } from './teams/round-announcer.js';
+import type { CardActionHandler } from './teams/turn.js';
+
+/**
+ * Wires the bot's side of the app: the outbox dispatcher that sends step cards, the round card
+ * announcer, and the router the activity handler hands turns to.
+ */
+export function startRollout(deps: {
+  config: Pick<AppConfig, 'publicUrl' | 'teamsAppId' | 'rolloutRatePerSecond'>;
+  /** Start the dispatcher's loop (default); tests drive it with drain() instead. */
+  autoStart?: boolean;
+  /** Pause between update of HR's round card (default 3 s). */
+  announceEveryMs?: number;
+  repositories: Repositories;
+  deliveries: DeliveryStore;
+  bot: BotFramework;
+  log: Logger;
+  extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
+}): { router: MusBotRouter; dispatcher: Dispatcher; services: BotServices; stop(): Promise<void> } {
+  const { config, repositories, deliveries, bot, log } = deps;
+  const links = {
+    baseUrl: config.publicUrl,
+    ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
+  };
+  const announcer = new RoundAnnouncer({
+    repositories,
+    deliveries,
+    bot,
+    log: log.child({ module: 'round-announcer' }),
+    ...(deps.announceEveryMs !== undefined ? { minIntervalMs: deps.announceEveryMs } : {}),
+  });
+  const dispatcher = new Dispatcher({
+    store: deliveries,
+    deliver: createCardDeliverer({
+      repositories,
+      messenger: proactiveMessenger(bot),
+      links,
+      log: log.child({ module: 'deliver' }),
+    }),
+    log: log.child({ module: 'dispatcher' }),
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    ratePerSecond: () => config.rolloutRatePerSecond,
+    onProgress: ({ orgId, roundId }) => announcer.schedule(orgId, roundId),
+  });
+  const services: BotServices = {
+    repositories,
+    deliveries,
+    links,
+    announcer,
+    wakeDispatcher: () => dispatcher.wake(),
+    now: () => new Date(),
+    log: log.child({ module: 'bot-router' }),
+  };
+  const router = new MusBotRouter(services, bot, deps.extraActions?.(services));
+  if (deps.autoStart !== false) dispatcher.start();
+  return {
+    router,
+    dispatcher,
+    services,
+    stop: async () => {
+      await dispatcher.stop();
+      await announcer.stop();
+      await router.idle();
+    },
+  };
+}

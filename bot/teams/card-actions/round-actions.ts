@@ -1,0 +1,60 @@
+import { may } from '../../mus/access-rules.js';
+import { isStepNumber } from '../../mus/rollout-steps.js';
+import { launchRolloutStep, roundNotFound } from '../../rollout/launch-step.js';
+import type { BotServices } from '../bot-services.js';
+import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
+import { COMMAND_TEXTS } from '../commands/command-texts.js';
+
+const BAD_ACTION = {
+  message: {
+    da: 'Kortet er forældet eller ugyldigt. Skriv **status** for at få et nyt.',
+    en: 'The card is out of date or invalid. Write **status** to get a new one.',
+  },
+} satisfies CardActionResult;
+
+function hrOnly(turn: Turn): CardActionResult | undefined {
+  if (!turn.person) return { message: COMMAND_TEXTS.notOnRoster };
+  if (!may.launchSteps(turn.person)) return { message: COMMAND_TEXTS.notHr };
+  return undefined;
+}
+
+async function roundCardFor(
+  services: BotServices,
+  turn: Turn,
+  roundId: string,
+): Promise<CardActionResult> {
+  const round = await services.repositories.rounds.get(turn.orgId, roundId);
+  if (!round) throw roundNotFound();
+  return { card: await services.announcer.card(round.value, turn.locale) };
+}
+
+/** The round card's buttons: launch a step, resend to failed recipients, refresh the view. */
+export function roundActions(services: BotServices): Record<string, CardActionHandler> {
+  return {
+    'round.launchStep': async (turn, data) => {
+      const refused = hrOnly(turn);
+      if (refused) return refused;
+      const { roundId, step } = data;
+      if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
+      await launchRolloutStep(services, { by: turn.person!, roundId, step });
+      services.wakeDispatcher();
+      services.announcer.schedule(turn.orgId, roundId);
+      return roundCardFor(services, turn, roundId);
+    },
+    'round.resendFailed': async (turn, data) => {
+      const refused = hrOnly(turn);
+      if (refused) return refused;
+      const { roundId, step } = data;
+      if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
+      await services.deliveries.requeueFailed(turn.orgId, roundId, step, services.now());
+      services.wakeDispatcher();
+      services.announcer.schedule(turn.orgId, roundId);
+      return roundCardFor(services, turn, roundId);
+    },
+    'round.refresh': async (turn, data) => {
+      const { roundId } = data;
+      if (typeof roundId !== 'string') return BAD_ACTION;
+      return roundCardFor(services, turn, roundId);
+    },
+  };
+}

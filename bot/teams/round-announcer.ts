@@ -1,0 +1,116 @@
+import type { AdaptiveCard } from '../cards/elements.js';
+import { roundCard, type StepProgress } from '../cards/round-card.js';
+import type { Logger } from '../logger.js';
+import type { Locale } from '../mus/bilingual.js';
+import type { Repositories } from '../mus/repositories.js';
+import type { Round } from '../mus/round.js';
+import type { DeliveryStore } from '../rollout/delivery.js';
+import type { BotFramework } from './bot-framework.js';
+import { toConversationRef } from './conversation-ref.js';
+
+export interface RoundAnnouncerDeps {
+  repositories: Repositories;
+  deliveries: DeliveryStore;
+  bot: Pick<BotFramework, 'updateActivity'>;
+  log: Logger;
+  /** Teams allows a few updates per second per conversation; progress needs far fewer. */
+  minIntervalMs?: number;
+}
+
+/**
+ * Keeps HR's round card in the channel current: renders it with each launched step's delivery counts
+ * and, while a step is sending, updates the posted card in place at most every few seconds.
+ */
+export class RoundAnnouncer {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastRun = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly deps: RoundAnnouncerDeps) {}
+
+  /** How far each launched step has come. */
+  async progress(round: Round): Promise<Partial<Record<number, StepProgress>>> {
+    const launched = round.steps.filter((s) => s.launchedAt).map((s) => s.step);
+    if (launched.length === 0) return {};
+    const answered = await this.answered(round, launched);
+    const entries = await Promise.all(
+      launched.map(async (step) => {
+        const counts = await this.deps.deliveries.counts(round.orgId, round.id, step);
+        const withAnswers: StepProgress =
+          answered[step] === undefined ? counts : { ...counts, answered: answered[step] };
+        return [step, withAnswers] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** Steps 3–5 count answers: skemas prepared, talks held, evaluations given. */
+  private async answered(round: Round, launched: number[]): Promise<Record<number, number>> {
+    const result: Record<number, number> = {};
+    if (launched.includes(3) || launched.includes(4)) {
+      const skemas = await this.deps.repositories.skemas.listByRound(round.orgId, round.id);
+      if (launched.includes(3)) result[3] = skemas.filter((s) => s.status !== 'sent').length;
+      if (launched.includes(4)) {
+        result[4] = skemas.filter((s) => s.status !== 'sent' && s.status !== 'prepared').length;
+      }
+    }
+    if (launched.includes(5)) {
+      result[5] = (
+        await this.deps.repositories.evaluations.listAnswers(round.orgId, round.id)
+      ).length;
+    }
+    return result;
+  }
+
+  async card(round: Round, locale: Locale): Promise<AdaptiveCard> {
+    return roundCard({ locale, round, progress: await this.progress(round) });
+  }
+
+  /** Asks for an update of the posted card; runs at once or after the minimum interval. */
+  schedule(orgId: string, roundId: string): void {
+    const key = `${orgId}|${roundId}`;
+    if (this.timers.has(key)) return;
+    const wait = Math.max(
+      0,
+      (this.lastRun.get(key) ?? 0) + (this.deps.minIntervalMs ?? 3000) - Date.now(),
+    );
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.lastRun.set(key, Date.now());
+      const run = this.updateNow(orgId, roundId)
+        .catch((error: unknown) =>
+          this.deps.log.warn({ err: error, roundId }, 'could not update the round card'),
+        )
+        .finally(() => this.running.delete(run));
+      this.running.add(run);
+    }, wait);
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  /** Re-renders the round card and replaces the posted one. */
+  async updateNow(orgId: string, roundId: string): Promise<void> {
+    const round = await this.deps.repositories.rounds.get(orgId, roundId);
+    const announcement = round?.value.announcement;
+    if (!round || !announcement) return;
+    const stored = await this.deps.repositories.conversations.get(
+      orgId,
+      announcement.conversationKey,
+    );
+    const reference = toConversationRef(stored?.reference);
+    if (!reference) return;
+    const card = await this.card(round.value, 'da');
+    const outcome = await this.deps.bot.updateActivity(reference, announcement.activityId, {
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
+    if (!outcome.ok)
+      this.deps.log.warn({ roundId, reason: outcome.reason }, 'round card update refused');
+  }
+
+  /** Cancels pending updates and waits for running ones (shutdown). */
+  async stop(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.all(this.running);
+  }
+}

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { DEV_ORG_ID } from '../../bot/config.js';
+import { DEMO_ROSTER } from '../../bot/demo-data.js';
+import type { Person } from '../../bot/mus/person.js';
+import { importRosterCsv } from '../../bot/roster/csv-roster.js';
+import { startRollout } from '../../bot/rollout-wiring.js';
+import { createBotFramework } from '../../bot/teams/bot-framework.js';
+import { MusActivityHandler } from '../../bot/teams/mus-activity-handler.js';
+import { testStorage, type TestStorage } from './azurite.js';
+import { startBotTestServer, type BotTestServer } from './bot-test-server.js';
+import { FakeBotConnector, type FakeMember } from './fake-bot-connector/index.js';
+import { memoryLogger } from './memory-logger.js';
+
+export const HR_CHANNEL = '19:hr-kanal@thread.tacv2';
+export const TEAM_ID = '19:hr-team@thread.tacv2';
+export const TENANT = '72f988bf-0000-4000-8000-0000000000aa';
+export const HR_EMAIL = 'lone.hvid@vandvaerk.example';
+
+/** The Bot Framework user id the fake Teams gives a roster person. */
+export function teamsUserId(email: string): string {
+  return `29:${email}`;
+}
+
+export interface InvokeResponse {
+  statusCode: number;
+  type: string;
+  value: unknown;
+}
+
+/**
+ * The whole bot side of the app on real components: Azurite storage with the sample roster, the
+ * Bot Framework transport in dev mode, a restify /api/messages, and a fake Bot Connector playing
+ * Teams over HTTP. The dispatcher does not run by itself; tests call `drain()`.
+ */
+export interface RolloutHarness {
+  storage: TestStorage;
+  fake: FakeBotConnector;
+  server: BotTestServer;
+  rollout: ReturnType<typeof startRollout>;
+  people: Person[];
+  /** Posts an activity from `email` in HR's channel (an @mention message) and returns the HTTP status. */
+  say(email: string, text: string, locale?: string): Promise<number>;
+  /** Clicks an Action.Execute button as `email`; returns the invoke response. */
+  click(
+    email: string,
+    verb: string,
+    data: Record<string, unknown>,
+    conversation?: 'channel' | 'personal',
+  ): Promise<InvokeResponse>;
+  /** The bot is added to the team: it reads the members and learns their Teams ids. */
+  installInTeam(): Promise<void>;
+  /** Sends everything due, waiting out retries. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function activity(
+  email: string,
+  type: string,
+  conversation: 'channel' | 'personal',
+  serviceUrl: string,
+  locale = 'da-DK',
+): Record<string, unknown> {
+  const userId = teamsUserId(email);
+  const channel = conversation === 'channel';
+  return {
+    type,
+    id: `f:${Math.random().toString(36).slice(2)}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: userId, name: email },
+    recipient: { id: '28:bot', name: 'MUS' },
+    conversation: channel
+      ? {
+          id: `${HR_CHANNEL};messageid=1`,
+          conversationType: 'channel',
+          isGroup: true,
+          tenantId: TENANT,
+        }
+      : { id: `a:personal-${userId}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: channel
+      ? { tenant: { id: TENANT }, team: { id: TEAM_ID }, channel: { id: HR_CHANNEL } }
+      : { tenant: { id: TENANT } },
+    locale,
+  };
+}
+
+export async function startRolloutHarness(
+  options: { ratePerSecond?: number } = {},
+): Promise<RolloutHarness> {
+  const storage = await testStorage();
+  const fake = await FakeBotConnector.start();
+  await importRosterCsv(storage.repositories.people, DEV_ORG_ID, readFileSync(DEMO_ROSTER));
+  const people = await storage.repositories.people.list(DEV_ORG_ID);
+  const members: FakeMember[] = people.map((p) => ({
+    id: teamsUserId(p.email),
+    name: p.name,
+    email: p.email,
+    userPrincipalName: p.email,
+    aadObjectId: `aad-${p.email}`,
+    tenantId: TENANT,
+  }));
+  fake.setMembers(TEAM_ID, members);
+  fake.setMembers(HR_CHANNEL, members);
+  const { log } = memoryLogger();
+  const bot = createBotFramework(undefined, { log, requestTimeoutMs: 5000 });
+  const rollout = startRollout({
+    config: {
+      publicUrl: 'http://127.0.0.1:3978',
+      rolloutRatePerSecond: options.ratePerSecond ?? 1000,
+    },
+    repositories: storage.repositories,
+    deliveries: storage.deliveries,
+    bot,
+    log,
+    autoStart: false,
+    announceEveryMs: 0,
+  });
+  const handler = new MusActivityHandler({
+    conversations: storage.repositories.conversations,
+    orgIdOf: () => DEV_ORG_ID,
+    log,
+    router: rollout.router,
+  });
+  const server = await startBotTestServer(bot, handler);
+  return {
+    storage,
+    fake,
+    server,
+    rollout,
+    people,
+    say: async (email, text, locale) => {
+      const res = await server.post({
+        ...activity(email, 'message', 'channel', fake.url, locale),
+        text: `<at>MUS</at> ${text}`,
+        entities: [
+          { type: 'mention', mentioned: { id: '28:bot', name: 'MUS' }, text: '<at>MUS</at>' },
+        ],
+      });
+      return res.status;
+    },
+    click: async (email, verb, data, conversation = 'channel') => {
+      const res = await server.post({
+        ...activity(email, 'invoke', conversation, fake.url),
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb, data: { ...data, verb } },
+          trigger: 'manual',
+        },
+      });
+      return (await res.json()) as InvokeResponse;
+    },
+    installInTeam: async () => {
+      await server.post({
+        ...activity(HR_EMAIL, 'conversationUpdate', 'channel', fake.url),
+        conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        membersAdded: [{ id: '28:bot' }],
+        channelData: {
+          tenant: { id: TENANT },
+          team: { id: TEAM_ID, name: 'HR' },
+          eventType: 'teamMemberAdded',
+        },
+      });
+      await rollout.router.idle();
+    },
+    drain: () => rollout.dispatcher.drain(),
+    close: async () => {
+      await rollout.stop();
+      await server.close();
+      await fake.close();
+    },
+  };
+}

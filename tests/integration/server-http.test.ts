@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'restify';
+import { createAuthenticator, DEV_USER_HEADER } from '../../bot/api/authenticate.js';
+import { registerMeRoutes } from '../../bot/api/me-routes.js';
+import { DEV_ORG_ID } from '../../bot/config.js';
+import { importRosterCsv } from '../../bot/roster/csv-roster.js';
+import { createServer, type ServerDeps } from '../../bot/server.js';
+import { buildTab } from '../../scripts/build-tab.js';
+import { testStorage, type TestStorage } from '../helpers/azurite.js';
+import { memoryLogger } from '../helpers/memory-logger.js';
+
+/*
+ * The one HTTP server, built by createServer exactly as the app builds it, on port 0 against real
+ * Azurite-backed storage. Only the bot endpoint is a stand-in: these tests are about the server's own
+ * routes and error shape, not Bot Framework.
+ */
+
+const tabDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tab', 'dist');
+const HR_EMAIL = 'lone.hvid@vandvaerk.example';
+
+interface ErrorBody {
+  error: { code: string; message: { da: string; en: string } };
+}
+
+function assertBilingualError(body: unknown, code: string): ErrorBody {
+  const { error } = body as ErrorBody;
+  assert.equal(error.code, code);
+  assert.equal(typeof error.message.da, 'string');
+  assert.equal(typeof error.message.en, 'string');
+  assert.ok(error.message.da.length > 0 && error.message.en.length > 0);
+  assert.notEqual(error.message.da, error.message.en, 'Danish and English, not one text twice');
+  return body as ErrorBody;
+}
+
+describe('the HTTP server (createServer)', function () {
+  this.timeout(60_000);
+  let storage: TestStorage;
+  const servers: Server[] = [];
+  let botRequests: number;
+
+  before(async () => {
+    storage = await testStorage();
+    await importRosterCsv(
+      storage.repositories.people,
+      DEV_ORG_ID,
+      readFileSync('tests/fixtures/roster-sample.csv'),
+    );
+    await buildTab();
+  });
+
+  beforeEach(() => {
+    botRequests = 0;
+  });
+
+  afterEach(() => {
+    for (const server of servers.splice(0)) server.close();
+  });
+
+  /** The app's server with real storage; `overrides` replace single dependencies. */
+  async function start(overrides: Partial<ServerDeps> = {}): Promise<string> {
+    const { log } = memoryLogger();
+    const authenticate = createAuthenticator({
+      devMode: true,
+      devOrgId: DEV_ORG_ID,
+      people: storage.repositories.people,
+    });
+    const server = createServer({
+      devMode: true,
+      log,
+      storageReachable: () => storage.ping(),
+      handleBotRequest: (_req, res) => {
+        botRequests++;
+        res.send(200);
+        return Promise.resolve();
+      },
+      tabDir: tabDist,
+      registerApi: [(s) => registerMeRoutes(s, { authenticate, log })],
+      ...overrides,
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return `http://127.0.0.1:${server.address().port}`;
+  }
+
+  describe('GET /healthz', () => {
+    it('answers 200 when the Table service answers', async () => {
+      const url = await start();
+      const res = await fetch(`${url}/healthz`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { status: 'ok', storage: 'reachable', mode: 'dev' });
+    });
+
+    it('answers 503 when the storage ping fails', async () => {
+      const url = await start({ storageReachable: () => Promise.resolve(false) });
+      const res = await fetch(`${url}/healthz`);
+      assert.equal(res.status, 503);
+      assert.deepEqual(await res.json(), {
+        status: 'degraded',
+        storage: 'unreachable',
+        mode: 'dev',
+      });
+    });
+
+    it('answers 503, not 500, when the storage ping throws', async () => {
+      const url = await start({
+        storageReachable: () => Promise.reject(new Error('ECONNREFUSED')),
+      });
+      const res = await fetch(`${url}/healthz`);
+      assert.equal(res.status, 503);
+      assert.equal(((await res.json()) as { storage: string }).storage, 'unreachable');
+    });
+
+    it('says production mode when not in dev mode', async () => {
+      const url = await start({ devMode: false });
+      const res = await fetch(`${url}/healthz`);
+      assert.equal(((await res.json()) as { mode: string }).mode, 'production');
+    });
+  });
+
+  it('an unknown route answers 404 as JSON with a message in Danish and English', async () => {
+    const url = await start();
+    const res = await fetch(`${url}/api/nothing-here`);
+    assert.equal(res.status, 404);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    const { error } = assertBilingualError(await res.json(), 'not_found');
+    assert.deepEqual(error.message, { da: 'Siden findes ikke.', en: 'Not found.' });
+  });
+
+  describe('GET /api/me', () => {
+    it('without an identity answers 401 with a message in Danish and English', async () => {
+      const url = await start();
+      const res = await fetch(`${url}/api/me`);
+      assert.equal(res.status, 401);
+      assertBilingualError(await res.json(), 'unauthorized');
+    });
+
+    it('with a dev-user header naming nobody on the roster answers 401', async () => {
+      const url = await start();
+      const res = await fetch(`${url}/api/me`, {
+        headers: { [DEV_USER_HEADER]: 'nobody@vandvaerk.example' },
+      });
+      assert.equal(res.status, 401);
+      assertBilingualError(await res.json(), 'unauthorized');
+    });
+
+    it('with a dev-user header naming a roster person answers who they are, read from storage', async () => {
+      const url = await start();
+      const res = await fetch(`${url}/api/me`, {
+        headers: { [DEV_USER_HEADER]: ' Lone.Hvid@Vandvaerk.example ' },
+      });
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), {
+        email: HR_EMAIL,
+        name: 'Lone Hvid',
+        department: 'HR',
+        roles: ['employee', 'hr'],
+        leaderEmail: 'mette.kjaer@vandvaerk.example',
+      });
+    });
+  });
+
+  it('a body over 2 MB is refused with 413 before it reaches the bot', async () => {
+    const url = await start();
+    const big = JSON.stringify({ type: 'message', text: 'x'.repeat(2 * 1024 * 1024 + 1) });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    assert.equal(res.status, 413);
+    const { error } = assertBilingualError(await res.json(), 'too_large');
+    assert.match(error.message.en, /2 MB/);
+    assert.equal(botRequests, 0);
+
+    // A body of ordinary size does reach it.
+    const ok = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hej' }),
+    });
+    assert.equal(ok.status, 200);
+    assert.equal(botRequests, 1);
+  });
+
+  it('an unreadable JSON body answers 400 with a message in Danish and English', async () => {
+    const url = await start();
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
+    assert.equal(res.status, 400);
+    assertBilingualError(await res.json(), 'bad_request');
+    assert.equal(botRequests, 0);
+  });
+
+  describe('the tab page', () => {
+    it('is served at /tab/index.html from the built tab/dist, with its script', async () => {
+      const url = await start();
+      const page = await fetch(`${url}/tab/index.html`);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+      const html = await page.text();
+      assert.match(html, /<script type="module" src="main\.js"><\/script>/);
+
+      const script = await fetch(`${url}/tab/main.js`);
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(await script.text(), readFileSync(join(tabDist, 'main.js'), 'utf8'));
+    });
+
+    it('/ redirects to it', async () => {
+      const url = await start();
+      const res = await fetch(`${url}/`, { redirect: 'manual' });
+      assert.equal(res.status, 302);
+      assert.equal(res.headers.get('location'), '/tab/index.html');
+    });
+
+    it('is not cached in dev mode and cached for an hour in production', async () => {
+      const dev = await fetch(`${await start()}/tab/index.html`);
+      assert.match(dev.headers.get('cache-control') ?? '', /max-age=0/);
+      const prod = await fetch(`${await start({ devMode: false })}/tab/index.html`);
+      assert.match(prod.headers.get('cache-control') ?? '', /max-age=3600/);
+    });
+
+    it('is a 404 when the tab has not been built', async () => {
+      const missing = mkdtempSync(join(tmpdir(), 'mus-no-tab-'));
+      rmSync(missing, { recursive: true });
+      const url = await start({ tabDir: missing });
+      const res = await fetch(`${url}/tab/index.html`);
+      assert.equal(res.status, 404);
+      assertBilingualError(await res.json(), 'not_found');
+    });
+
+    it('does not serve files outside tab/dist', async () => {
+      const url = await start();
+      for (const path of ['/tab/..%2f..%2fpackage.json', '/tab/%2e%2e/%2e%2e/package.json']) {
+        const res = await fetch(`${url}${path}`);
+        assert.ok([403, 404].includes(res.status), `${path}: ${res.status}`);
+        assert.doesNotMatch(await res.text(), /mus-for-teams/, path);
+      }
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/*
+ * The boundaries DESIGN.md §4 draws, checked on the source itself: the domain stays pure TypeScript, and
+ * each SDK past Microsoft's end of support (botbuilder, @microsoft/teamsfx) sits behind one module of
+ * ours, so moving to the Microsoft 365 Agents SDK touches that module only. eslint.config.js enforces
+ * the same while editing; this test also sees dynamic imports and `import('x').Type` types.
+ */
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The code that ships; tests may use any SDK to build their fakes. */
+const SHIPPED = ['bot', 'scripts', join('tab', 'src')];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(repoRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.(c|m)?(t|j)sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Every module specifier a file names: static, type-only, re-exports, dynamic import(), require(). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(repoRoot, file), 'utf8');
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+const files = SHIPPED.flatMap(sourceFiles).map((file) => ({
+  path: file.split(sep).join('/'),
+  imports: importsOf(file),
+}));
+
+/** The shipped files that name a module `matches` accepts, sorted. */
+function importersOf(matches: (specifier: string) => boolean): string[] {
+  return files
+    .filter((f) => f.imports.some(matches))
+    .map((f) => f.path)
+    .sort();
+}
+
+const isBotFrameworkSdk = (s: string): boolean =>
+  /^(botbuilder(-[\w-]+)?|botframework-[\w-]+)(\/|$)/.test(s);
+const isTeamsFx = (s: string): boolean => /^@microsoft\/teamsfx(\/|$)/.test(s);
+const isTransportOrCloudSdk = (s: string): boolean =>
+  isBotFrameworkSdk(s) || /^(restify(-[\w-]+)?|@azure\/.+|@microsoft\/.+)(\/|$)/.test(s);
+
+/** Modules allowed to import @microsoft/teamsfx: the Graph roster, and a tab-SSO/identity module if one comes. */
+const TEAMSFX_ALLOWED = [
+  /^bot\/roster\/graph-roster\.ts$/,
+  /^bot\/api\/sso-[\w-]+\.ts$/,
+  /^bot\/(api\/)?identity[\w-]*\.ts$/,
+];
+
+describe('architecture: who may import what', () => {
+  it('finds the shipped sources and reads their imports, dynamic ones included', () => {
+    assert.ok(files.length > 50, `only ${files.length} files found`);
+    const graph = files.find((f) => f.path === 'bot/roster/graph-roster.ts');
+    // graph-roster.ts loads teamsfx with a dynamic import(); a scanner that misses it proves nothing.
+    assert.ok(graph?.imports.includes('@microsoft/teamsfx'), 'the dynamic import is seen');
+  });
+
+  it('no file of the domain (bot/mus, bot/rollout) imports botbuilder, restify, @azure/* or @microsoft/*', () => {
+    const offenders = files
+      .filter((f) => /^bot\/(mus|rollout)\//.test(f.path))
+      .flatMap((f) => f.imports.filter(isTransportOrCloudSdk).map((s) => `${f.path} → ${s}`));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('no file of bot/mus reaches outside bot/mus by a relative import', () => {
+    const mus = resolve(repoRoot, 'bot', 'mus');
+    const offenders = files
+      .filter((f) => f.path.startsWith('bot/mus/'))
+      .flatMap((f) =>
+        f.imports
+          .filter((s) => s.startsWith('.'))
+          .filter((s) => relative(mus, resolve(repoRoot, dirname(f.path), s)).startsWith('..'))
+          .map((s) => `${f.path} → ${s}`),
+      );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('only bot/teams/bot-framework.ts imports the Bot Framework SDK (botbuilder)', () => {
+    assert.deepEqual(importersOf(isBotFrameworkSdk), ['bot/teams/bot-framework.ts']);
+  });
+
+  it('only bot/roster/graph-roster.ts (or a future SSO/identity module) imports @microsoft/teamsfx', () => {
+    const importers = importersOf(isTeamsFx);
+    assert.ok(importers.includes('bot/roster/graph-roster.ts'));
+    const unexpected = importers.filter((path) => !TEAMSFX_ALLOWED.some((ok) => ok.test(path)));
+    assert.deepEqual(unexpected, []);
+  });
+});
