@@ -18,6 +18,8 @@ import { loadDemoData } from './demo-data.js';
 import { createBotFramework } from './teams/bot-framework.js';
 import { MusActivityHandler } from './teams/mus-activity-handler.js';
 import { startRollout } from './rollout-wiring.js';
+import type { Skema } from './mus/skema.js';
+import { skemaActions } from './teams/card-actions/skema-actions.js';
 
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -45,13 +47,23 @@ export async function startApp(
     if (options.demo) await loadDemoData(repositories, DEV_ORG_ID, log);
 
     const bot = createBotFramework(config.bot, { log: log.child({ module: 'bot' }) });
+    // The skema's use cases serve both the tab's API and the chat card; a finalised talk queues the
+    // employee's summary card through the rollout's outbox (bound below, once the rollout exists).
+    let requestSummary: (skema: Skema) => Promise<void> = () => Promise.resolve();
+    const skemaServices = createSkemaServices({
+      repositories,
+      log: log.child({ module: 'skema' }),
+      onFinalised: (skema) => requestSummary(skema),
+    });
     const rollout = startRollout({
       config,
       repositories,
       deliveries: storage.deliveries,
       bot,
       log,
+      extraActions: (services) => skemaActions(services, skemaServices),
     });
+    requestSummary = (skema) => rollout.requestSummary(skema);
     stopRollout = () => rollout.stop();
     const handler = new MusActivityHandler({
       conversations: repositories.conversations,
@@ -67,11 +79,10 @@ export async function startApp(
       orgIdOf: orgIdForTenant(config.devMode, DEV_ORG_ID),
       log: log.child({ module: 'authenticate' }),
     });
-    // The bot's summary card for the employee plugs in here (onFinalised); until then, nothing.
     const skemaApi = {
       authenticate,
       log: log.child({ module: 'skema-api' }),
-      services: createSkemaServices({ repositories, log: log.child({ module: 'skema' }) }),
+      services: skemaServices,
     };
     server = createServer({
       devMode: config.devMode,

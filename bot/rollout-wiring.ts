@@ -4,14 +4,18 @@ import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { Repositories } from './mus/repositories.js';
 import { createCardDeliverer } from './rollout/deliver-card.js';
-import type { DeliveryStore } from './rollout/delivery.js';
+import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
+import type { Skema } from './mus/skema.js';
 import { Dispatcher } from './rollout/dispatcher.js';
+import { planSkemaReminders } from './rollout/skema-reminders.js';
 import type { BotFramework } from './teams/bot-framework.js';
 import type { BotServices } from './teams/bot-services.js';
 import { MusBotRouter } from './teams/mus-bot-router.js';
 import { proactiveMessenger } from './teams/proactive-messenger.js';
 import { RoundAnnouncer } from './teams/round-announcer.js';
 import type { CardActionHandler } from './teams/turn.js';
+
+const HOUR_MS = 3_600_000;
 
 /**
  * Wires the bot's side of the app: the outbox dispatcher that sends step cards, the round card
@@ -28,7 +32,16 @@ export function startRollout(deps: {
   bot: BotFramework;
   log: Logger;
   extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
-}): { router: MusBotRouter; dispatcher: Dispatcher; services: BotServices; stop(): Promise<void> } {
+}): {
+  router: MusBotRouter;
+  dispatcher: Dispatcher;
+  services: BotServices;
+  /** Plans skema reminders that are due now (runs hourly by itself); returns how many were new. */
+  remindNow(now?: Date): Promise<number>;
+  /** Queues the summary card that asks the employee to acknowledge a finalised talk. */
+  requestSummary(skema: Skema): Promise<void>;
+  stop(): Promise<void>;
+} {
   const { config, repositories, deliveries, bot, log } = deps;
   const links = {
     baseUrl: config.publicUrl,
@@ -64,12 +77,43 @@ export function startRollout(deps: {
     log: log.child({ module: 'bot-router' }),
   };
   const router = new MusBotRouter(services, bot, deps.extraActions?.(services));
-  if (deps.autoStart !== false) dispatcher.start();
+  const remindNow = async (now = services.now()): Promise<number> => {
+    let planned = 0;
+    for (const orgId of await repositories.organisations.listIds()) {
+      planned += await planSkemaReminders({ repositories, deliveries }, orgId, now);
+    }
+    if (planned) dispatcher.wake();
+    return planned;
+  };
+  let reminderTimer: NodeJS.Timeout | undefined;
+  if (deps.autoStart !== false) {
+    dispatcher.start();
+    reminderTimer = setInterval(() => {
+      remindNow().catch((error: unknown) => log.warn({ err: error }, 'planning reminders failed'));
+    }, HOUR_MS);
+    reminderTimer.unref();
+  }
   return {
     router,
     dispatcher,
     services,
+    requestSummary: async (skema) => {
+      const row = newDelivery(
+        {
+          orgId: skema.orgId,
+          roundId: skema.roundId,
+          step: 4,
+          audience: 'summary',
+          recipientEmail: skema.employeeEmail,
+        },
+        services.now(),
+      );
+      await deliveries.plan([row]);
+      dispatcher.wake();
+    },
+    remindNow,
     stop: async () => {
+      clearInterval(reminderTimer);
       await dispatcher.stop();
       await announcer.stop();
       await router.idle();

@@ -191,11 +191,11 @@ export async function buildAppPackage(options: PackageOptions): Promise<string> 
   for (const [file, text] of resolved) zip.addBuffer(Buffer.from(text, 'utf8'), file, { mtime });
   for (const icon of iconFiles) zip.addFile(join(appPackageDir, icon), icon, { mtime });
   zip.end();
-  await new Promise<void>((done, fail) => {
+  await new Promise<void>((resolve, reject) => {
     const out = createWriteStream(zipPath);
-    out.on('close', () => done());
-    out.on('error', fail);
-    zip.outputStream.on('error', fail).pipe(out);
+    out.on('close', () => resolve());
+    out.on('error', reject);
+    zip.outputStream.on('error', reject).pipe(out);
   });
   return zipPath;
 }

@@ -107,15 +107,15 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 90_000): Pr
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('Appen stoppede / the app exited');
     if (await answers(url)) return;
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`Appen svarede ikke / the app did not answer on ${url}`);
 }
 
 function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
 }
@@ -163,7 +163,14 @@ async function main(): Promise<void> {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const playground = spawn(
     process.execPath,
-    [cli, '--app-endpoint', `${base}/api/messages`, '--channel-id', 'msteams', '--disable-telemetry'],
+    [
+      cli,
+      '--app-endpoint',
+      `${base}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--disable-telemetry',
+    ],
     {
       cwd: projectRoot,
       stdio: 'inherit',

@@ -104,11 +104,12 @@ export function createSsoVerifier(options: SsoVerifierOptions): VerifySsoToken {
 
 /**
  * The verifier the app runs with, from its configuration: none without an SSO app (then only dev
- * mode signs anyone in). Tenants are ALLOWED_TENANTS, or else the bot's own tenant; with neither,
- * every token is refused and the log says why.
+ * mode signs anyone in). Audiences are the client id (v2 tokens, as aad.manifest.json asks for) and
+ * the Application ID URI on the public host (v1 tokens). Tenants are ALLOWED_TENANTS, or else the
+ * bot's own tenant; with neither, every token is refused and the log says why.
  */
 export function ssoVerifierFromConfig(
-  config: Pick<AppConfig, 'ssoClientId' | 'allowedTenants' | 'bot'>,
+  config: Pick<AppConfig, 'ssoClientId' | 'allowedTenants' | 'bot' | 'publicUrl'>,
   log: Logger,
 ): VerifySsoToken | undefined {
   if (!config.ssoClientId) return undefined;
@@ -120,8 +121,9 @@ export function ssoVerifierFromConfig(
   if (!tenants.length) {
     log.warn('no tenant may sign in to the tab: set ALLOWED_TENANTS (or MicrosoftAppTenantId)');
   }
+  const host = URL.canParse(config.publicUrl) ? new URL(config.publicUrl).host : undefined;
   return createSsoVerifier({
-    audiences: ssoAudiences(config.ssoClientId),
+    audiences: ssoAudiences(config.ssoClientId, host ? [host] : []),
     allowedTenants: tenants,
   });
 }

@@ -18,7 +18,7 @@ import {
   type CardElement,
 } from './elements.js';
 import { coreTaskBlock } from './core-task-block.js';
-import { formatDateTime, translator } from './format.js';
+import { formatDate, formatDateTime, translator } from './format.js';
 
 /** Card verbs of the skema card; the dispatcher routes them to the skema module. */
 export const SKEMA_VERBS = {
@@ -29,6 +29,7 @@ export const SKEMA_VERBS = {
 } as const;
 
 export type SkemaNotice =
+  | { kind: 'reminder'; deadline: string }
   | { kind: 'saved' }
   | { kind: 'submitted' }
   | { kind: 'conflict'; keptAnswers: Record<string, string> }
@@ -70,6 +71,22 @@ export function answersFromCardData(
 function noticeBlock(notice: SkemaNotice | undefined, view: SkemaCardView): CardElement[] {
   const t = translator(view.locale);
   if (!notice) return [];
+  if (notice.kind === 'reminder') {
+    return [
+      container(
+        [
+          text(
+            t({
+              da: `Påmindelse: send gerne din forberedelse til din leder senest ${formatDate(notice.deadline, 'da')}. Så får I mest ud af jeres samtale.`,
+              en: `Reminder: please send your preparation to your leader by ${formatDate(notice.deadline, 'en')}. That way you both get the most out of your talk.`,
+            }),
+            { weight: 'Bolder', color: 'Warning' },
+          ),
+        ],
+        { style: 'warning' },
+      ),
+    ];
+  }
   if (notice.kind === 'saved') {
     return [
       container(
@@ -168,6 +185,7 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
     return adaptiveCard(
       [
         ...header,
+        ...noticeBlock(view.notice, view),
         container(
           [
             text(

@@ -17,6 +17,8 @@ export interface OrganisationRepository {
   /** Creates the organisation if it does not exist yet; returns what is stored either way. */
   ensure(org: Organisation): Promise<Versioned<Organisation>>;
   update(org: Organisation, etag: string): Promise<Versioned<Organisation>>;
+  /** Every organisation's id, for daily jobs. */
+  listIds(): Promise<string[]>;
 }
 
 /** Result of writing a whole roster. */

@@ -52,10 +52,12 @@ const UNKNOWN_IN_TEAMS: Bilingual = {
 /**
  * Delivers one outbox row: finds (or creates) the recipient's 1:1 chat, renders the step's card
  * from current storage, and sends it. Returns the real outcome for the dispatcher to record.
+ * `pace` is awaited right before each call to Teams, so the dispatcher's rate limit applies to the
+ * requests themselves rather than to the storage reads in front of them.
  */
 export function createCardDeliverer(
   deps: CardDelivererDeps,
-): (d: Delivery) => Promise<DeliveryOutcome> {
+): (d: Delivery, pace?: () => Promise<void>) => Promise<DeliveryOutcome> {
   const now = deps.now ?? (() => new Date());
   const cacheMs = deps.cacheMs ?? 10_000;
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -73,10 +75,12 @@ export function createCardDeliverer(
     org: Organisation,
     email: string,
     teams: { userId?: string; tenantId?: string } | undefined,
+    pace: () => Promise<void>,
   ): Promise<StoredConversation | Failure> => {
     const stored = await deps.repositories.conversations.getPersonal(org.id, email);
     if (stored) return stored;
     if (!teams?.userId || !org.serviceUrl) return permanent('not_installed', UNKNOWN_IN_TEAMS);
+    await pace();
     const created = await deps.messenger.createPersonalConversation(
       org.serviceUrl,
       teams.tenantId ?? org.id,
@@ -94,7 +98,7 @@ export function createCardDeliverer(
     return conversation;
   };
 
-  return async (delivery) => {
+  return async (delivery, pace = () => Promise.resolve()) => {
     const { repositories } = deps;
     const [org, round, person] = await Promise.all([
       cached(`org|${delivery.orgId}`, () => repositories.organisations.get(delivery.orgId)),
@@ -110,7 +114,12 @@ export function createCardDeliverer(
       });
     }
     if (!person) return permanent('not_on_roster', NOT_ON_ROSTER);
-    const conversation = await conversationFor(org.value, person.value.email, person.value.teams);
+    const conversation = await conversationFor(
+      org.value,
+      person.value.email,
+      person.value.teams,
+      pace,
+    );
     if ('ok' in conversation) return conversation;
     const module = ROLLOUT_STEP_MODULES[delivery.step];
     const rendered = await module.render(
@@ -126,6 +135,7 @@ export function createCardDeliverer(
       },
       delivery.audience,
     );
+    await pace();
     return deps.messenger.send(conversation.reference, {
       summary: rendered.summary,
       attachments: [

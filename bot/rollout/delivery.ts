@@ -8,8 +8,11 @@ import type { StepNumber } from '../mus/rollout-steps.js';
  */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not-installed';
 
-/** Which card a recipient gets in a step (a person who leads and is led gets both in step 4). */
-export type DeliveryAudience = 'leader' | 'employee' | 'reminder';
+/**
+ * Which card a recipient gets in a step (a person who leads and is led gets both in step 4). A
+ * `summary` row of step 4 asks an employee to acknowledge their finalised talk.
+ */
+export type DeliveryAudience = 'leader' | 'employee' | 'reminder' | 'summary';
 
 export interface DeliveryKey {
   orgId: string;

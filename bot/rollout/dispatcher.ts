@@ -2,7 +2,8 @@ import type { Logger } from '../logger.js';
 import { ConflictError, type Versioned } from '../mus/errors.js';
 import type { Delivery, DeliveryOutcome, DeliveryStore } from './delivery.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
-import { SlidingWindowLimiter, TokenBucket } from './token-bucket.js';
+import { TenantPacer, TurnTooLateError } from './tenant-pacer.js';
+import { SlidingWindowLimiter } from './token-bucket.js';
 
 export interface Clock {
   now(): Date;
@@ -14,10 +15,30 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * The share of a tenant's rate limit the dispatcher plans to use. Teams counts requests as they
+ * arrive, in any sliding second; sending on a schedule of exactly the limit, the slightest jitter in
+ * the network or the event loop puts one request too many into some second, and each 429 costs a
+ * whole second (Retry-After is at least 1). A little headroom costs 5 % and saves those seconds.
+ */
+const TENANT_RATE_HEADROOM = 0.95;
+
+/** Our lease ran out while the row waited for its turn: it must not be sent by us now. */
+class LeaseExpiredError extends Error {
+  constructor() {
+    super('the lease ran out before the send');
+  }
+}
+
 export interface DispatcherOptions {
   store: DeliveryStore;
-  /** Renders the row's card from storage and sends it: one HTTP call, its real outcome. */
-  deliver: (delivery: Delivery) => Promise<DeliveryOutcome>;
+  /**
+   * Renders the row's card from storage and sends it: one HTTP call, its real outcome. It must await
+   * `pace()` right before each request to Teams (creating the chat, sending): that is where the
+   * tenant's rate limit and any Retry-After pause are applied, so storage reads before it do not
+   * skew the pacing and a 429 holds back every request not yet made.
+   */
+  deliver: (delivery: Delivery, pace: () => Promise<void>) => Promise<DeliveryOutcome>;
   log: Logger;
   /** Identifies this process in leases. */
   owner: string;
@@ -41,6 +62,8 @@ export interface DispatcherStats {
   retried: number;
   throttled: number;
   lostLeases: number;
+  /** Rows whose lease ran out while they waited for a token; claimed again later, not sent now. */
+  expiredBeforeSend: number;
 }
 
 /**
@@ -50,7 +73,7 @@ export interface DispatcherStats {
  * backoff and jitter, and records every outcome on the row.
  */
 export class Dispatcher {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly pacers = new Map<string, TenantPacer>();
   private readonly conversations = new Map<string, SlidingWindowLimiter>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly clock: Clock;
@@ -61,7 +84,14 @@ export class Dispatcher {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
-  readonly stats: DispatcherStats = { sent: 0, failed: 0, retried: 0, throttled: 0, lostLeases: 0 };
+  readonly stats: DispatcherStats = {
+    sent: 0,
+    failed: 0,
+    retried: 0,
+    throttled: 0,
+    lostLeases: 0,
+    expiredBeforeSend: 0,
+  };
 
   constructor(private readonly options: DispatcherOptions) {
     this.clock = options.clock ?? systemClock;
@@ -156,16 +186,17 @@ export class Dispatcher {
     return rows.length;
   }
 
-  private bucketFor(orgId: string): TokenBucket {
-    let bucket = this.buckets.get(orgId);
-    if (!bucket) {
-      const rate = this.options.ratePerSecond?.(orgId) ?? 30;
-      bucket = new TokenBucket(rate, Math.max(1, Math.round(rate / 2)), () =>
-        this.clock.now().getTime(),
-      );
-      this.buckets.set(orgId, bucket);
+  private pacerFor(orgId: string): TenantPacer {
+    let pacer = this.pacers.get(orgId);
+    if (!pacer) {
+      const rate = (this.options.ratePerSecond?.(orgId) ?? 30) * TENANT_RATE_HEADROOM;
+      pacer = new TenantPacer(rate, {
+        now: () => this.clock.now().getTime(),
+        sleep: (ms) => this.clock.sleep(ms),
+      });
+      this.pacers.set(orgId, pacer);
     }
-    return bucket;
+    return pacer;
   }
 
   private conversationLimiter(key: string): SlidingWindowLimiter {
@@ -177,20 +208,36 @@ export class Dispatcher {
     return limiter;
   }
 
+  /** Waits for the tenant's next turn, just before one request to Teams. */
+  private async pace(pacer: TenantPacer, row: Delivery): Promise<void> {
+    const leaseEnds = row.leaseUntil ? Date.parse(row.leaseUntil) : Number.POSITIVE_INFINITY;
+    // The request and the save of its outcome must also fit in the lease.
+    const margin = Math.min(this.leaseMs / 4, 5_000);
+    try {
+      await pacer.turn(leaseEnds - margin);
+    } catch (error) {
+      throw error instanceof TurnTooLateError ? new LeaseExpiredError() : error;
+    }
+  }
+
   private async sendOne(claimed: Versioned<Delivery>): Promise<void> {
     const row = claimed.value;
     const conversationKey = `${row.orgId}|${row.recipientEmail}`;
     const limiter = this.conversationLimiter(conversationKey);
     for (let wait = limiter.wait(); wait > 0; wait = limiter.wait()) await this.clock.sleep(wait);
-    const bucket = this.bucketFor(row.orgId);
-    const wait = bucket.take();
-    if (wait > 0) await this.clock.sleep(wait);
     limiter.record();
+    const pacer = this.pacerFor(row.orgId);
 
     let outcome: DeliveryOutcome;
     try {
-      outcome = await this.options.deliver(row);
+      outcome = await this.options.deliver(row, () => this.pace(pacer, row));
     } catch (error) {
+      if (error instanceof LeaseExpiredError) {
+        // Another process may have claimed the row meanwhile, and both sending would give the
+        // person two cards. The row is claimed again (by whoever comes first) and sent then.
+        this.stats.expiredBeforeSend++;
+        return;
+      }
       this.options.log.error(
         { err: error, recipient: row.recipientEmail },
         'rendering or sending a card failed',
@@ -223,7 +270,7 @@ export class Dispatcher {
       const lastError = { status: outcome.status, reason: outcome.reasonText, code: outcome.code };
       if (outcome.status === 429) {
         this.stats.throttled++;
-        bucket.pause((outcome.retryAfterSeconds ?? 1) * 1000);
+        pacer.pause((outcome.retryAfterSeconds ?? 1) * 1000);
       }
       const giveUp = outcome.permanent || attempts >= this.retry.maxAttempts;
       if (giveUp) {

@@ -6,6 +6,7 @@
 export class TokenBucket {
   private tokens: number;
   private last: number;
+  private pauses = 0;
 
   constructor(
     private readonly ratePerSecond: number,
@@ -33,6 +34,12 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.ratePerSecond) * 1000);
   }
 
+  /** Returns a reserved token that will not be used. */
+  refund(): void {
+    this.refill();
+    this.tokens = Math.min(this.capacity, this.tokens + 1);
+  }
+
   /** Milliseconds until a token would be available, without reserving it. */
   peek(): number {
     this.refill();
@@ -43,6 +50,16 @@ export class TokenBucket {
   pause(ms: number): void {
     this.refill();
     this.tokens = Math.min(this.tokens, -(ms / 1000) * this.ratePerSecond);
+    this.pauses += 1;
+  }
+
+  /**
+   * How many times the bucket was paused. A caller that reserved a token and slept on it compares
+   * this before and after: if a pause came in meanwhile, its reservation predates the 429 and it
+   * must queue again, or it would send while the service still asks us to wait.
+   */
+  get pauseCount(): number {
+    return this.pauses;
   }
 }
 

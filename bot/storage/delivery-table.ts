@@ -38,7 +38,7 @@ const deliveryEntity = z.object({
   orgId: z.string(),
   roundId: z.string(),
   step: z.number().int().min(1).max(5),
-  audience: z.enum(['leader', 'employee', 'reminder']),
+  audience: z.enum(['leader', 'employee', 'reminder', 'summary']),
   recipientEmail: z.string(),
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'not-installed']),
   attempts: z.number().int(),
@@ -232,7 +232,9 @@ export class DeliveryTable implements DeliveryStore {
     const partition = deliveryPartition(orgId, roundId, step);
     const failed = await queryEntities(
       this.client,
-      odata`PartitionKey eq ${partition} and (status eq ${'failed'} or status eq ${'not-installed'})`,
+      // Only `failed`, as the card's "Send igen til fejlede" says and its count shows: a person who
+      // blocked or never installed the app gets nothing new from a resend.
+      odata`PartitionKey eq ${partition} and status eq ${'failed'}`,
     );
     const iso = now.toISOString();
     const results = await mapWithLimit(failed.map(toDelivery), 16, async (row) => {

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Versioned } from '../mus/errors.js';
 import type { Organisation } from '../mus/organisation.js';
@@ -85,5 +85,15 @@ export class OrganisationTable implements OrganisationRepository {
       this.get(org.id),
     );
     return { value: org, etag: newEtag };
+  }
+
+  async listIds(): Promise<string[]> {
+    // One row per tenant: a scan of this small table is the simplest correct answer.
+    const ids: string[] = [];
+    const rows = this.client.listEntities<{ orgId: string }>({
+      queryOptions: { filter: odata`RowKey eq ${ROW}`, select: ['orgId'] },
+    });
+    for await (const row of rows) ids.push(row.orgId);
+    return ids;
   }
 }

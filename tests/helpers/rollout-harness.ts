@@ -6,6 +6,9 @@ import { importRosterCsv } from '../../bot/roster/csv-roster.js';
 import { startRollout } from '../../bot/rollout-wiring.js';
 import { createBotFramework } from '../../bot/teams/bot-framework.js';
 import { MusActivityHandler } from '../../bot/teams/mus-activity-handler.js';
+import { skemaActions } from '../../bot/teams/card-actions/skema-actions.js';
+import type { Skema } from '../../bot/mus/skema.js';
+import { createSkemaServices, type SkemaServices } from '../../bot/skema/skema-services.js';
 import { testStorage, type TestStorage } from './azurite.js';
 import { startBotTestServer, type BotTestServer } from './bot-test-server.js';
 import { FakeBotConnector, type FakeMember } from './fake-bot-connector/index.js';
@@ -37,6 +40,8 @@ export interface RolloutHarness {
   fake: FakeBotConnector;
   server: BotTestServer;
   rollout: ReturnType<typeof startRollout>;
+  /** The skema use cases the tab's API uses, on the same storage. */
+  skemaServices: SkemaServices;
   people: Person[];
   /** Posts an activity from `email` in HR's channel (an @mention message) and returns the HTTP status. */
   say(email: string, text: string, locale?: string): Promise<number>;
@@ -105,6 +110,12 @@ export async function startRolloutHarness(
   fake.setMembers(HR_CHANNEL, members);
   const { log } = memoryLogger();
   const bot = createBotFramework(undefined, { log, requestTimeoutMs: 5000 });
+  let requestSummary: (skema: Skema) => Promise<void> = () => Promise.resolve();
+  const skemaServices = createSkemaServices({
+    repositories: storage.repositories,
+    log,
+    onFinalised: (skema) => requestSummary(skema),
+  });
   const rollout = startRollout({
     config: {
       publicUrl: 'http://127.0.0.1:3978',
@@ -116,7 +127,9 @@ export async function startRolloutHarness(
     log,
     autoStart: false,
     announceEveryMs: 0,
+    extraActions: (services) => skemaActions(services, skemaServices),
   });
+  requestSummary = (skema) => rollout.requestSummary(skema);
   const handler = new MusActivityHandler({
     conversations: storage.repositories.conversations,
     orgIdOf: () => DEV_ORG_ID,
@@ -129,6 +142,7 @@ export async function startRolloutHarness(
     fake,
     server,
     rollout,
+    skemaServices,
     people,
     say: async (email, text, locale) => {
       const res = await server.post({

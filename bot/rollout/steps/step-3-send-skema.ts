@@ -1,6 +1,7 @@
 import { skemaCard } from '../../cards/step-3-skema-card.js';
 import { skemaTabLink } from '../../cards/tab-links.js';
 import { newSkema } from '../../mus/skema.js';
+import { roundStep } from '../../mus/round.js';
 import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
 
 /**
@@ -32,7 +33,7 @@ export const sendSkema: RolloutStep = {
       );
     }
   },
-  render: async (ctx) => {
+  render: async (ctx, audience) => {
     const stored = await ctx.repositories.skemas.get(ctx.org.id, ctx.round.id, ctx.recipient.email);
     if (!stored) throw new Error(`no skema for ${ctx.recipient.email} in ${ctx.round.id}`);
     const leader = await leaderOf(ctx);
@@ -46,11 +47,18 @@ export const sendSkema: RolloutStep = {
         etag: stored.etag,
         employeeUserId: ctx.recipientUserId,
         tabUrl: skemaTabLink(ctx.links, ctx.round.id, ctx.recipient.email),
+        ...(audience === 'reminder'
+          ? { notice: { kind: 'reminder' as const, deadline: roundStep(ctx.round, 3).deadline } }
+          : {}),
       }),
       summary:
-        ctx.locale === 'en'
-          ? `Your MUS form from ${leader?.name ?? 'your leader'}`
-          : `Dit MUS-skema fra ${leader?.name ?? 'din leder'}`,
+        audience === 'reminder'
+          ? ctx.locale === 'en'
+            ? 'Reminder: your MUS preparation'
+            : 'Påmindelse: din MUS-forberedelse'
+          : ctx.locale === 'en'
+            ? `Your MUS form from ${leader?.name ?? 'your leader'}`
+            : `Dit MUS-skema fra ${leader?.name ?? 'din leder'}`,
     };
   },
 };

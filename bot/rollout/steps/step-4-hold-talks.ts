@@ -2,6 +2,7 @@ import type { Person } from '../../mus/person.js';
 import { employeeReminderCard } from '../../cards/step-4-employee-reminder-card.js';
 import { leaderTeamCard } from '../../cards/step-4-leader-team-card.js';
 import { skemaTabLink, tabLink } from '../../cards/tab-links.js';
+import { renderSkemaSummary } from './skema-summary.js';
 import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
 
 /**
@@ -20,6 +21,15 @@ export const holdTalks: RolloutStep = {
     ...employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' as const })),
   ],
   render: async (ctx, audience) => {
+    if (audience === 'summary') {
+      const stored = await ctx.repositories.skemas.get(
+        ctx.org.id,
+        ctx.round.id,
+        ctx.recipient.email,
+      );
+      if (!stored) throw new Error(`no skema for ${ctx.recipient.email} in ${ctx.round.id}`);
+      return renderSkemaSummary(ctx.repositories, ctx.links, ctx.locale, stored);
+    }
     if (audience === 'leader') {
       const [team, skemas] = await Promise.all([
         ctx.repositories.people.listTeam(ctx.org.id, ctx.recipient.email),

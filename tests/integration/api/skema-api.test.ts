@@ -270,6 +270,41 @@ describe('the skema API', () => {
     );
   });
 
+  it("an agreement's status is moved on by its owner or the leader; a stale change gets 412 with the current agreement", async () => {
+    const mine = await app.addAgreement((await stored()).value, EMPLOYEE, 'egen');
+    const leaders = await app.addAgreement((await stored()).value, LEADER, 'lederens');
+    const byOwner = await app.call('PATCH', path('/agreements/egen'), {
+      as: EMPLOYEE,
+      body: { status: 'in-progress', etag: mine.etag },
+    });
+    assert.equal(byOwner.status, 200);
+    const notOwner = await app.call('PATCH', path('/agreements/lederens'), {
+      as: EMPLOYEE,
+      body: { status: 'done', etag: leaders.etag },
+    });
+    assert.equal(notOwner.status, 403);
+    const rewordByEmployee = await app.call('PATCH', path('/agreements/egen'), {
+      as: EMPLOYEE,
+      body: { what: 'Noget andet', etag: (byOwner.body as AgreementView).etag },
+    });
+    assert.equal(rewordByEmployee.status, 403);
+
+    const stale = await app.call('PATCH', path('/agreements/egen'), {
+      as: LEADER,
+      body: { status: 'dropped', etag: mine.etag },
+    });
+    assert.equal(stale.status, 412);
+    const error = (stale.body as ErrorBody).error;
+    assert.equal((error.current as AgreementView).status, 'in-progress');
+    assert.equal((error.current as AgreementView).etag, (byOwner.body as AgreementView).etag);
+    assert.deepEqual(error.changed, ['status']);
+    const kept = await app.repositories.agreements.get(ORG, roundId, EMPLOYEE, 'egen');
+    assert.equal(kept?.value.status, 'in-progress');
+
+    const missing = await app.call('DELETE', path('/agreements/findes-ikke'), { as: LEADER });
+    assert.equal(missing.status, 404);
+  });
+
   it('finalising calls onFinalised once and makes the notes and agreements read-only', async () => {
     const calls = app.finalised.length;
     const made = await app.call('POST', path('/agreements'), {

@@ -6,7 +6,9 @@ import {
   createSsoVerifier,
   ssoAudiences,
   SsoTokenError,
+  ssoVerifierFromConfig,
 } from '../../../bot/api/sso-token.js';
+import { memoryLogger } from '../../helpers/memory-logger.js';
 import {
   AUDIENCE,
   CLIENT_ID,
@@ -140,5 +142,27 @@ describe('Teams SSO token verification', () => {
       jwksUrl: sso.jwksUrl,
     });
     assert.match((await refusal(closed, await sso.mint({ oid: OID }))).reason, /not allowed/);
+  });
+});
+
+describe('the SSO verifier from the configuration', () => {
+  const config = { allowedTenants: [], publicUrl: 'https://mus.vandvaerk.example' };
+
+  it('there is none without an SSO app, so only dev mode can sign anyone in', () => {
+    const { log } = memoryLogger();
+    assert.equal(ssoVerifierFromConfig({ ...config, ssoClientId: undefined }, log), undefined);
+  });
+
+  it('with no tenant allowed it still verifies, refusing every token, and warns in the log', async () => {
+    const { log, lines } = memoryLogger();
+    const verify = ssoVerifierFromConfig({ ...config, ssoClientId: CLIENT_ID }, log);
+    assert.ok(verify);
+    assert.ok(lines.some((l) => /ALLOWED_TENANTS/.test(l.msg ?? '')));
+    const sso = await startLocalSso();
+    try {
+      assert.match((await refusal(verify, await sso.mint())).reason, /not allowed/);
+    } finally {
+      await sso.close();
+    }
   });
 });

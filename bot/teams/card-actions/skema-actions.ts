@@ -1,0 +1,217 @@
+import {
+  answersFromCardData,
+  skemaCard,
+  SKEMA_VERBS,
+  type SkemaNotice,
+} from '../../cards/step-3-skema-card.js';
+import { skemaTabLink } from '../../cards/tab-links.js';
+import type { Bilingual } from '../../mus/bilingual.js';
+import {
+  ConflictError,
+  DomainError,
+  RuleError,
+  ValidationError,
+  type Versioned,
+} from '../../mus/errors.js';
+import type { Person } from '../../mus/person.js';
+import type { Skema } from '../../mus/skema.js';
+import { ACKNOWLEDGE_VERB } from '../../cards/skema-summary-card.js';
+import { renderSkemaSummary } from '../../rollout/steps/skema-summary.js';
+import { acknowledgeSkema } from '../../skema/acknowledge-skema.js';
+import { saveAnswers } from '../../skema/save-answers.js';
+import type { SkemaServices } from '../../skema/skema-services.js';
+import type { BotServices } from '../bot-services.js';
+import { COMMAND_TEXTS } from '../commands/command-texts.js';
+import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
+
+const NOT_YOURS: Bilingual = {
+  da: 'Dette MUS-skema tilhører en anden. Du kan kun udfylde dit eget.',
+  en: 'This MUS form belongs to someone else. You can only fill in your own.',
+};
+const NO_SKEMA: Bilingual = {
+  da: 'Vi kan ikke finde dit MUS-skema til denne runde. Kontakt HR, hvis du mener, det er en fejl.',
+  en: 'We cannot find your MUS form for this round. Contact HR if you think this is a mistake.',
+};
+const MALFORMED: Bilingual = {
+  da: 'Kortet kunne ikke læses. Her er dit skema, som det er gemt nu.',
+  en: 'The card could not be read. Here is your form as it is saved now.',
+};
+
+/** What a skema card's button carries; anything else is refused. */
+function readIds(
+  data: Record<string, unknown>,
+): { roundId: string; employeeEmail: string; etag: string } | undefined {
+  const { roundId, employeeEmail, etag } = data;
+  if (typeof roundId !== 'string' || typeof employeeEmail !== 'string' || typeof etag !== 'string')
+    return undefined;
+  if (roundId.length > 100 || employeeEmail.length > 254 || etag.length > 200) return undefined;
+  return { roundId, employeeEmail: employeeEmail.toLowerCase(), etag };
+}
+
+/**
+ * The skema card's buttons in the employee's chat: save a draft, send to the leader, edit again, and
+ * Teams' refresh. The card is always rebuilt from storage; a stale or refused save shows the stored
+ * version with what the user typed kept visible, so nothing typed is lost.
+ */
+export function skemaActions(
+  bot: BotServices,
+  skema: SkemaServices,
+): Record<string, CardActionHandler> {
+  const render = async (
+    turn: Turn,
+    person: Person,
+    stored: Versioned<Skema>,
+    options: { notice?: SkemaNotice; editing?: boolean; typed?: Record<string, string> } = {},
+  ): Promise<CardActionResult> => {
+    const { repositories } = bot;
+    const [org, round, leader] = await Promise.all([
+      repositories.organisations.get(person.orgId),
+      repositories.rounds.get(person.orgId, stored.value.roundId),
+      repositories.people.get(person.orgId, stored.value.leaderEmail),
+    ]);
+    const shown = options.typed
+      ? { ...stored.value, answers: { ...stored.value.answers, ...options.typed } }
+      : stored.value;
+    return {
+      card: skemaCard({
+        locale: turn.locale,
+        coreTask: org?.value.coreTask ?? '',
+        roundName: round?.value.name ?? stored.value.roundId,
+        leaderName: leader?.value.name ?? stored.value.leaderEmail,
+        skema: shown,
+        etag: stored.etag,
+        employeeUserId: person.teams?.userId ?? turn.userId,
+        tabUrl: skemaTabLink(bot.links, stored.value.roundId, person.email),
+        ...(options.editing ? { editing: true } : {}),
+        ...(options.notice ? { notice: options.notice } : {}),
+      }),
+    };
+  };
+
+  /** Finds the caller's own skema named by the card, or says why not. */
+  const load = async (
+    turn: Turn,
+    data: Record<string, unknown>,
+  ): Promise<{ person: Person; stored: Versioned<Skema>; etag: string } | CardActionResult> => {
+    const person = turn.person;
+    if (!person) return { message: COMMAND_TEXTS.notOnRoster };
+    const ids = readIds(data);
+    if (!ids) {
+      const roundId = typeof data.roundId === 'string' ? data.roundId : undefined;
+      const own = roundId
+        ? await bot.repositories.skemas.get(person.orgId, roundId, person.email)
+        : undefined;
+      return own
+        ? render(turn, person, own, { notice: { kind: 'error', message: MALFORMED } })
+        : { message: MALFORMED };
+    }
+    if (ids.employeeEmail !== person.email) {
+      bot.log.warn(
+        { by: person.email, claimed: ids.employeeEmail },
+        'skema card action for someone else refused',
+      );
+      return { message: NOT_YOURS };
+    }
+    const stored = await bot.repositories.skemas.get(person.orgId, ids.roundId, person.email);
+    if (!stored) return { message: NO_SKEMA };
+    return { person, stored, etag: ids.etag };
+  };
+
+  const save =
+    (submit: boolean): CardActionHandler =>
+    async (turn, data) => {
+      const loaded = await load(turn, data);
+      if ('card' in loaded || 'message' in loaded) return loaded;
+      const { person, stored, etag } = loaded;
+      const typed = answersFromCardData(data, stored.value);
+      try {
+        await saveAnswers(
+          skema,
+          person,
+          { roundId: stored.value.roundId, employeeEmail: person.email },
+          {
+            answers: typed,
+            submit,
+            etag,
+          },
+        );
+      } catch (error) {
+        const current =
+          (await bot.repositories.skemas.get(person.orgId, stored.value.roundId, person.email)) ??
+          stored;
+        if (error instanceof ConflictError) {
+          return render(turn, person, current, {
+            notice: { kind: 'conflict', keptAnswers: typed },
+            editing: true,
+          });
+        }
+        if (error instanceof ValidationError) {
+          const detail = error.issues.map((i) => i.message);
+          const message: Bilingual = {
+            da: [error.userMessage.da, ...detail.map((d) => d.da)].join(' '),
+            en: [error.userMessage.en, ...detail.map((d) => d.en)].join(' '),
+          };
+          return render(turn, person, current, {
+            notice: { kind: 'error', message },
+            editing: true,
+            typed,
+          });
+        }
+        if (error instanceof RuleError || error instanceof DomainError) {
+          return render(turn, person, current, {
+            notice: { kind: 'error', message: error.userMessage },
+          });
+        }
+        throw error;
+      }
+      const saved = await bot.repositories.skemas.get(
+        person.orgId,
+        stored.value.roundId,
+        person.email,
+      );
+      return render(turn, person, saved ?? stored, {
+        notice: { kind: submit ? 'submitted' : 'saved' },
+      });
+    };
+
+  const acknowledgeAction: CardActionHandler = async (turn, data) => {
+    const loaded = await load(turn, data);
+    if ('card' in loaded || 'message' in loaded) return loaded;
+    const { person, stored, etag } = loaded;
+    const comment = typeof data.comment === 'string' ? data.comment : undefined;
+    const ref = { roundId: stored.value.roundId, employeeEmail: person.email };
+    let error: Bilingual | undefined;
+    try {
+      await acknowledgeSkema(skema, person, ref, { etag, ...(comment ? { comment } : {}) });
+    } catch (caught) {
+      if (!(caught instanceof DomainError)) throw caught;
+      error = caught.userMessage;
+    }
+    const current =
+      (await bot.repositories.skemas.get(person.orgId, ref.roundId, person.email)) ?? stored;
+    const rendered = await renderSkemaSummary(
+      bot.repositories,
+      bot.links,
+      turn.locale,
+      current,
+      error,
+    );
+    return { card: rendered.card };
+  };
+
+  return {
+    [ACKNOWLEDGE_VERB]: acknowledgeAction,
+    [SKEMA_VERBS.save]: save(false),
+    [SKEMA_VERBS.submit]: save(true),
+    [SKEMA_VERBS.edit]: async (turn, data) => {
+      const loaded = await load(turn, data);
+      if ('card' in loaded || 'message' in loaded) return loaded;
+      return render(turn, loaded.person, loaded.stored, { editing: true });
+    },
+    [SKEMA_VERBS.refresh]: async (turn, data) => {
+      const loaded = await load(turn, data);
+      if ('card' in loaded || 'message' in loaded) return loaded;
+      return render(turn, loaded.person, loaded.stored);
+    },
+  };
+}
