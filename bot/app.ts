@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { DEV_ORG_ID, type AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createAuthenticator, orgIdForTenant } from './api/authenticate.js';
+import { registerDevRoutes } from './api/dev-routes.js';
 import { registerMeRoutes } from './api/me-routes.js';
+import { registerOverviewRoutes } from './api/overview-routes.js';
 import { registerRosterRoutes } from './api/roster-routes.js';
 import { registerRoundRoutes } from './api/round-routes.js';
 import { registerSkemaRoutes } from './api/skema-routes.js';
@@ -20,6 +22,7 @@ import { MusActivityHandler } from './teams/mus-activity-handler.js';
 import { startRollout } from './rollout-wiring.js';
 import type { Skema } from './mus/skema.js';
 import { skemaActions } from './teams/card-actions/skema-actions.js';
+import { evaluationActions } from './teams/card-actions/evaluation-actions.js';
 
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -61,7 +64,10 @@ export async function startApp(
       deliveries: storage.deliveries,
       bot,
       log,
-      extraActions: (services) => skemaActions(services, skemaServices),
+      extraActions: (services) => ({
+        ...skemaActions(services, skemaServices),
+        ...evaluationActions(services),
+      }),
     });
     requestSummary = (skema) => rollout.requestSummary(skema);
     stopRollout = () => rollout.stop();
@@ -100,6 +106,19 @@ export async function startApp(
           }),
         (s) => registerRoundRoutes(s, skemaApi),
         (s) => registerSkemaRoutes(s, skemaApi),
+        (s) =>
+          registerDevRoutes(s, {
+            devMode: config.devMode,
+            people: repositories.people,
+            orgId: DEV_ORG_ID,
+            log,
+          }),
+        (s) =>
+          registerOverviewRoutes(s, {
+            authenticate,
+            log: log.child({ module: 'overview-api' }),
+            services: { repositories, deliveries: storage.deliveries, now: () => new Date() },
+          }),
       ],
     });
     const listening = server;

@@ -8,6 +8,7 @@
  * Retry-After), stores N synthetic people (one leader per 20 employees) with their 1:1 chats, launches
  * step 1 (leaders) and step 2 (employees), and runs one Dispatcher at ratePerSecond = limit until the
  * outbox is drained. Prints the achieved send rate, 429s, duplicates, lost cards and peak memory.
+ * With BENCH_DEBUG=1 it also prints, for each 429, the gaps between the requests of the second before.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ if (!(recipients > 0) || !(limit > 0) || !(concurrency > 0)) {
 }
 
 const MB = 1024 * 1024;
+const atStart = process.memoryUsage();
 const peak = { rss: 0, heapUsed: 0 };
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
@@ -203,6 +205,7 @@ try {
     `lost                  ${lost.length} recipients with no card`,
     `dispatcher stats      ${JSON.stringify(dispatcher.stats)}`,
     `peak memory           rss ${(peak.rss / MB).toFixed(0)} MB, heap used ${(peak.heapUsed / MB).toFixed(0)} MB (sampled every 250 ms)`,
+    `                      at start, with the code loaded: rss ${(atStart.rss / MB).toFixed(0)} MB, heap used ${(atStart.heapUsed / MB).toFixed(0)} MB`,
     `                      this process runs the dispatcher and the fake Bot Connector, which keeps`,
     `                      every request and card it received; Azurite is a separate process`,
   ];

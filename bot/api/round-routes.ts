@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { closeRoundBy } from '../rollout/close-round.js';
 import { leaderTeam } from '../skema/leader-team.js';
 import { myRounds } from '../skema/my-rounds.js';
 import type { SkemaServices } from '../skema/skema-services.js';
@@ -13,6 +14,8 @@ import { parseInput } from './validate-input.js';
  *                                       viewer takes part in (own skema, a team, or HR)
  *   GET /api/rounds/:roundId/team     → TeamOverview: the leader's employees with status and talk
  *                                       date; for HR the round's counts per status, never contents
+ *   POST /api/rounds/:roundId/close   → { roundId, closedAt, alreadyClosed } (HR): no more steps,
+ *                                       and the retention period starts
  */
 export function registerRoundRoutes(
   server: Server,
@@ -36,6 +39,19 @@ export function registerRoundRoutes(
         'path',
       );
       return { body: await leaderTeam(services, viewer, roundId) };
+    }),
+  );
+
+  server.post(
+    '/api/rounds/:roundId/close',
+    apiRoute(deps, async (req, viewer) => {
+      const { roundId } = parseInput(
+        z.strictObject({ roundId: roundIdSchema }),
+        req.params,
+        'path',
+      );
+      const { round, alreadyClosed } = await closeRoundBy(services, { by: viewer, roundId });
+      return { body: { roundId, closedAt: round.value.closedAt ?? null, alreadyClosed } };
     }),
   );
 }

@@ -51,7 +51,8 @@ export const roundIdSchema = z
     refinementText({ da: 'Ukendt runde.', en: 'Unknown round.' }),
   );
 
-const emailSchema = z
+/** An email in a path: URL-decoded by restify, matched in lower case. */
+export const emailSchema = z
   .string()
   .max(254)
   .transform(normaliseEmail)

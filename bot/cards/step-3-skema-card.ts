@@ -1,3 +1,4 @@
+import { AGREEMENT_STATUS_LABELS } from '../mus/agreement.js';
 import type { Bilingual, Locale } from '../mus/bilingual.js';
 import { COMMON_UNDERSTANDINGS } from '../mus/default-template.js';
 import { employeeCanEdit, type Skema } from '../mus/skema.js';
@@ -166,6 +167,7 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
       }),
     ),
     coreTaskBlock(view.coreTask, view.locale),
+    ...followUpBlock(view),
   ];
   const tabAction: CardAction[] = view.tabUrl
     ? [openUrl(t({ da: 'Åbn i fanen', en: 'Open in the tab' }), view.tabUrl)]
@@ -270,6 +272,35 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
       ...(refresh ? { refresh } : {}),
     },
   );
+}
+
+/** "Opfølgning fra sidst": last round's agreements and how far they came, read-only. */
+function followUpBlock(view: SkemaCardView): CardElement[] {
+  const items = view.skema.followUp ?? [];
+  if (!items.length) return [];
+  const t = translator(view.locale);
+  return [
+    container(
+      [
+        text(t({ da: 'Opfølgning fra sidst', en: 'Follow-up from last time' }), {
+          weight: 'Bolder',
+        }),
+        text(
+          t({
+            da: 'Jeres aftaler fra sidste runde, og hvor de står:',
+            en: 'Your agreements from the last round, and where they stand:',
+          }),
+          { isSubtle: true, size: 'Small' },
+        ),
+        ...items.map((a) =>
+          text(
+            `- ${plain(a.what)} — ${formatDate(a.dueDate, view.locale)} (${t(AGREEMENT_STATUS_LABELS[a.status])})`,
+          ),
+        ),
+      ],
+      { style: 'emphasis' },
+    ),
+  ];
 }
 
 function answersSummary(view: SkemaCardView): CardElement[] {

@@ -1,5 +1,6 @@
 import type { Bilingual, Locale } from '../mus/bilingual.js';
 import {
+  EVALUATION_COMMENT_MAX_CHARS,
   EVALUATION_COMMENT_PROMPT,
   EVALUATION_SCALE,
   EVALUATION_STATEMENTS,
@@ -20,14 +21,20 @@ import {
 import { formatDate, translator } from './format.js';
 
 export const EVALUATION_VERB = 'evaluation.submit';
-export const EVALUATION_COMMENT_MAX = 2000;
+export const EVALUATION_COMMENT_MAX = EVALUATION_COMMENT_MAX_CHARS;
 
 export interface EvaluationCardView {
   locale: Locale;
   round: Pick<Round, 'id' | 'name' | 'steps'>;
   /** Set once the person has answered: the card then only thanks them. */
   answered?: boolean;
+  /** Shown above the thanks on an answered card (e.g. "you have already answered"). */
+  notice?: Bilingual;
+  /** Why the evaluation takes no answers (not started, closed, too late): shown instead of the form. */
+  closed?: Bilingual;
   error?: Bilingual;
+  /** What the person chose and wrote, kept on a refused card so nothing is lost. */
+  values?: { scores: Record<string, string>; comment?: string };
 }
 
 /** Step 5: the anonymous evaluation of the round, for leaders and employees. */
@@ -39,10 +46,14 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
       en: `Evaluate the MUS · ${plain(view.round.name)}`,
     }),
   );
+  if (view.closed) {
+    return adaptiveCard([title, container([text(t(view.closed))], { style: 'warning' })], {});
+  }
   if (view.answered) {
     return adaptiveCard(
       [
         title,
+        ...(view.notice ? [text(t(view.notice), { weight: 'Bolder' })] : []),
         text(
           t({
             da: 'Tak for din evaluering. Svarene bruges kun samlet, og ingen kan se, hvad du har svaret.',
@@ -72,12 +83,14 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
         : []),
       ...EVALUATION_STATEMENTS.map((s) =>
         choiceInput(`score_${s.id}`, t(s.text), scale, {
+          ...(view.values?.scores[s.id] ? { value: view.values.scores[s.id] } : {}),
           style: 'compact',
           isRequired: true,
           errorMessage: t({ da: 'Vælg et svar.', en: 'Choose an answer.' }),
         }),
       ),
       textInput('comment', t(EVALUATION_COMMENT_PROMPT), {
+        ...(view.values?.comment ? { value: view.values.comment } : {}),
         isMultiline: true,
         maxLength: EVALUATION_COMMENT_MAX,
       }),

@@ -46,6 +46,9 @@ export const may = {
   manageRounds: (viewer: Person): boolean => hasRole(viewer, 'hr'),
   launchSteps: (viewer: Person): boolean => hasRole(viewer, 'hr'),
   importRoster: (viewer: Person): boolean => hasRole(viewer, 'hr'),
+  /** GDPR export and erasure of one person's data are HR's (the data controller's) tasks. */
+  exportPersonalData: (viewer: Person): boolean => hasRole(viewer, 'hr'),
+  erasePersonalData: (viewer: Person): boolean => hasRole(viewer, 'hr'),
 };
 
 /** Throws a ForbiddenError (with a message for the user) unless `allowed`. */

@@ -1,5 +1,6 @@
 import type { Bilingual } from './bilingual.js';
-import type { SkemaTemplate } from './skema-template.js';
+import type { RoundKind } from './round.js';
+import type { SkemaTemplate, TemplateSection } from './skema-template.js';
 
 /**
  * The default MUS-skema, built on the method's four common understandings, written in our own words.
@@ -74,6 +75,157 @@ export function defaultMusTemplate(): SkemaTemplate {
     ],
   };
 }
+
+const AGREEMENTS_SECTION: TemplateSection = {
+  id: 'aftaler',
+  kind: 'agreements',
+  title: { da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' },
+  prompt: {
+    da: 'Udfyldes under samtalen: hvad aftaler I, hvem gør det, og hvornår følger I op?',
+    en: 'Filled in during the talk: what do you agree, who does it, and when do you follow up?',
+  },
+};
+
+function question(id: string, title: Bilingual, prompt: Bilingual): TemplateSection {
+  return { id, kind: 'question', title, prompt };
+}
+
+/**
+ * GRUS, the group development talk: the team looks at its shared contribution to the core task. Every
+ * member prepares the same questions about the team; the talk is held with the whole team.
+ */
+export function defaultGrusTemplate(): SkemaTemplate {
+  return {
+    sections: [
+      question(
+        'kerneopgaven',
+        { da: 'Kerneopgaven i teamet', en: 'The core task in our team' },
+        {
+          da: 'Hvordan løser vi i teamet vores del af kerneopgaven i dag? Hvor lykkes vi bedst sammen?',
+          en: 'How does our team solve its part of the core task today? Where do we succeed best together?',
+        },
+      ),
+      question(
+        'rammer-og-retning',
+        { da: 'Rammer og retning for teamet', en: "The team's frames and direction" },
+        {
+          da: 'Hvilke rammer og hvilken retning arbejder teamet inden for? Hvor er de uklare for os?',
+          en: 'Which frames and direction does the team work within? Where are they unclear to us?',
+        },
+      ),
+      question(
+        'samarbejde',
+        { da: 'Samarbejde og handlinger', en: 'Collaboration and actions' },
+        {
+          da: 'Hvilke fælles handlinger får os til at løse opgaven? Hvad skal vi gøre mere af, mindre af eller anderledes sammen?',
+          en: 'Which shared actions make us solve the task? What should we do more of, less of, or differently together?',
+        },
+      ),
+      question(
+        'vaerdier',
+        { da: 'Værdier og normer i fællesskabet', en: 'Values and norms in our community' },
+        {
+          da: 'Hvilke værdier og normer lever vi efter i teamet? Hvor bliver de udfordret?',
+          en: 'Which values and norms does the team live by? Where are they challenged?',
+        },
+      ),
+      question(
+        'fremtidens-behov',
+        { da: 'Teamets fremtidige behov', en: "The team's future needs" },
+        {
+          da: 'Hvad får teamet brug for at kunne i de kommende år, og hvordan udvikler vi det sammen?',
+          en: 'What will the team need to be able to do in the coming years, and how do we develop it together?',
+        },
+      ),
+      question(
+        'forventninger',
+        { da: 'Forventninger i teamet', en: 'Expectations in the team' },
+        {
+          da: 'Hvad forventer vi af hinanden og af lederen, og hvad tror vi, der forventes af os som team?',
+          en: 'What do we expect of each other and of our leader, and what do we think is expected of us as a team?',
+        },
+      ),
+      AGREEMENTS_SECTION,
+    ],
+  };
+}
+
+/**
+ * LUS, the leader development talk: a leader's own talk with their leader, about how their leadership
+ * makes the core task get solved.
+ */
+export function defaultLusTemplate(): SkemaTemplate {
+  return {
+    sections: [
+      question(
+        'kerneopgaven',
+        { da: 'Kerneopgaven og din ledelse', en: 'The core task and your leadership' },
+        {
+          da: 'Hvordan hjælper din ledelse dit område med at løse kerneopgaven? Hvor gør den størst forskel i dag?',
+          en: 'How does your leadership help your area solve the core task? Where does it make the most difference today?',
+        },
+      ),
+      question(
+        'rammer-og-retning',
+        { da: 'De rammer og den retning, du sætter', en: 'The frames and direction you set' },
+        {
+          da: 'Hvilke rammer og hvilken retning sætter du for dine medarbejdere? Hvor er de uklare, også for dig selv?',
+          en: 'Which frames and direction do you set for your staff? Where are they unclear, also to you?',
+        },
+      ),
+      question(
+        'ledelseshandlinger',
+        { da: 'Ledelseshandlinger', en: 'Leadership actions' },
+        {
+          da: 'Hvilke af dine handlinger som leder virker? Hvad skal du gøre mere af, mindre af eller anderledes?',
+          en: 'Which of your actions as a leader work? What should you do more of, less of, or differently?',
+        },
+      ),
+      question(
+        'vaerdier',
+        { da: 'Værdier og normer i ledelsen', en: 'Values and norms in leadership' },
+        {
+          da: 'Hvilke værdier og normer går du forrest med i arbejdsfællesskabet og i ledergruppen? Hvor bliver de udfordret?',
+          en: 'Which values and norms do you lead by example in the work community and the leadership team? Where are they challenged?',
+        },
+      ),
+      question(
+        'fremtidens-behov',
+        {
+          da: 'Fremtidens behov og din udvikling som leder',
+          en: 'Future needs and your growth as a leader',
+        },
+        {
+          da: 'Hvilke behov får organisationen, og hvad skal du udvikle som leder for at møde dem?',
+          en: 'Which needs will the organisation have, and what should you develop as a leader to meet them?',
+        },
+      ),
+      question(
+        'forventninger',
+        { da: 'Forventninger og kontrol', en: 'Expectations and control' },
+        {
+          da: 'Hvad forventer du af din egen leder og af ledergruppen, og hvad forventes der af dig? Hvor meget råderum har du?',
+          en: 'What do you expect of your own leader and the leadership team, and what is expected of you? How much room to act do you have?',
+        },
+      ),
+      AGREEMENTS_SECTION,
+    ],
+  };
+}
+
+/** The default template for a round of the given kind. */
+export function defaultTemplateFor(kind: RoundKind): SkemaTemplate {
+  if (kind === 'GRUS') return defaultGrusTemplate();
+  if (kind === 'LUS') return defaultLusTemplate();
+  return defaultMusTemplate();
+}
+
+/** What each kind of round is called, for cards and the tab. */
+export const ROUND_KIND_NAMES: Record<RoundKind, Bilingual> = {
+  MUS: { da: 'MUS (medarbejderudviklingssamtale)', en: 'MUS (employee development talk)' },
+  GRUS: { da: 'GRUS (gruppeudviklingssamtale)', en: 'GRUS (group development talk)' },
+  LUS: { da: 'LUS (lederudviklingssamtale)', en: 'LUS (leader development talk)' },
+};
 
 /** The four common understandings leader and employee must share before the talk (the tab's checklist). */
 export const COMMON_UNDERSTANDINGS: readonly Bilingual[] = [

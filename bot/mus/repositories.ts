@@ -1,10 +1,11 @@
 import type { Agreement } from './agreement.js';
+import type { AuditEntry } from './audit.js';
 import type { Versioned } from './errors.js';
 import type { EvaluationAnswer, EvaluationReceipt } from './evaluation.js';
 import type { Organisation } from './organisation.js';
 import type { Person, TeamsIdentity } from './person.js';
 import type { Round } from './round.js';
-import type { PrivateNote, Skema } from './skema.js';
+import type { PrivateNote, Skema, SkemaStatus } from './skema.js';
 
 /*
  * Storage seen from the domain, in the domain's words. The Azure Table implementations live in
@@ -67,6 +68,18 @@ export interface SkemaRepository {
   listByLeader(orgId: string, roundId: string, leaderEmail: string): Promise<Versioned<Skema>[]>;
   update(skema: Skema, etag: string): Promise<Versioned<Skema>>;
   remove(orgId: string, roundId: string, employeeEmail: string): Promise<void>;
+  /**
+   * How many skemas of the round are in each status, per leader and department: a projection kept
+   * up to date by every write above, so HR's overview never reads the skemas themselves.
+   */
+  statusTally(orgId: string, roundId: string): Promise<SkemaStatusTally[]>;
+}
+
+/** One leader's skemas in one department (the employee's, when sent), counted by status. */
+export interface SkemaStatusTally {
+  leaderEmail: string;
+  department: string;
+  byStatus: Record<SkemaStatus, number>;
 }
 
 export interface PrivateNoteRepository {
@@ -96,6 +109,15 @@ export interface AgreementRepository {
   ): Promise<Versioned<Agreement>[]>;
   update(agreement: Agreement, etag: string): Promise<Versioned<Agreement>>;
   remove(orgId: string, roundId: string, employeeEmail: string, id: string): Promise<void>;
+  /** Every agreement of a round (one partition), e.g. to copy them into the next round's skemas. */
+  listByRound(orgId: string, roundId: string): Promise<Versioned<Agreement>[]>;
+  /** A round's agreements due between two ISO dates (both included), for the follow-up reminders. */
+  listDueBetween(
+    orgId: string,
+    roundId: string,
+    from: string,
+    to: string,
+  ): Promise<Versioned<Agreement>[]>;
 }
 
 export interface EvaluationRepository {
@@ -106,6 +128,8 @@ export interface EvaluationRepository {
   submit(receipt: EvaluationReceipt, answer: EvaluationAnswer): Promise<void>;
   hasAnswered(orgId: string, roundId: string, personEmail: string): Promise<boolean>;
   listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]>;
+  /** Erasure: forgets that the person answered. Their anonymous answer stays, unlinked. */
+  removeReceipt(orgId: string, roundId: string, personEmail: string): Promise<void>;
 }
 
 /** A stored Bot Framework conversation reference, kept as opaque JSON by the domain. */
@@ -125,6 +149,24 @@ export interface ConversationStore {
   /** The personal (1:1) conversation with a person, when the bot knows one. */
   getPersonal(orgId: string, personEmail: string): Promise<StoredConversation | undefined>;
   remove(orgId: string, key: string): Promise<void>;
+  /** Every conversation reference that names the person (for export). */
+  listForPerson(orgId: string, personEmail: string): Promise<StoredConversation[]>;
+  /** Erasure: removes every conversation reference naming the person and the pointer to their chat. */
+  removePerson(orgId: string, personEmail: string): Promise<void>;
+}
+
+/** The stored audit trail: who opened whose skema, readable by the person it is about. */
+export interface AuditRepository {
+  record(entry: AuditEntry): Promise<void>;
+  /** The trail about one person, newest first, at most `limit` lines. */
+  listAbout(orgId: string, employeeEmail: string, limit: number): Promise<AuditEntry[]>;
+  /** Erasure: removes the person's own trail; returns how many lines. */
+  removeAbout(orgId: string, employeeEmail: string): Promise<number>;
+  /**
+   * Erasure of a viewer: removes their name and email from the lines in other people's trails, which
+   * keep the time of the read; returns how many lines.
+   */
+  anonymiseViewer(orgId: string, viewerEmail: string): Promise<number>;
 }
 
 /** Everything the services need from storage, built once at start-up. */
@@ -137,4 +179,5 @@ export interface Repositories {
   agreements: AgreementRepository;
   evaluations: EvaluationRepository;
   conversations: ConversationStore;
+  audit: AuditRepository;
 }

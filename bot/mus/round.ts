@@ -25,6 +25,8 @@ export interface Round {
   /** The template skemas are sent with; editable until step 3 is launched. */
   template: SkemaTemplate;
   closedAt?: string;
+  /** When the retention job removed the talk notes and answers of this (closed) round. */
+  retentionAppliedAt?: string;
   /** Where the round card was posted in HR's channel, so it can be updated in place. */
   announcement?: { conversationKey: string; activityId: string };
 }
@@ -161,4 +163,32 @@ export function launchStep(round: Round, step: StepNumber, by: string, now: Date
 /** HR may edit the template only until the skemas are sent (step 3). */
 export function canEditTemplate(round: Round): boolean {
   return !round.closedAt && !roundStep(round, 3).launchedAt;
+}
+
+/** HR closes the round: no more steps can be launched, and the retention period starts. */
+export function closeRound(round: Round, now: Date): Round {
+  if (round.closedAt) {
+    throw new RuleError({
+      da: 'Runden er allerede afsluttet.',
+      en: 'The round is already closed.',
+    });
+  }
+  return { ...round, closedAt: now.toISOString() };
+}
+
+/** When a round closed at `closedAt` has passed a retention period of `months` (UTC calendar months). */
+export function retentionEndsAt(closedAt: string, months: number): Date {
+  const end = new Date(closedAt);
+  end.setUTCMonth(end.getUTCMonth() + months);
+  return end;
+}
+
+/** Whether the retention job should remove this round's talk notes and answers at `now`. */
+export function retentionDue(
+  round: Pick<Round, 'closedAt' | 'retentionAppliedAt'>,
+  months: number,
+  now: Date,
+): boolean {
+  if (!round.closedAt || round.retentionAppliedAt) return false;
+  return now.getTime() >= retentionEndsAt(round.closedAt, months).getTime();
 }

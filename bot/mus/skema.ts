@@ -1,3 +1,4 @@
+import type { FollowUpItem } from './agreement.js';
 import { RuleError, ValidationError, type ValidationIssue } from './errors.js';
 import {
   ANSWER_MAX_CHARS,
@@ -19,6 +20,8 @@ export interface Skema {
   roundId: string;
   employeeEmail: string;
   leaderEmail: string;
+  /** The employee's department when the skema was sent; HR's overview counts by it. */
+  department?: string;
   status: SkemaStatus;
   /** The template this skema was sent with; later template edits do not touch it. */
   template: SkemaTemplate;
@@ -30,6 +33,13 @@ export interface Skema {
   talkAt?: string;
   followUpDate?: string;
   employeeComment?: string;
+  /**
+   * "Opfølgning fra sidst": the previous round's agreements as they stood when this skema was sent.
+   * A read-only copy; absent when there was no previous round with agreements.
+   */
+  followUp?: FollowUpItem[];
+  /** When the retention period removed the answers, talk notes and comment (the record remains). */
+  contentDeletedAt?: string;
   sentAt: string;
   preparedAt?: string;
   heldAt?: string;
@@ -57,9 +67,11 @@ export function newSkema(args: {
   template: SkemaTemplate;
   now: Date;
   by: string;
+  followUp?: FollowUpItem[];
+  department?: string;
 }): Skema {
   const now = args.now.toISOString();
-  return {
+  const skema: Skema = {
     orgId: args.orgId,
     roundId: args.roundId,
     employeeEmail: args.employeeEmail,
@@ -73,6 +85,9 @@ export function newSkema(args: {
     updatedAt: now,
     updatedBy: args.by,
   };
+  if (args.followUp?.length) skema.followUp = args.followUp;
+  if (args.department !== undefined) skema.department = args.department;
+  return skema;
 }
 
 /** The employee may change their preparation until the leader starts the talk. */
@@ -267,3 +282,35 @@ export function changedFields(before: Skema, after: Skema): string[] {
   if (before.status !== after.status) changed.push('status');
   return changed;
 }
+
+/** Whether the skema still holds texts that retention removes. */
+export function hasTalkContent(
+  skema: Pick<Skema, 'answers' | 'talkNotes' | 'employeeComment'>,
+): boolean {
+  return (
+    Object.keys(skema.answers).length > 0 ||
+    Object.keys(skema.talkNotes).length > 0 ||
+    skema.employeeComment !== undefined
+  );
+}
+
+/**
+ * The skema after its round's retention period: the preparation answers, the shared talk notes and
+ * the employee's comment are gone. What was agreed stays (agreements live apart, the follow-up copy
+ * stays here), and so does the record of the talk: status, dates and the acknowledgement.
+ */
+export function withoutTalkContent(skema: Skema, now: Date): Skema {
+  const next: Skema = {
+    ...skema,
+    answers: {},
+    talkNotes: {},
+    contentDeletedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    updatedBy: RETENTION_ACTOR,
+  };
+  delete next.employeeComment;
+  return next;
+}
+
+/** Who `updatedBy` names when retention changed a skema. */
+export const RETENTION_ACTOR = 'retention';

@@ -3,9 +3,11 @@ import type { Logger } from '../logger.js';
 import { localeFrom, type Bilingual } from '../mus/bilingual.js';
 import type { Organisation } from '../mus/organisation.js';
 import type { Repositories, StoredConversation } from '../mus/repositories.js';
-import type { Round } from '../mus/round.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
+import { AgreementGoneError, renderAgreementReminder } from './agreement-reminders.js';
 import { ROLLOUT_STEP_MODULES } from './steps/index.js';
+import type { CardContext, RenderedCard } from './steps/rollout-step.js';
+import { ttlCache } from '../ttl-cache.js';
 
 type Failure = Extract<DeliveryOutcome, { ok: false }>;
 
@@ -44,6 +46,10 @@ const NOT_ON_ROSTER: Bilingual = {
   da: 'personen er ikke længere på medarbejderlisten',
   en: 'the person is no longer on the roster',
 };
+const AGREEMENT_GONE: Bilingual = {
+  da: 'aftalen findes ikke længere',
+  en: 'the agreement no longer exists',
+};
 const UNKNOWN_IN_TEAMS: Bilingual = {
   da: 'appen er ikke installeret hos brugeren, eller botten har ikke set brugeren i Teams endnu',
   en: 'the app is not installed for the user, or the bot has not seen the user in Teams yet',
@@ -59,17 +65,7 @@ export function createCardDeliverer(
   deps: CardDelivererDeps,
 ): (d: Delivery, pace?: () => Promise<void>) => Promise<DeliveryOutcome> {
   const now = deps.now ?? (() => new Date());
-  const cacheMs = deps.cacheMs ?? 10_000;
-  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
-  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    const hit = cache.get(key);
-    const t = now().getTime();
-    if (hit && t - hit.at < cacheMs) return hit.value as Promise<T>;
-    const value = load();
-    cache.set(key, { at: t, value });
-    value.catch(() => cache.delete(key));
-    return value;
-  };
+  const cached = ttlCache(deps.cacheMs ?? 10_000, () => now().getTime());
 
   const conversationFor = async (
     org: Organisation,
@@ -121,20 +117,27 @@ export function createCardDeliverer(
       pace,
     );
     if ('ok' in conversation) return conversation;
-    const module = ROLLOUT_STEP_MODULES[delivery.step];
-    const rendered = await module.render(
-      {
-        repositories,
-        links: deps.links,
-        org: org.value,
-        round: (round as { value: Round }).value,
-        recipient: person.value,
-        locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
-        recipientUserId: person.value.teams?.userId,
-        now: now(),
-      },
-      delivery.audience,
-    );
+    const context: CardContext = {
+      repositories,
+      links: deps.links,
+      org: org.value,
+      round: round.value,
+      recipient: person.value,
+      locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
+      recipientUserId: person.value.teams?.userId,
+      now: now(),
+    };
+    let rendered: RenderedCard;
+    try {
+      // Agreement reminders follow up the talks; every other row is its step's card.
+      rendered =
+        delivery.audience === 'agreement'
+          ? await renderAgreementReminder(context, delivery.subject)
+          : await ROLLOUT_STEP_MODULES[delivery.step].render(context, delivery.audience);
+    } catch (error) {
+      if (error instanceof AgreementGoneError) return permanent('agreement_gone', AGREEMENT_GONE);
+      throw error;
+    }
     await pace();
     return deps.messenger.send(conversation.reference, {
       summary: rendered.summary,

@@ -10,9 +10,18 @@ export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not-in
 
 /**
  * Which card a recipient gets in a step (a person who leads and is led gets both in step 4). A
- * `summary` row of step 4 asks an employee to acknowledge their finalised talk.
+ * `summary` row of step 4 asks an employee to acknowledge their finalised talk; an `agreement` row
+ * reminds an agreement's owner that its due date is near (one row per agreement and due date).
  */
-export type DeliveryAudience = 'leader' | 'employee' | 'reminder' | 'summary';
+export type DeliveryAudience = 'leader' | 'employee' | 'reminder' | 'summary' | 'agreement';
+
+export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
+  'leader',
+  'employee',
+  'reminder',
+  'summary',
+  'agreement',
+];
 
 export interface DeliveryKey {
   orgId: string;
@@ -20,6 +29,11 @@ export interface DeliveryKey {
   step: StepNumber;
   audience: DeliveryAudience;
   recipientEmail: string;
+  /**
+   * What the card is about, when one recipient may get several cards of one audience (an agreement
+   * reminder per agreement and due date). Part of the row's key, so each subject is sent once.
+   */
+  subject?: string;
 }
 
 export interface Delivery extends DeliveryKey {
@@ -70,6 +84,8 @@ export interface DeliveryStore {
   nextDueAt(): Promise<Date | undefined>;
   /** All rows of a step, for tests, progress and status. */
   list(orgId: string, roundId: string, step: StepNumber): Promise<Delivery[]>;
+  /** Erasure: removes these rows, whatever their status; returns how many existed. */
+  remove(keys: DeliveryKey[]): Promise<number>;
 }
 
 /** What one send attempt came to; the Bot Framework transport's outcome has this shape. */

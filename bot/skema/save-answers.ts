@@ -1,9 +1,35 @@
+import type { Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
-import { saveAnswers as applyAnswers } from '../mus/skema.js';
+import { saveAnswers as applyAnswers, type Skema } from '../mus/skema.js';
 import { demandEmployee, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
 import { skemaView, type SkemaView } from './skema-view.js';
 import { writeSkema } from './write-skema.js';
+
+export interface AnswersInput {
+  answers: Record<string, string>;
+  submit: boolean;
+  etag: string;
+}
+
+/**
+ * Applies the employee's answers to a skema already loaded for them and stores it over `etag`.
+ * The chat card calls this directly (it has just read the skema); the tab goes through saveAnswers.
+ */
+export async function storeAnswers(
+  services: SkemaServices,
+  viewer: Person,
+  loaded: Versioned<Skema>,
+  input: AnswersInput,
+): Promise<Versioned<Skema>> {
+  demandEmployee(viewer, loaded.value);
+  const next = applyAnswers(loaded.value, input.answers, {
+    submit: input.submit,
+    by: viewer.email,
+    now: services.now(),
+  });
+  return writeSkema(services, viewer, { loaded, etag: input.etag, next, attempt: next });
+}
 
 /**
  * The employee saves their preparation as a draft, or submits it (status → prepared). Answers not
@@ -13,20 +39,8 @@ export async function saveAnswers(
   services: SkemaServices,
   viewer: Person,
   ref: SkemaRef,
-  input: { answers: Record<string, string>; submit: boolean; etag: string },
+  input: AnswersInput,
 ): Promise<SkemaView> {
   const loaded = await loadSkemaForParty(services, viewer, ref);
-  demandEmployee(viewer, loaded.value);
-  const next = applyAnswers(loaded.value, input.answers, {
-    submit: input.submit,
-    by: viewer.email,
-    now: services.now(),
-  });
-  const saved = await writeSkema(services, viewer, {
-    loaded,
-    etag: input.etag,
-    next,
-    attempt: next,
-  });
-  return skemaView(services, viewer, saved);
+  return skemaView(services, viewer, await storeAnswers(services, viewer, loaded, input));
 }

@@ -10,7 +10,7 @@ import type { Skema } from '../mus/skema.js';
 export interface SkemaServices {
   repositories: Pick<
     Repositories,
-    'organisations' | 'people' | 'rounds' | 'skemas' | 'privateNotes' | 'agreements'
+    'organisations' | 'people' | 'rounds' | 'skemas' | 'privateNotes' | 'agreements' | 'audit'
   >;
   now: () => Date;
   newId: () => string;

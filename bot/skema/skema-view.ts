@@ -1,4 +1,4 @@
-import type { Agreement, AgreementStatus } from '../mus/agreement.js';
+import type { Agreement, AgreementStatus, FollowUpItem } from '../mus/agreement.js';
 import { may, relationTo } from '../mus/access-rules.js';
 import type { Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
@@ -67,6 +67,10 @@ export interface SkemaView {
   updatedBy: string;
   etag: string;
   agreements: AgreementView[];
+  /** "Opfølgning fra sidst": the previous round's agreements as they stood when this was sent. */
+  followUp: FollowUpItem[];
+  /** When the retention period removed answers, notes and comment; null while they are kept. */
+  contentDeletedAt: string | null;
   /** Present for the leader only. */
   privateNote?: PrivateNoteView;
   can: {
@@ -82,7 +86,7 @@ export interface SkemaView {
 
 export function agreementView(
   viewer: Person,
-  skema: Skema,
+  skema: Pick<Skema, 'employeeEmail' | 'leaderEmail'>,
   agreement: Versioned<Agreement>,
 ): AgreementView {
   const a = agreement.value;
@@ -164,6 +168,8 @@ export async function skemaView(
     agreements: agreements
       .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt))
       .map((a) => agreementView(viewer, skema, a)),
+    followUp: skema.followUp ?? [],
+    contentDeletedAt: skema.contentDeletedAt ?? null,
     can: {
       editAnswers: !isLeader && employeeCanEdit(skema),
       startTalk: isLeader && employeeCanEdit(skema),

@@ -1,11 +1,11 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Agreement } from '../mus/agreement.js';
 import type { Versioned } from '../mus/errors.js';
 import type { AgreementRepository } from '../mus/repositories.js';
 import { agreementStatusSchema } from './domain-schemas.js';
 import { parseEntity } from './json-properties.js';
-import { encodeKeyPart, joinKey, rowKeyPrefixFilter } from './table-keys.js';
+import { encodeKeyPart, joinKey, partitionFilter, rowKeyPrefixFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import { deleteIfPresent, queryEntities, readEntity, type RawEntity } from './table-operations.js';
 import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
@@ -105,5 +105,24 @@ export class AgreementTable implements AgreementRepository {
 
   async remove(orgId: string, roundId: string, employeeEmail: string, id: string): Promise<void> {
     await deleteIfPresent(this.client, joinKey(orgId, roundId), agreementKey(employeeEmail, id));
+  }
+
+  async listByRound(orgId: string, roundId: string): Promise<Versioned<Agreement>[]> {
+    const rows = await queryEntities(this.client, partitionFilter(joinKey(orgId, roundId)));
+    return rows.map(toAgreement);
+  }
+
+  async listDueBetween(
+    orgId: string,
+    roundId: string,
+    from: string,
+    to: string,
+  ): Promise<Versioned<Agreement>[]> {
+    // ISO dates compare as strings, so the service filters the round's partition for us.
+    const rows = await queryEntities(
+      this.client,
+      odata`PartitionKey eq ${joinKey(orgId, roundId)} and dueDate ge ${from} and dueDate le ${to}`,
+    );
+    return rows.map(toAgreement);
   }
 }

@@ -1,10 +1,10 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ConversationStore, StoredConversation } from '../mus/repositories.js';
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
-import { encodeKeyPart } from './table-keys.js';
+import { encodeKeyPart, rowKeyPrefixFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
-import { deleteIfPresent, readEntity, type RawEntity } from './table-operations.js';
+import { deleteIfPresent, queryEntities, readEntity, type RawEntity } from './table-operations.js';
 
 /*
  * Table `conversations`, one partition per organisation:
@@ -96,5 +96,20 @@ export class ConversationTable implements ConversationStore {
       }
     }
     await deleteIfPresent(this.client, pk, conversationKey(key));
+  }
+
+  async listForPerson(orgId: string, personEmail: string): Promise<StoredConversation[]> {
+    // Export and erasure are rare: a filtered read of the organisation's conversation rows is fine.
+    const filter = `${rowKeyPrefixFilter(encodeKeyPart(orgId), CONVERSATION)} and ${odata`personEmail eq ${personEmail}`}`;
+    const rows = await queryEntities(this.client, filter);
+    return rows.map(toConversation);
+  }
+
+  async removePerson(orgId: string, personEmail: string): Promise<void> {
+    const pk = encodeKeyPart(orgId);
+    for (const conversation of await this.listForPerson(orgId, personEmail)) {
+      await deleteIfPresent(this.client, pk, conversationKey(conversation.key));
+    }
+    await deleteIfPresent(this.client, pk, personalKey(personEmail));
   }
 }

@@ -2,7 +2,14 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConflictError, type Versioned } from '../mus/errors.js';
 import type { StepNumber } from '../mus/rollout-steps.js';
-import type { Delivery, DeliveryStore, StepCounts } from '../rollout/delivery.js';
+import {
+  DELIVERY_AUDIENCES,
+  type Delivery,
+  type DeliveryAudience,
+  type DeliveryKey,
+  type DeliveryStore,
+  type StepCounts,
+} from '../rollout/delivery.js';
 import { bilingualSchema } from './domain-schemas.js';
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
 import { joinKey } from './table-keys.js';
@@ -20,7 +27,8 @@ import { replaceIfUnchanged } from './versioned-writes.js';
 /*
  * The rollout's durable outbox.
  *
- * Table `deliveries`: PK = <orgId>|<roundId>|<step>, RK = <audience>|<recipientEmail>. One partition
+ * Table `deliveries`: PK = <orgId>|<roundId>|<step>, RK = <audience>|<recipientEmail>[|<subject>]
+ * (the subject only on rows that need one: an agreement reminder per agreement and due date). One partition
  * per launched step, one row per card: the key makes planning idempotent (a second launch finds the
  * rows there) and the partition answers "how far is step 3" without touching other steps.
  *
@@ -38,8 +46,9 @@ const deliveryEntity = z.object({
   orgId: z.string(),
   roundId: z.string(),
   step: z.number().int().min(1).max(5),
-  audience: z.enum(['leader', 'employee', 'reminder', 'summary']),
+  audience: z.enum(DELIVERY_AUDIENCES as [DeliveryAudience, ...DeliveryAudience[]]),
   recipientEmail: z.string(),
+  subject: z.string().optional(),
   status: z.enum(['pending', 'sending', 'sent', 'failed', 'not-installed']),
   attempts: z.number().int(),
   notBefore: z.string(),
@@ -69,16 +78,23 @@ function toDelivery(raw: RawEntity): Versioned<Delivery> {
   return { etag, value };
 }
 
+function deliveryRowKey(d: DeliveryKey): string {
+  return d.subject === undefined
+    ? joinKey(d.audience, d.recipientEmail)
+    : joinKey(d.audience, d.recipientEmail, d.subject);
+}
+
 function toEntity(d: Delivery): EntityToWrite {
   const entity: EntityToWrite = {
     partitionKey: deliveryPartition(d.orgId, d.roundId, d.step),
-    rowKey: joinKey(d.audience, d.recipientEmail),
+    rowKey: deliveryRowKey(d),
     ...definedProperties({
       orgId: d.orgId,
       roundId: d.roundId,
       step: d.step,
       audience: d.audience,
       recipientEmail: d.recipientEmail,
+      subject: d.subject,
       status: d.status,
       attempts: d.attempts,
       notBefore: d.notBefore,
@@ -208,13 +224,15 @@ export class DeliveryTable implements DeliveryStore {
 
   async counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts> {
     const counts: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
-    const rows = this.client.listEntities<{ status: string }>({
+    const rows = this.client.listEntities<{ status: string; audience: string }>({
       queryOptions: {
         filter: odata`PartitionKey eq ${deliveryPartition(orgId, roundId, step)}`,
-        select: ['status'],
+        select: ['status', 'audience'],
       },
     });
     for await (const row of rows) {
+      // Agreement reminders follow up the talks long after the step; they are not its progress.
+      if (row.audience === 'agreement') continue;
       if (row.status === 'sent') counts.sent++;
       else if (row.status === 'failed') counts.failed++;
       else if (row.status === 'not-installed') counts.notInstalled++;
@@ -280,5 +298,21 @@ export class DeliveryTable implements DeliveryStore {
       odata`PartitionKey eq ${deliveryPartition(orgId, roundId, step)}`,
     );
     return raw.map((r) => toDelivery(r).value);
+  }
+
+  async remove(keys: DeliveryKey[]): Promise<number> {
+    const removed = await mapWithLimit(keys, 16, async (key) => {
+      try {
+        await this.client.deleteEntity(
+          deliveryPartition(key.orgId, key.roundId, key.step),
+          deliveryRowKey(key),
+        );
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 404) return false;
+        throw error;
+      }
+    });
+    return removed.filter(Boolean).length;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, type AgreementStatus } from '../mus/agreement.js';
+import { AGREEMENT_STATUSES, type AgreementStatus, type FollowUpItem } from '../mus/agreement.js';
 import type { Bilingual } from '../mus/bilingual.js';
 import type { OrganisationSettings } from '../mus/organisation.js';
 import { ROLES, type Role } from '../mus/person.js';
@@ -51,3 +51,13 @@ export const textsSchema: z.ZodType<Record<string, string>> = z.record(z.string(
 export const scoresSchema: z.ZodType<Record<string, number>> = z.record(z.string(), z.number());
 
 export const understandingsSchema: z.ZodType<boolean[]> = z.array(z.boolean());
+
+export const followUpSchema: z.ZodType<FollowUpItem[]> = z.array(
+  z.object({
+    fromRoundId: z.string(),
+    what: z.string(),
+    ownerEmail: z.string(),
+    dueDate: z.string(),
+    status: agreementStatusSchema,
+  }),
+);

@@ -103,6 +103,10 @@ export class EvaluationTable implements EvaluationRepository {
     return raw !== undefined;
   }
 
+  async removeReceipt(orgId: string, roundId: string, personEmail: string): Promise<void> {
+    await deleteIfPresent(this.receipts, joinKey(orgId, roundId), encodeKeyPart(personEmail));
+  }
+
   async listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]> {
     const rows = await queryEntities(this.answers, partitionFilter(joinKey(orgId, roundId)));
     return rows.map(toAnswer);

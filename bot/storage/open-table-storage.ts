@@ -3,6 +3,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { Repositories } from '../mus/repositories.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
 import { AgreementTable } from './agreement-table.js';
+import { AuditTable } from './audit-table.js';
 import { DeliveryTable } from './delivery-table.js';
 import { ConversationTable } from './conversation-table.js';
 import { EvaluationTable } from './evaluation-table.js';
@@ -26,6 +27,7 @@ export const TABLE_NAMES = {
   conversations: 'conversations',
   deliveries: 'deliveries',
   dispatchQueue: 'dispatchqueue',
+  auditLog: 'auditlog',
 } as const;
 
 export type TableRole = keyof typeof TABLE_NAMES;
@@ -119,6 +121,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     conversations: client('conversations'),
     deliveries: client('deliveries'),
     dispatchQueue: client('dispatchQueue'),
+    auditLog: client('auditLog'),
   } satisfies Record<TableRole, TableClient>;
   await Promise.all(Object.values(clients).map(createIfMissing));
 
@@ -131,6 +134,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     agreements: new AgreementTable(clients.agreements),
     evaluations: new EvaluationTable(clients.evaluationReceipts, clients.evaluationAnswers),
     conversations: new ConversationTable(clients.conversations),
+    audit: new AuditTable(clients.auditLog),
   };
 
   // Its own client without retries, so a health check of a dead service answers within seconds.

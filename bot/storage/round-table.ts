@@ -32,6 +32,7 @@ const roundEntity = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   closedAt: z.string().optional(),
+  retentionAppliedAt: z.string().optional(),
   announcementConversation: z.string().optional(),
   announcementActivity: z.string().optional(),
 });
@@ -74,6 +75,7 @@ function toEntity(round: Round): EntityToWrite {
       createdAt: round.createdAt,
       createdBy: round.createdBy,
       closedAt: round.closedAt,
+      retentionAppliedAt: round.retentionAppliedAt,
       announcementConversation: round.announcement?.conversationKey,
       announcementActivity: round.announcement?.activityId,
     }),

@@ -1,20 +1,26 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
-import type { SkemaRepository } from '../mus/repositories.js';
+import type { SkemaRepository, SkemaStatusTally } from '../mus/repositories.js';
 import type { Skema } from '../mus/skema.js';
 import {
+  followUpSchema,
   skemaStatusSchema,
   skemaTemplateSchema,
   textsSchema,
   understandingsSchema,
 } from './domain-schemas.js';
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
+import {
+  pauseBeforeRetry,
+  readTallies,
+  TALLY_ATTEMPTS,
+  tallyActions,
+} from './skema-status-tally.js';
 import { encodeKeyPart, joinKey, rowKeyPrefixFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import {
   definedProperties,
-  deleteIfPresent,
   mapWithLimit,
   queryEntities,
   readEntity,
@@ -28,6 +34,8 @@ import {
  * and a skema and its index row change in one transaction:
  *   PK = <orgId>|<roundId>   RK = s|<employeeEmail>                  the skema
  *                            RK = l|<leaderEmail>|<employeeEmail>    leader index (no data)
+ *                            RK = c|<leaderEmail>|<department>       status counts for HR's overview
+ *                                                                    (skema-status-tally.ts)
  * listByLeader reads the leader's index range and then the skemas by point reads, because callers
  * need each skema's own ETag; a copy in the index row would carry a different one. A team is a
  * dozen people, so these reads run in parallel and stay cheap.
@@ -44,10 +52,12 @@ const skemaEntity = z.object({
   roundId: z.string(),
   employeeEmail: z.string(),
   leaderEmail: z.string(),
+  department: z.string().optional(),
   status: skemaStatusSchema,
   talkAt: z.string().optional(),
   followUpDate: z.string().optional(),
   employeeComment: z.string().optional(),
+  contentDeletedAt: z.string().optional(),
   sentAt: z.string(),
   preparedAt: z.string().optional(),
   heldAt: z.string().optional(),
@@ -86,6 +96,10 @@ function toSkema(raw: RawEntity): Versioned<Skema> {
       answers: readJsonProperty(raw, 'answers', textsSchema),
       talkNotes: readJsonProperty(raw, 'talkNotes', textsSchema),
       understandings: readJsonProperty(raw, 'understandings', understandingsSchema),
+      // Optional: skemas sent before follow-up existed, or with no previous agreements, have none.
+      ...(typeof raw.followUp === 'string'
+        ? { followUp: readJsonProperty(raw, 'followUp', followUpSchema) }
+        : {}),
     },
   };
 }
@@ -99,10 +113,12 @@ function toEntity(skema: Skema): EntityToWrite {
       roundId: skema.roundId,
       employeeEmail: skema.employeeEmail,
       leaderEmail: skema.leaderEmail,
+      department: skema.department,
       status: skema.status,
       talkAt: skema.talkAt,
       followUpDate: skema.followUpDate,
       employeeComment: skema.employeeComment,
+      contentDeletedAt: skema.contentDeletedAt,
       sentAt: skema.sentAt,
       preparedAt: skema.preparedAt,
       heldAt: skema.heldAt,
@@ -115,6 +131,7 @@ function toEntity(skema: Skema): EntityToWrite {
     ...jsonProperties('answers', skema.answers),
     ...jsonProperties('talkNotes', skema.talkNotes),
     ...jsonProperties('understandings', skema.understandings),
+    ...(skema.followUp ? jsonProperties('followUp', skema.followUp) : {}),
   };
   assertWithinTableLimits(entity, WHAT);
   return entity;
@@ -133,19 +150,27 @@ export class SkemaTable implements SkemaRepository {
 
   async createIfAbsent(skema: Skema): Promise<{ created: boolean; skema: Versioned<Skema> }> {
     const entity = toEntity(skema);
-    try {
-      const response = await this.client.submitTransaction([
-        ['create', entity],
-        ['upsert', indexEntity(skema), 'Replace'],
-      ]);
-      return { created: true, skema: { value: skema, etag: transactionEtag(response, 0) } };
-    } catch (error) {
-      if (statusOf(error) !== 409) throw error;
+    const pk = roundPartition(skema.orgId, skema.roundId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.client.submitTransaction([
+          ['create', entity],
+          ['upsert', indexEntity(skema), 'Replace'],
+          ...(await tallyActions(this.client, pk, undefined, skema)),
+        ]);
+        return { created: true, skema: { value: skema, etag: transactionEtag(response, 0) } };
+      } catch (error) {
+        // 409: the skema exists, or another new skema of the team created its count row first;
+        // 412: another write changed the count row. Which one, the skema's presence tells.
+        const status = statusOf(error);
+        if (status !== 409 && status !== 412) throw error;
+      }
+      const stored = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
+      if (stored) return { created: false, skema: stored };
+      // Still absent after many lost races (or created and removed again meanwhile): report it.
+      if (attempt >= TALLY_ATTEMPTS) throw new ConflictError<Skema>(undefined);
+      await pauseBeforeRetry(attempt);
     }
-    const stored = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
-    // Created and removed again between our two calls: vanishingly rare, and safe to report.
-    if (!stored) throw new ConflictError<Skema>(undefined);
-    return { created: false, skema: stored };
   }
 
   async get(
@@ -190,50 +215,70 @@ export class SkemaTable implements SkemaRepository {
 
   async update(skema: Skema, etag: string): Promise<Versioned<Skema>> {
     const entity = toEntity(skema);
-    const current = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
-    if (!current) throw new NotFoundError();
-    if (current.etag !== etag) throw new ConflictError(current);
-    const actions: TransactionAction[] = [['update', entity, 'Replace', { etag }]];
-    if (current.value.leaderEmail !== skema.leaderEmail) {
-      const oldIndex = indexEntity(current.value);
-      // Deleting a missing row would fail the whole transaction, so only delete what is there.
-      if (await readEntity(this.client, oldIndex.partitionKey, oldIndex.rowKey)) {
-        actions.push(['delete', oldIndex]);
+    const pk = roundPartition(skema.orgId, skema.roundId);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
+      if (!current) throw new NotFoundError();
+      if (current.etag !== etag) throw new ConflictError(current);
+      const actions: TransactionAction[] = [['update', entity, 'Replace', { etag }]];
+      if (current.value.leaderEmail !== skema.leaderEmail) {
+        const oldIndex = indexEntity(current.value);
+        // Deleting a missing row would fail the whole transaction, so only delete what is there.
+        if (await readEntity(this.client, oldIndex.partitionKey, oldIndex.rowKey)) {
+          actions.push(['delete', oldIndex]);
+        }
+        actions.push(['upsert', indexEntity(skema), 'Replace']);
       }
-      actions.push(['upsert', indexEntity(skema), 'Replace']);
-    }
-    try {
-      const response = await this.client.submitTransaction(actions);
-      return { value: skema, etag: transactionEtag(response, 0) };
-    } catch (error) {
-      if (statusOf(error) === 412) {
-        throw new ConflictError(await this.get(skema.orgId, skema.roundId, skema.employeeEmail));
+      actions.push(...(await tallyActions(this.client, pk, current.value, skema)));
+      try {
+        const response = await this.client.submitTransaction(actions);
+        return { value: skema, etag: transactionEtag(response, 0) };
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 412 && status !== 409) throw error;
+        if (attempt >= TALLY_ATTEMPTS) {
+          throw new ConflictError(await this.get(skema.orgId, skema.roundId, skema.employeeEmail));
+        }
       }
-      throw error;
+      // Either the skema changed (the next pass reports the conflict) or only a count row did.
+      await pauseBeforeRetry(attempt);
     }
   }
 
   async remove(orgId: string, roundId: string, employeeEmail: string): Promise<void> {
-    const current = await this.get(orgId, roundId, employeeEmail);
-    if (!current) return;
-    try {
-      await this.client.submitTransaction([
-        ['delete', indexEntity(current.value)],
-        [
-          'delete',
-          { partitionKey: roundPartition(orgId, roundId), rowKey: skemaKey(employeeEmail) },
-        ],
-      ]);
-    } catch (error) {
-      // Already removed by someone else, or an index row missing from old data: remove what is left.
-      if (statusOf(error) !== 404) throw error;
-      await this.removeEach(current.value);
+    const pk = roundPartition(orgId, roundId);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(orgId, roundId, employeeEmail);
+      if (!current) return;
+      const index = indexEntity(current.value);
+      // An index row missing from old data would fail the whole transaction: delete what is there.
+      const hasIndex = (await readEntity(this.client, pk, index.rowKey)) !== undefined;
+      const tally = await tallyActions(this.client, pk, current.value, undefined);
+      // A transaction cannot delete by ETag, so check the skema is still the version counted: a
+      // status change committed after this check also rewrites the count row, failing ours (412).
+      if ((await this.get(orgId, roundId, employeeEmail))?.etag !== current.etag) {
+        if (attempt >= TALLY_ATTEMPTS) throw new ConflictError<Skema>(undefined);
+        continue;
+      }
+      try {
+        await this.client.submitTransaction([
+          ['delete', { partitionKey: pk, rowKey: skemaKey(employeeEmail) }],
+          ...(hasIndex ? [['delete', index] satisfies TransactionAction] : []),
+          ...tally,
+        ]);
+        return;
+      } catch (error) {
+        // Changed or removed by someone else meanwhile, or a count row raced: look again.
+        const status = statusOf(error);
+        if ((status !== 404 && status !== 409 && status !== 412) || attempt >= TALLY_ATTEMPTS) {
+          throw error;
+        }
+      }
+      await pauseBeforeRetry(attempt);
     }
   }
 
-  private async removeEach(skema: Skema): Promise<void> {
-    const pk = roundPartition(skema.orgId, skema.roundId);
-    await deleteIfPresent(this.client, pk, leaderKey(skema.leaderEmail, skema.employeeEmail));
-    await deleteIfPresent(this.client, pk, skemaKey(skema.employeeEmail));
+  async statusTally(orgId: string, roundId: string): Promise<SkemaStatusTally[]> {
+    return readTallies(this.client, roundPartition(orgId, roundId));
   }
 }

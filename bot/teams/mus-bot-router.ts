@@ -9,6 +9,7 @@ import { runCommand } from './commands/run-command.js';
 import { identifyUser } from './identify-user.js';
 import { learnTeamRoster } from './learn-team-roster.js';
 import { parseCommand } from './parse-command.js';
+import { ttlCache } from '../ttl-cache.js';
 import type {
   CardActionHandler,
   CardActionResult,
@@ -33,6 +34,7 @@ const UNEXPECTED: Bilingual = {
 export class MusBotRouter implements TurnRouter {
   private readonly actions: Record<string, CardActionHandler>;
   private readonly background = new Set<Promise<void>>();
+  private readonly identities = ttlCache(30_000, Date.now, (person) => person === undefined);
 
   constructor(
     private readonly services: BotServices,
@@ -46,27 +48,35 @@ export class MusBotRouter implements TurnRouter {
     return this.services.log;
   }
 
+  /**
+   * Who is behind a turn, with their 1:1 chat linked to them. Cached for half a minute: a user who
+   * clicks through a card in a hurry should not cost four storage reads per click.
+   */
   private async withPerson(turn: IncomingTurn): Promise<Turn> {
-    const person = await identifyUser(
-      { people: this.services.repositories.people, bot: this.bot },
-      turn,
-    );
-    if (person && turn.conversationType === 'personal') {
-      const stored = await this.services.repositories.conversations.getPersonal(
-        turn.orgId,
-        person.email,
+    const key = `${turn.orgId}|${turn.userId}|${turn.aadObjectId ?? ''}|${turn.conversationKey}`;
+    const person = await this.identities(key, async () => {
+      const found = await identifyUser(
+        { people: this.services.repositories.people, bot: this.bot },
+        turn,
       );
-      if (!stored || stored.key !== turn.conversationKey) {
-        await this.services.repositories.conversations.put({
-          orgId: turn.orgId,
-          personEmail: person.email,
-          key: turn.conversationKey,
-          reference: turn.reference,
-          updatedAt: this.services.now().toISOString(),
-        });
-      }
-    }
+      if (found && turn.conversationType === 'personal')
+        await this.linkPersonalChat(turn, found.email);
+      return found;
+    });
     return person ? { ...turn, person } : turn;
+  }
+
+  private async linkPersonalChat(turn: IncomingTurn, email: string): Promise<void> {
+    const { conversations } = this.services.repositories;
+    const stored = await conversations.getPersonal(turn.orgId, email);
+    if (stored?.key === turn.conversationKey) return;
+    await conversations.put({
+      orgId: turn.orgId,
+      personEmail: email,
+      key: turn.conversationKey,
+      reference: turn.reference,
+      updatedAt: this.services.now().toISOString(),
+    });
   }
 
   async message(incoming: IncomingTurn, text: string): Promise<void> {

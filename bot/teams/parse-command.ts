@@ -1,9 +1,10 @@
 import type { Locale } from '../mus/bilingual.js';
+import type { RoundKind } from '../mus/round.js';
 
 /** A command typed to the bot, in Danish or English. */
 export type Command =
   | { kind: 'help' }
-  | { kind: 'new-round'; name: string }
+  | { kind: 'new-round'; name: string; roundKind: RoundKind }
   | { kind: 'status' }
   | { kind: 'rounds' }
   | { kind: 'unknown'; text: string };
@@ -22,10 +23,20 @@ export function parseCommand(text: string): Command {
   const lower = clean.toLowerCase();
   if (['hjælp', 'hjaelp', 'help', '?', ''].includes(lower)) return { kind: 'help' };
   const newRound = /^(ny runde|new round)\b\s*(.*)$/i.exec(clean);
-  if (newRound) return { kind: 'new-round', name: newRound[2]!.trim() };
+  if (newRound) return { kind: 'new-round', ...roundKindAndName(newRound[2]!.trim()) };
   if (lower === 'status') return { kind: 'status' };
   if (lower === 'runder' || lower === 'rounds') return { kind: 'rounds' };
   return { kind: 'unknown', text: clean };
+}
+
+/**
+ * `GRUS <navn>` and `LUS <navn>` make a group or leader round; anything else is a MUS round whose
+ * name is the whole text (so "ny runde MUS 2027" stays a round called "MUS 2027").
+ */
+function roundKindAndName(rest: string): { name: string; roundKind: RoundKind } {
+  const match = /^(GRUS|LUS)(?:\s+(.*))?$/i.exec(rest);
+  if (!match) return { name: rest, roundKind: 'MUS' };
+  return { name: (match[2] ?? '').trim(), roundKind: match[1]!.toUpperCase() as RoundKind };
 }
 
 /** The language a command was typed in, when it tells (used if Teams gave no locale). */

@@ -1,70 +1,174 @@
-import { app } from '@microsoft/teams-js';
+import { localeFrom } from '../../bot/mus/bilingual.js';
+import { ApiClient, ApiError, userMessage, type Identity } from './api-client.js';
+import type { Me } from './api-types.js';
+import type { AppEnv, Dispose } from './app-env.js';
+import { chosenDevUser, serverMode, startDevMode } from './dev-mode.js';
+import { h, onUnhandledError, replace } from './dom.js';
+import { setLocale, t } from './i18n.js';
+import { parseRoute, routeFromSubEntity, routeHash, type Route } from './routes.js';
+import {
+  applyTheme,
+  connectToTeams,
+  followTheme,
+  notifyLoaded,
+  ssoIdentity,
+  type TeamsSession,
+} from './teams-host.js';
+import { renderHome } from './views/home-view.js';
+import { renderInfoPage } from './views/info-page.js';
+import { renderSkemaScreen } from './views/skema-screen.js';
 
-type Theme = 'default' | 'dark' | 'contrast';
+/*
+ * The tab's entry point: find out where it runs (Teams, or a browser against a dev server), who the
+ * user is, and show the screen the URL (or Teams' deep link, or the meeting) asks for.
+ */
 
-const root = document.getElementById('app') as HTMLElement;
-
-function setTheme(theme: string | undefined): void {
-  const t: Theme = theme === 'dark' || theme === 'contrast' ? theme : 'default';
-  document.documentElement.dataset.theme = t;
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing from index.html`);
+  return el;
 }
 
-/** teams-js never settles inside a non-Teams iframe, so give it a few seconds and then decide. */
-async function initialiseTeams(timeoutMs = 4000): Promise<app.Context | undefined> {
-  const timeout = new Promise<undefined>((resolve) =>
-    setTimeout(() => resolve(undefined), timeoutMs),
-  );
-  const init = app
-    .initialize()
-    .then(() => app.getContext())
-    .catch(() => undefined);
-  return Promise.race([init, timeout]);
+const root = byId('app');
+const banner = byId('dev-banner');
+const alerts = byId('alerts');
+const live = byId('live');
+
+function showError(error: unknown): void {
+  if (!(error instanceof ApiError)) console.error(error);
+  replace(alerts, h('p', { className: 'alert', role: 'alert' }, userMessage(error)));
 }
 
-function paragraph(text: string, className?: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.textContent = text;
-  if (className) p.className = className;
-  return p;
+function announce(text: string): void {
+  // Cleared first so the same text twice is read twice.
+  live.textContent = '';
+  setTimeout(() => {
+    live.textContent = text;
+  }, 50);
+}
+
+function message(text: string): void {
+  replace(root, h('p', { className: 'card' }, text));
+  markReady();
+}
+
+let ready = false;
+/** Marks the first real render (the benchmark and the tests wait for it). */
+function markReady(): void {
+  if (ready) return;
+  ready = true;
+  document.body.dataset.ready = 'true';
+  performance.mark('mus:first-render');
+}
+
+async function identify(session: TeamsSession | undefined): Promise<Identity | undefined> {
+  if (session) return ssoIdentity();
+  const mode = await serverMode();
+  if (mode === 'unreachable') {
+    message(t('serverUnreachable'));
+    return undefined;
+  }
+  if (mode !== 'dev') {
+    message(t('openInTeams'));
+    return undefined;
+  }
+  const params = new URLSearchParams(location.search);
+  // Dev mode has no Teams to ask: the URL may choose the theme and language to try them out.
+  applyTheme(params.get('theme') ?? undefined);
+  if (params.get('lang')) setLocale(localeFrom(params.get('lang')));
+  const identity = await startDevMode(banner);
+  if (!chosenDevUser()) {
+    message(t('devChoose'));
+    return undefined;
+  }
+  return identity;
 }
 
 async function main(): Promise<void> {
-  const context = await initialiseTeams();
-  const english = (context?.app.locale ?? navigator.language).toLowerCase().startsWith('en');
-  document.documentElement.lang = english ? 'en' : 'da';
-  setTheme(context?.app.theme);
-  if (context) app.registerOnThemeChangeHandler(setTheme);
+  setLocale(localeFrom(navigator.language));
+  applyTheme(undefined);
+  onUnhandledError(showError);
 
-  const headers: Record<string, string> = {};
-  const devUser = new URLSearchParams(location.search).get('devUser');
-  if (!context && devUser) headers['x-mus-dev-user'] = devUser;
-  root.replaceChildren();
-  if (!context) {
-    root.append(
-      paragraph(
-        english
-          ? 'Development mode: opened outside Teams. Add ?devUser=<email> to act as a person from the roster.'
-          : 'Udviklingstilstand: åbnet uden for Teams. Tilføj ?devUser=<e-mail> for at bruge appen som en person fra medarbejderlisten.',
-        'banner',
-      ),
-    );
+  const initial = parseRoute(location.hash);
+  const session = await connectToTeams();
+  if (session) {
+    setLocale(localeFrom(session.context.app.locale));
+    applyTheme(session.context.app.theme);
+    followTheme();
   }
-  const res = await fetch('/api/me', { headers });
-  if (!res.ok) {
-    root.append(
-      paragraph(
-        english
-          ? 'We could not find you in the MUS roster. Ask HR to add you.'
-          : 'Vi kunne ikke finde dig på MUS-listen. Bed HR om at tilføje dig.',
-        'card',
-      ),
-    );
+  // The manifest's privacy and terms links open these pages, also without signing in.
+  if (initial.name === 'privacy' || initial.name === 'terms') {
+    renderRoute(undefined, initial);
     return;
   }
-  const me = (await res.json()) as { name: string; roles: string[] };
-  const h1 = document.createElement('h1');
-  h1.textContent = english ? `My MUS — ${me.name}` : `Mine MUS — ${me.name}`;
-  root.append(h1);
+
+  const identity = await identify(session);
+  if (!identity) return;
+  const api = new ApiClient(identity);
+  let me: Me;
+  try {
+    me = await api.me();
+  } catch (error) {
+    message(error instanceof ApiError && error.status !== 401 ? error.message : t('signInFailed'));
+    return;
+  }
+
+  const env: AppEnv = {
+    api,
+    me,
+    session,
+    announce,
+    showError,
+    navigate(route, options = {}) {
+      const hash = routeHash(route);
+      if (options.replace || location.hash === hash) {
+        history.replaceState(null, '', hash);
+        void show(route, false);
+      } else {
+        location.hash = hash; // hashchange renders it
+      }
+    },
+  };
+
+  let dispose: Dispose = () => undefined;
+  let showing = 0;
+  const show = async (route: Route, autoOpenMeeting: boolean): Promise<void> => {
+    const mine = ++showing;
+    await Promise.resolve(dispose()).catch(showError);
+    dispose = () => undefined;
+    if (mine !== showing) return;
+    replace(alerts);
+    root.setAttribute('aria-busy', 'true');
+    try {
+      if (route.name === 'skema') {
+        dispose = await renderSkemaScreen(root, env, route.roundId, route.email);
+      } else if (route.name === 'home') {
+        await renderHome(root, env, { roundId: route.roundId, autoOpenMeeting });
+      } else {
+        renderRoute(env, route);
+      }
+    } catch (error) {
+      showError(error);
+      if (!root.hasChildNodes()) message(userMessage(error));
+    } finally {
+      root.removeAttribute('aria-busy');
+      markReady();
+    }
+  };
+
+  window.addEventListener('hashchange', () => void show(parseRoute(location.hash), false));
+  const deepLink = location.hash ? undefined : routeFromSubEntity(session?.subEntityId);
+  await show(deepLink ?? initial, !location.hash && !deepLink);
+  if (session) notifyLoaded();
 }
 
-void main();
+function renderRoute(env: AppEnv | undefined, route: Route): void {
+  if (route.name === 'privacy') renderInfoPage(root, env, 'privacyHeading', 'privacyText');
+  else if (route.name === 'terms') renderInfoPage(root, env, 'termsHeading', 'termsText');
+  markReady();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  message(t('unexpected'));
+});

@@ -29,6 +29,20 @@ export class InMemoryConversationStore implements ConversationStore {
     return Promise.resolve();
   }
 
+  listForPerson(orgId: string, personEmail: string): Promise<StoredConversation[]> {
+    const found = [...this.rows.values()].filter(
+      (row) => row.orgId === orgId && row.personEmail === personEmail,
+    );
+    return Promise.resolve(found.map((row) => structuredClone(row)));
+  }
+
+  removePerson(orgId: string, personEmail: string): Promise<void> {
+    for (const [key, row] of this.rows) {
+      if (row.orgId === orgId && row.personEmail === personEmail) this.rows.delete(key);
+    }
+    return Promise.resolve();
+  }
+
   /** Everything stored, for assertions. */
   all(): StoredConversation[] {
     return [...this.rows.values()].map((row) => structuredClone(row));

@@ -8,7 +8,7 @@ import type {
 } from '../../bot/rollout/delivery.js';
 
 function keyOf(d: DeliveryKey): string {
-  return [d.orgId, d.roundId, d.step, d.audience, d.recipientEmail].join('|');
+  return [d.orgId, d.roundId, d.step, d.audience, d.recipientEmail, d.subject ?? ''].join('|');
 }
 
 /**
@@ -116,5 +116,11 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   get(key: DeliveryKey): Delivery | undefined {
     const row = this.rows.get(keyOf(key));
     return row ? { ...row.value } : undefined;
+  }
+
+  remove(keys: DeliveryKey[]): Promise<number> {
+    let removed = 0;
+    for (const key of keys) if (this.rows.delete(keyOf(key))) removed += 1;
+    return Promise.resolve(removed);
   }
 }

@@ -7,6 +7,7 @@ import { startRollout } from '../../bot/rollout-wiring.js';
 import { createBotFramework } from '../../bot/teams/bot-framework.js';
 import { MusActivityHandler } from '../../bot/teams/mus-activity-handler.js';
 import { skemaActions } from '../../bot/teams/card-actions/skema-actions.js';
+import { evaluationActions } from '../../bot/teams/card-actions/evaluation-actions.js';
 import type { Skema } from '../../bot/mus/skema.js';
 import { createSkemaServices, type SkemaServices } from '../../bot/skema/skema-services.js';
 import { testStorage, type TestStorage } from './azurite.js';
@@ -127,7 +128,10 @@ export async function startRolloutHarness(
     log,
     autoStart: false,
     announceEveryMs: 0,
-    extraActions: (services) => skemaActions(services, skemaServices),
+    extraActions: (services) => ({
+      ...skemaActions(services, skemaServices),
+      ...evaluationActions(services),
+    }),
   });
   requestSummary = (skema) => rollout.requestSummary(skema);
   const handler = new MusActivityHandler({

@@ -51,6 +51,22 @@ export function employeesWithLeader(people: Person[]): Person[] {
   );
 }
 
+/** Leaders who have a leader of their own on the roster: the people a LUS round talks with. */
+export function leadersWithLeader(people: Person[]): Person[] {
+  const emails = new Set(people.map((p) => p.email));
+  return people.filter(
+    (p) => p.roles.includes('leader') && p.leaderEmail !== undefined && emails.has(p.leaderEmail),
+  );
+}
+
+/**
+ * Who gets a skema in the round, held with their own leader: in a LUS round the leaders who have a
+ * leader; in MUS and GRUS rounds the employees who have one.
+ */
+export function participants(people: Person[], round: Pick<Round, 'kind'>): Person[] {
+  return round.kind === 'LUS' ? leadersWithLeader(people) : employeesWithLeader(people);
+}
+
 export function leaders(people: Person[]): Person[] {
   return people.filter((p) => p.roles.includes('leader'));
 }

@@ -1,11 +1,11 @@
 import { employeeInvitationCard } from '../../cards/step-2-employee-invitation-card.js';
-import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
+import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
 
 /** Step 2, Informér medarbejderne: every employee learns what the new MUS is for and what comes. */
 export const informEmployees: RolloutStep = {
   step: 2,
-  recipients: (people) =>
-    employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' })),
+  recipients: (people, round) =>
+    participants(people, round).map((p) => ({ email: p.email, audience: 'employee' })),
   render: async (ctx) => {
     const leader = await leaderOf(ctx);
     return {

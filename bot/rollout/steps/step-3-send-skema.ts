@@ -2,7 +2,8 @@ import { skemaCard } from '../../cards/step-3-skema-card.js';
 import { skemaTabLink } from '../../cards/tab-links.js';
 import { newSkema } from '../../mus/skema.js';
 import { roundStep } from '../../mus/round.js';
-import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
+import { followUpFromLast } from '../follow-up-from-last.js';
+import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
 
 /**
  * Step 3, Send MUS-skema: each employee's own skema is created (once, with the round's template as it
@@ -10,10 +11,12 @@ import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.
  */
 export const sendSkema: RolloutStep = {
   step: 3,
-  recipients: (people) =>
-    employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' })),
+  recipients: (people, round) =>
+    participants(people, round).map((p) => ({ email: p.email, audience: 'employee' })),
   prepare: async (repositories, round, people, now) => {
-    const employees = employeesWithLeader(people);
+    const employees = participants(people, round);
+    // Each new skema opens with last round's agreements and how far they came.
+    const followUp = await followUpFromLast(repositories, round);
     // Bounded parallelism: fast at 10,000 employees without flooding the storage account.
     for (let i = 0; i < employees.length; i += 50) {
       await Promise.all(
@@ -24,9 +27,11 @@ export const sendSkema: RolloutStep = {
               roundId: round.id,
               employeeEmail: p.email,
               leaderEmail: p.leaderEmail!,
+              department: p.department,
               template: round.template,
               now,
               by: p.leaderEmail!,
+              followUp: followUp.get(p.email),
             }),
           ),
         ),

@@ -3,22 +3,23 @@ import { employeeReminderCard } from '../../cards/step-4-employee-reminder-card.
 import { leaderTeamCard } from '../../cards/step-4-leader-team-card.js';
 import { skemaTabLink, tabLink } from '../../cards/tab-links.js';
 import { renderSkemaSummary } from './skema-summary.js';
-import { employeesWithLeader, leaderOf, type RolloutStep } from './rollout-step.js';
+import type { Round } from '../../mus/round.js';
+import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
 
 /**
  * Step 4, Hold samtalerne: each leader gets their team with each person's preparation status and a
  * way into the tab; each employee gets a reminder to prepare, with the talk's purpose.
  */
-function leadersWithTeam(people: Person[]): Person[] {
-  const leading = new Set(employeesWithLeader(people).map((p) => p.leaderEmail));
+function leadersWithTeam(people: Person[], round: Pick<Round, 'kind'>): Person[] {
+  const leading = new Set(participants(people, round).map((p) => p.leaderEmail));
   return people.filter((p) => p.roles.includes('leader') && leading.has(p.email));
 }
 
 export const holdTalks: RolloutStep = {
   step: 4,
-  recipients: (people) => [
-    ...leadersWithTeam(people).map((p) => ({ email: p.email, audience: 'leader' as const })),
-    ...employeesWithLeader(people).map((p) => ({ email: p.email, audience: 'employee' as const })),
+  recipients: (people, round) => [
+    ...leadersWithTeam(people, round).map((p) => ({ email: p.email, audience: 'leader' as const })),
+    ...participants(people, round).map((p) => ({ email: p.email, audience: 'employee' as const })),
   ],
   render: async (ctx, audience) => {
     if (audience === 'summary') {
@@ -31,10 +32,13 @@ export const holdTalks: RolloutStep = {
       return renderSkemaSummary(ctx.repositories, ctx.links, ctx.locale, stored);
     }
     if (audience === 'leader') {
-      const [team, skemas] = await Promise.all([
+      const [reports, skemas] = await Promise.all([
         ctx.repositories.people.listTeam(ctx.org.id, ctx.recipient.email),
         ctx.repositories.skemas.listByLeader(ctx.org.id, ctx.round.id, ctx.recipient.email),
       ]);
+      // In a LUS round a leader talks with the leaders below them, not with everyone they lead.
+      const team =
+        ctx.round.kind === 'LUS' ? reports.filter((m) => m.roles.includes('leader')) : reports;
       const statusOf = new Map(skemas.map((s) => [s.value.employeeEmail, s.value.status]));
       return {
         card: leaderTeamCard({

@@ -1,13 +1,13 @@
 import type { Person } from '../../mus/person.js';
 import { evaluationCard } from '../../cards/step-5-evaluation-card.js';
-import { employeesWithLeader, leaders, type RolloutStep } from './rollout-step.js';
+import { leaders, participants, type RolloutStep } from './rollout-step.js';
 
 /** Step 5, Evaluér MUS: leaders and employees evaluate the round anonymously. */
 export const evaluate: RolloutStep = {
   step: 5,
-  recipients: (people) => {
+  recipients: (people, round) => {
     const byEmail = new Map<string, Person>();
-    for (const p of [...leaders(people), ...employeesWithLeader(people)]) byEmail.set(p.email, p);
+    for (const p of [...leaders(people), ...participants(people, round)]) byEmail.set(p.email, p);
     return [...byEmail.values()].map((p) => ({
       email: p.email,
       audience: p.roles.includes('leader') ? ('leader' as const) : ('employee' as const),

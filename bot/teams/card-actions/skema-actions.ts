@@ -18,9 +18,10 @@ import type { Skema } from '../../mus/skema.js';
 import { ACKNOWLEDGE_VERB } from '../../cards/skema-summary-card.js';
 import { renderSkemaSummary } from '../../rollout/steps/skema-summary.js';
 import { acknowledgeSkema } from '../../skema/acknowledge-skema.js';
-import { saveAnswers } from '../../skema/save-answers.js';
+import { storeAnswers } from '../../skema/save-answers.js';
 import type { SkemaServices } from '../../skema/skema-services.js';
 import type { BotServices } from '../bot-services.js';
+import { ttlCache } from '../../ttl-cache.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
 
@@ -57,6 +58,8 @@ export function skemaActions(
   bot: BotServices,
   skema: SkemaServices,
 ): Record<string, CardActionHandler> {
+  // The card's header (core task, round, leader's name) may be seconds stale; the skema never is.
+  const cached = ttlCache(5_000);
   const render = async (
     turn: Turn,
     person: Person,
@@ -64,10 +67,12 @@ export function skemaActions(
     options: { notice?: SkemaNotice; editing?: boolean; typed?: Record<string, string> } = {},
   ): Promise<CardActionResult> => {
     const { repositories } = bot;
+    const { orgId } = person;
+    const { roundId, leaderEmail } = stored.value;
     const [org, round, leader] = await Promise.all([
-      repositories.organisations.get(person.orgId),
-      repositories.rounds.get(person.orgId, stored.value.roundId),
-      repositories.people.get(person.orgId, stored.value.leaderEmail),
+      cached(`org|${orgId}`, () => repositories.organisations.get(orgId)),
+      cached(`round|${orgId}|${roundId}`, () => repositories.rounds.get(orgId, roundId)),
+      cached(`person|${orgId}|${leaderEmail}`, () => repositories.people.get(orgId, leaderEmail)),
     ]);
     const shown = options.typed
       ? { ...stored.value, answers: { ...stored.value.answers, ...options.typed } }
@@ -124,17 +129,9 @@ export function skemaActions(
       if ('card' in loaded || 'message' in loaded) return loaded;
       const { person, stored, etag } = loaded;
       const typed = answersFromCardData(data, stored.value);
+      let saved: Versioned<Skema>;
       try {
-        await saveAnswers(
-          skema,
-          person,
-          { roundId: stored.value.roundId, employeeEmail: person.email },
-          {
-            answers: typed,
-            submit,
-            etag,
-          },
-        );
+        saved = await storeAnswers(skema, person, stored, { answers: typed, submit, etag });
       } catch (error) {
         const current =
           (await bot.repositories.skemas.get(person.orgId, stored.value.roundId, person.email)) ??
@@ -164,12 +161,7 @@ export function skemaActions(
         }
         throw error;
       }
-      const saved = await bot.repositories.skemas.get(
-        person.orgId,
-        stored.value.roundId,
-        person.email,
-      );
-      return render(turn, person, saved ?? stored, {
+      return render(turn, person, saved, {
         notice: { kind: submit ? 'submitted' : 'saved' },
       });
     };

@@ -6,6 +6,7 @@ export const COMMAND_TEXTS = {
     da: [
       '**MUS-botten for HR** — skriv @MUS efterfulgt af:',
       '- **ny runde** _navn_: opretter en MUS-runde og viser dens fem trin her i kanalen',
+      '- **ny runde GRUS** _navn_ / **ny runde LUS** _navn_: en runde med gruppeudviklingssamtaler eller lederudviklingssamtaler (ledere med deres egen leder)',
       '- **status**: hvor langt den nyeste runde er nået',
       '- **runder**: alle runder',
       '- **hjælp**: denne oversigt',
@@ -15,6 +16,7 @@ export const COMMAND_TEXTS = {
     en: [
       '**The MUS bot for HR** — write @MUS followed by:',
       '- **new round** _name_: creates a MUS round and shows its five steps here in the channel',
+      '- **new round GRUS** _name_ / **new round LUS** _name_: a round of group development talks or leader development talks (leaders with their own leader)',
       '- **status**: how far the newest round has come',
       '- **rounds**: all rounds',
       '- **help**: this overview',

@@ -45,7 +45,11 @@ export async function runCommand(
       return;
     }
     try {
-      const created = await createRound(services, { by: person, name: command.name });
+      const created = await createRound(services, {
+        by: person,
+        name: command.name,
+        kind: command.roundKind,
+      });
       const card = roundCard({ locale: turn.locale, round: created.value, progress: {} });
       const activityId = await turn.reply({ card, summary: created.value.name });
       if (activityId) {

@@ -241,9 +241,9 @@ describe('the dispatcher that sends the outbox', () => {
     const times = calls.map((c) => c.at).sort((a, b) => a - b);
     assert.equal(times.length, 20);
     assert.equal(times[0], 0);
-    // 95 % of 5 per second: one every 210.5 ms.
+    // 95 % of 5 per second: one every 210.5 ms (a timer a few ms late is caught up).
     for (const [i, t] of times.slice(1).entries()) {
-      assert.ok(t - times[i]! >= 210, `gap ${t - times[i]!} ms before send ${i + 2}`);
+      assert.ok(t - times[i]! >= 205, `gap ${t - times[i]!} ms before send ${i + 2}`);
     }
     for (const t of times) {
       const inSecond = times.filter((s) => s > t - 1000 && s <= t).length;

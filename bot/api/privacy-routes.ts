@@ -1,0 +1,49 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { myAuditTrail } from '../privacy/audit-trail.js';
+import { erasePerson } from '../privacy/erase-person.js';
+import { exportPerson } from '../privacy/export-person.js';
+import type { PrivacyServices } from '../privacy/privacy-services.js';
+import { apiRoute, type ApiRouteDeps } from './api-route.js';
+import { emailSchema } from './skema-routes.js';
+import { parseInput } from './validate-input.js';
+
+/*
+ * GDPR (DESIGN §5):
+ *   GET    /api/me/audit                 → { entries: AuditLine[] }: who opened my skema, and when
+ *   GET    /api/people/:email/export     → PersonExport (HR only): all data about that one person
+ *   DELETE /api/people/:email            → ErasureReport (HR only): erases the person; repeatable
+ * The organisation is always the caller's own. Export and erasure are logged (erasure without whose).
+ */
+
+const personPath = z.strictObject({ email: emailSchema });
+
+export function registerPrivacyRoutes(
+  server: Server,
+  deps: ApiRouteDeps & { privacy: PrivacyServices },
+): void {
+  const { privacy } = deps;
+
+  server.get(
+    '/api/me/audit',
+    apiRoute(deps, async (_req, viewer) => ({
+      body: { entries: await myAuditTrail(privacy, viewer) },
+    })),
+  );
+
+  server.get(
+    '/api/people/:email/export',
+    apiRoute(deps, async (req, viewer) => {
+      const { email } = parseInput(personPath, req.params, 'path');
+      return { body: await exportPerson(privacy, viewer, email) };
+    }),
+  );
+
+  server.del(
+    '/api/people/:email',
+    apiRoute(deps, async (req, viewer) => {
+      const { email } = parseInput(personPath, req.params, 'path');
+      return { body: await erasePerson(privacy, viewer, email) };
+    }),
+  );
+}

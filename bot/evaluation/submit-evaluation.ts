@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError, RuleError } from '../mus/errors.js';
+import {
+  evaluationWindow,
+  respondentRole,
+  validateEvaluation,
+  type EvaluationInput,
+} from '../mus/evaluation.js';
+import type { Person } from '../mus/person.js';
+import type { Repositories } from '../mus/repositories.js';
+
+export interface EvaluationServices {
+  repositories: Pick<Repositories, 'rounds' | 'evaluations'>;
+  now: () => Date;
+}
+
+/** Said when a person answers a second time (also when two clicks race). */
+export const ALREADY_ANSWERED = {
+  da: 'Du har allerede svaret – tak!',
+  en: 'You have already answered – thank you!',
+};
+
+const NOT_A_RESPONDENT = {
+  da: 'Evalueringen er for ledere og medarbejdere, der har holdt MUS i runden.',
+  en: 'The evaluation is for leaders and employees who held a MUS in the round.',
+};
+
+/**
+ * A person answers step 5 of a round. Refuses (RuleError) when the evaluation is not open or the
+ * person held no MUS in it, (ConflictError with ALREADY_ANSWERED) when they answered before, and
+ * (ValidationError) when a score is missing or invalid or the comment too long. The answer is stored
+ * with only the respondent's role and department; the receipt that they answered is stored apart.
+ */
+export async function submitEvaluation(
+  services: EvaluationServices,
+  person: Person,
+  roundId: string,
+  input: EvaluationInput,
+): Promise<void> {
+  const { rounds, evaluations } = services.repositories;
+  const round = await rounds.get(person.orgId, roundId);
+  if (!round)
+    throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+  const window = evaluationWindow(round.value, services.now());
+  if (!window.open) throw new RuleError(window.reason);
+  const role = respondentRole(person);
+  if (!role) throw new RuleError(NOT_A_RESPONDENT);
+  if (await evaluations.hasAnswered(person.orgId, roundId, person.email)) {
+    throw new ConflictError(undefined, ALREADY_ANSWERED);
+  }
+  const valid = validateEvaluation(input);
+  try {
+    await evaluations.submit(
+      { orgId: person.orgId, roundId, personEmail: person.email },
+      {
+        orgId: person.orgId,
+        roundId,
+        // The table draws its own random key; this one is only for the type and never stored.
+        id: randomUUID(),
+        respondentRole: role,
+        department: person.department,
+        scores: valid.scores,
+        ...(valid.comment ? { comment: valid.comment } : {}),
+      },
+    );
+  } catch (error) {
+    // Two clicks at once: the receipt is the atomic check, and the loser is told the same thing.
+    if (error instanceof ConflictError) throw new ConflictError(undefined, ALREADY_ANSWERED);
+    throw error;
+  }
+}

@@ -1,0 +1,171 @@
+import type { Bilingual } from './bilingual.js';
+import {
+  EVALUATION_SCALE,
+  EVALUATION_STATEMENTS,
+  MIN_GROUP_SIZE,
+  type EvaluationAnswer,
+} from './evaluation.js';
+
+/*
+ * The evaluation's results as HR may see them (DESIGN §5: anonymous, groups of at least five).
+ *
+ * A group below MIN_GROUP_SIZE is never shown, and neither is anything that lets a reader work it out
+ * by subtraction. Departments under the threshold are merged into "Øvrige / Others"; if that merged
+ * group is still too small, the smallest shown departments join it until it reaches the threshold
+ * (otherwise "all" minus the shown departments would be the small group's exact answers). The role
+ * split is shown only when both leaders and employees reach the threshold, or one of them is empty,
+ * for the same reason. Comments are listed only with a shown group, sorted, so their order says
+ * nothing about when or by whom they were written.
+ */
+
+export type EvaluationGroupKind = 'all' | 'leaders' | 'employees' | 'department' | 'others';
+
+export interface StatementResult {
+  statementId: string;
+  text: Bilingual;
+  /** Mean score (1–5) with two decimals; null when nobody in the group scored it. */
+  average: number | null;
+  /** How many gave 1, 2, 3, 4 and 5 (index 0 is score 1). */
+  distribution: number[];
+}
+
+export interface EvaluationGroupResult {
+  kind: EvaluationGroupKind;
+  label: Bilingual;
+  /** The department, for kind `department`. */
+  department?: string;
+  /** The departments merged into this group, for kind `others`. */
+  departments?: string[];
+  answers: number;
+  statements: StatementResult[];
+  /** The free-text comments of the group, sorted. */
+  comments: string[];
+}
+
+export interface EvaluationResults {
+  answers: number;
+  minGroupSize: number;
+  /** Only groups of at least `minGroupSize` answers, in the order all, roles, departments, others. */
+  groups: EvaluationGroupResult[];
+  /** Set when some breakdown was held back to protect small groups. */
+  withheld: Bilingual[];
+}
+
+const ALL_LABEL: Bilingual = { da: 'Alle', en: 'Everyone' };
+const LEADERS_LABEL: Bilingual = { da: 'Ledere', en: 'Leaders' };
+const EMPLOYEES_LABEL: Bilingual = { da: 'Medarbejdere', en: 'Employees' };
+const OTHERS_LABEL: Bilingual = { da: 'Øvrige', en: 'Others' };
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function group(
+  kind: EvaluationGroupKind,
+  label: Bilingual,
+  answers: EvaluationAnswer[],
+  extra: Pick<EvaluationGroupResult, 'department' | 'departments'> = {},
+): EvaluationGroupResult {
+  const statements = EVALUATION_STATEMENTS.map((s): StatementResult => {
+    const distribution = EVALUATION_SCALE.map(() => 0);
+    let sum = 0;
+    let count = 0;
+    for (const answer of answers) {
+      const score = answer.scores[s.id];
+      if (score === undefined || !Number.isInteger(score) || score < 1 || score > 5) continue;
+      distribution[score - 1]! += 1;
+      sum += score;
+      count += 1;
+    }
+    return {
+      statementId: s.id,
+      text: s.text,
+      average: count ? round2(sum / count) : null,
+      distribution,
+    };
+  });
+  const comments = answers
+    .map((a) => a.comment?.trim())
+    .filter((c): c is string => Boolean(c))
+    .sort((a, b) => a.localeCompare(b, 'da'));
+  return { kind, label, ...extra, answers: answers.length, statements, comments };
+}
+
+function departmentGroups(
+  answers: EvaluationAnswer[],
+  min: number,
+): { groups: EvaluationGroupResult[]; withheld: boolean } {
+  const byDepartment = new Map<string, EvaluationAnswer[]>();
+  for (const a of answers)
+    byDepartment.set(a.department, [...(byDepartment.get(a.department) ?? []), a]);
+  // Largest first; ties by name, so the result does not depend on storage order.
+  const departments = [...byDepartment.entries()].sort(
+    (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'da'),
+  );
+  const shown = departments.filter(([, list]) => list.length >= min);
+  const merged = departments.filter(([, list]) => list.length < min);
+  const mergedCount = (): number => merged.reduce((n, [, list]) => n + list.length, 0);
+  while (mergedCount() > 0 && mergedCount() < min && shown.length) merged.push(shown.pop()!);
+  const withheld = merged.length > 0 && mergedCount() < min;
+  if (shown.length === 0) return { groups: [], withheld: departments.length > 1 };
+  const groups = shown.map(([department, list]) =>
+    group('department', { da: department, en: department }, list, { department }),
+  );
+  if (merged.length && !withheld) {
+    groups.push(
+      group(
+        'others',
+        OTHERS_LABEL,
+        merged.flatMap(([, list]) => list),
+        { departments: merged.map(([d]) => d).sort((a, b) => a.localeCompare(b, 'da')) },
+      ),
+    );
+  }
+  return { groups, withheld };
+}
+
+/** Summarises the answers for HR, showing only groups of at least `min` (MIN_GROUP_SIZE) answers. */
+export function summariseEvaluation(
+  answers: EvaluationAnswer[],
+  min = MIN_GROUP_SIZE,
+): EvaluationResults {
+  const results: EvaluationResults = {
+    answers: answers.length,
+    minGroupSize: min,
+    groups: [],
+    withheld: [],
+  };
+  if (answers.length < min) {
+    if (answers.length > 0) {
+      results.withheld.push({
+        da: `Der er færre end ${min} svar, så resultaterne vises ikke.`,
+        en: `There are fewer than ${min} answers, so the results are not shown.`,
+      });
+    }
+    return results;
+  }
+  results.groups.push(group('all', ALL_LABEL, answers));
+
+  const leaders = answers.filter((a) => a.respondentRole === 'leader');
+  const employees = answers.filter((a) => a.respondentRole === 'employee');
+  const roleOk = (n: number): boolean => n === 0 || n >= min;
+  if (roleOk(leaders.length) && roleOk(employees.length)) {
+    if (leaders.length) results.groups.push(group('leaders', LEADERS_LABEL, leaders));
+    if (employees.length) results.groups.push(group('employees', EMPLOYEES_LABEL, employees));
+  } else {
+    results.withheld.push({
+      da: `Fordelingen på ledere og medarbejdere vises ikke, fordi en af grupperne har færre end ${min} svar.`,
+      en: `The split into leaders and employees is not shown, because one of the groups has fewer than ${min} answers.`,
+    });
+  }
+
+  const departments = departmentGroups(answers, min);
+  results.groups.push(...departments.groups);
+  if (departments.withheld) {
+    results.withheld.push({
+      da: `Nogle afdelinger vises ikke hver for sig, så ingen gruppe på under ${min} svar kan genkendes.`,
+      en: `Some departments are not shown on their own, so that no group of fewer than ${min} answers can be made out.`,
+    });
+  }
+  return results;
+}

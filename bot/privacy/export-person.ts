@@ -1,0 +1,245 @@
+import { demand, may } from '../mus/access-rules.js';
+import type { AgreementStatus, FollowUpItem } from '../mus/agreement.js';
+import type { AuditAction } from '../mus/audit.js';
+import { AUDIT_LIST_MAX } from '../mus/audit.js';
+import type { Bilingual } from '../mus/bilingual.js';
+import { NotFoundError } from '../mus/errors.js';
+import type { Person, Role, TeamsIdentity } from '../mus/person.js';
+import type { RoundKind } from '../mus/round.js';
+import { questionSections } from '../mus/skema-template.js';
+import type { SkemaStatus } from '../mus/skema.js';
+import { deliveriesConcerning } from './person-deliveries.js';
+import type { PrivacyServices } from './privacy-services.js';
+
+/*
+ * GDPR export (right of access): everything the app stores about one person, as JSON. It holds the
+ * person's own data only. Other people appear solely as the leader of a talk (name and email) and as
+ * the owner or author of what was written in the person's own talks (which is that leader). Left
+ * out on purpose: evaluation answers (anonymous: nothing links them to anyone, so they are nobody's
+ * personal data), other people's skemas, private notes a leader wrote about the person (they are the
+ * leader's own notes; they appear in that leader's export), and reminders sent to others.
+ */
+
+export interface PersonRefExport {
+  email: string;
+  name: string;
+}
+
+export interface PersonExport {
+  exportedAt: string;
+  organisation: { id: string; name: string };
+  person: {
+    email: string;
+    name: string;
+    department: string;
+    leaderEmail: string | null;
+    roles: Role[];
+    teams: TeamsIdentity | null;
+  };
+  /** The person's own skemas (as the employee of the talk), one per round. */
+  skemas: {
+    roundId: string;
+    roundName: string;
+    roundKind: RoundKind;
+    leader: PersonRefExport;
+    status: SkemaStatus;
+    sections: { id: string; title: Bilingual; answer: string | null; talkNote: string | null }[];
+    understandings: boolean[];
+    talkAt: string | null;
+    followUpDate: string | null;
+    employeeComment: string | null;
+    followUp: FollowUpItem[];
+    sentAt: string;
+    preparedAt: string | null;
+    heldAt: string | null;
+    finalisedAt: string | null;
+    acknowledgedAt: string | null;
+    contentDeletedAt: string | null;
+  }[];
+  /** The agreements made in the person's own talks. */
+  agreements: {
+    roundId: string;
+    id: string;
+    what: string;
+    ownerEmail: string;
+    dueDate: string;
+    status: AgreementStatus;
+    createdAt: string;
+    updatedAt: string;
+  }[];
+  /** Private notes the person wrote as a leader: their own notes, so part of their export. */
+  privateNotes: { roundId: string; aboutEmail: string; text: string; updatedAt: string }[];
+  /** The rounds whose evaluation the person answered (the answers themselves are anonymous). */
+  evaluationReceipts: { roundId: string; roundName: string }[];
+  /** The Teams conversations the bot keeps to write to the person. */
+  conversations: { key: string; updatedAt: string; reference: unknown }[];
+  /** Who opened the person's skema (or exported their data), newest first. */
+  auditTrail: {
+    at: string;
+    action: AuditAction;
+    roundId: string | null;
+    viewer: PersonRefExport | null;
+  }[];
+  /** Cards the app sent or will send to the person. */
+  deliveries: {
+    roundId: string;
+    step: number;
+    audience: string;
+    status: string;
+    createdAt: string;
+    updatedAt: string;
+  }[];
+}
+
+const NO_PERSON = {
+  da: 'Personen findes ikke på medarbejderlisten.',
+  en: 'The person is not on the roster.',
+};
+
+/**
+ * HR exports one person's data. The export itself is written to the person's audit trail (after it
+ * was taken, so it does not list itself), so the person can see that it happened.
+ */
+export async function exportPerson(
+  services: PrivacyServices,
+  viewer: Person,
+  email: string,
+): Promise<PersonExport> {
+  demand(may.exportPersonalData(viewer));
+  const { repositories } = services;
+  const orgId = viewer.orgId;
+  const [stored, org, rounds] = await Promise.all([
+    repositories.people.get(orgId, email),
+    repositories.organisations.get(orgId),
+    repositories.rounds.list(orgId),
+  ]);
+  if (!stored) throw new NotFoundError(NO_PERSON);
+  const person = stored.value;
+  const names = new Map<string, Promise<string>>();
+  const ref = async (who: string): Promise<PersonRefExport> => {
+    if (!names.has(who)) {
+      names.set(
+        who,
+        repositories.people.get(orgId, who).then((p) => p?.value.name ?? who),
+      );
+    }
+    return { email: who, name: await names.get(who)! };
+  };
+
+  const result: PersonExport = {
+    exportedAt: services.now().toISOString(),
+    organisation: { id: orgId, name: org?.value.name ?? orgId },
+    person: {
+      email: person.email,
+      name: person.name,
+      department: person.department,
+      leaderEmail: person.leaderEmail ?? null,
+      roles: person.roles,
+      teams: person.teams ?? null,
+    },
+    skemas: [],
+    agreements: [],
+    privateNotes: [],
+    evaluationReceipts: [],
+    conversations: [],
+    auditTrail: [],
+    deliveries: [],
+  };
+
+  for (const round of rounds) {
+    const [skema, agreements, answered, led] = await Promise.all([
+      repositories.skemas.get(orgId, round.id, email),
+      repositories.agreements.listForSkema(orgId, round.id, email),
+      repositories.evaluations.hasAnswered(orgId, round.id, email),
+      repositories.skemas.listByLeader(orgId, round.id, email),
+    ]);
+    if (skema) {
+      const s = skema.value;
+      result.skemas.push({
+        roundId: round.id,
+        roundName: round.name,
+        roundKind: round.kind,
+        leader: await ref(s.leaderEmail),
+        status: s.status,
+        sections: questionSections(s.template).map((section) => ({
+          id: section.id,
+          title: section.title,
+          answer: s.answers[section.id] ?? null,
+          talkNote: s.talkNotes[section.id] ?? null,
+        })),
+        understandings: s.understandings,
+        talkAt: s.talkAt ?? null,
+        followUpDate: s.followUpDate ?? null,
+        employeeComment: s.employeeComment ?? null,
+        followUp: s.followUp ?? [],
+        sentAt: s.sentAt,
+        preparedAt: s.preparedAt ?? null,
+        heldAt: s.heldAt ?? null,
+        finalisedAt: s.finalisedAt ?? null,
+        acknowledgedAt: s.acknowledgedAt ?? null,
+        contentDeletedAt: s.contentDeletedAt ?? null,
+      });
+    }
+    for (const { value: a } of agreements) {
+      result.agreements.push({
+        roundId: a.roundId,
+        id: a.id,
+        what: a.what,
+        ownerEmail: a.ownerEmail,
+        dueDate: a.dueDate,
+        status: a.status,
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+      });
+    }
+    if (answered) result.evaluationReceipts.push({ roundId: round.id, roundName: round.name });
+    for (const { value: s } of led) {
+      const note = await repositories.privateNotes.get(orgId, round.id, s.employeeEmail);
+      if (note && note.value.leaderEmail === email) {
+        result.privateNotes.push({
+          roundId: round.id,
+          aboutEmail: s.employeeEmail,
+          text: note.value.text,
+          updatedAt: note.value.updatedAt,
+        });
+      }
+    }
+  }
+
+  const [conversations, trail, deliveries] = await Promise.all([
+    repositories.conversations.listForPerson(orgId, email),
+    repositories.audit.listAbout(orgId, email, AUDIT_LIST_MAX),
+    deliveriesConcerning(services.deliveries, orgId, rounds, email),
+  ]);
+  result.conversations = conversations.map((c) => ({
+    key: c.key,
+    updatedAt: c.updatedAt,
+    reference: c.reference,
+  }));
+  result.auditTrail = trail.map((e) => ({
+    at: e.at,
+    action: e.action,
+    roundId: e.roundId ?? null,
+    viewer: e.viewer ?? null,
+  }));
+  // Only the rows addressed to the person; a reminder about their agreement sent to their leader
+  // is the leader's card.
+  result.deliveries = deliveries.addressedTo.map((d) => ({
+    roundId: d.roundId,
+    step: d.step,
+    audience: d.audience,
+    status: d.status,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  }));
+
+  await repositories.audit.record({
+    orgId,
+    employeeEmail: email,
+    viewer: { email: viewer.email, name: viewer.name },
+    action: 'data-exported',
+    at: services.now().toISOString(),
+  });
+  services.log.info({ audit: 'data-exported', orgId, by: viewer.email }, 'personal data exported');
+  return result;
+}

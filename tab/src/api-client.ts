@@ -1,0 +1,207 @@
+import type {
+  AgreementStatus,
+  AgreementView,
+  ApiErrorBody,
+  DevPerson,
+  Me,
+  PrivateNoteView,
+  RoundSummary,
+  SkemaView,
+  TeamOverview,
+} from './api-types.js';
+import { t, tr } from './i18n.js';
+
+/*
+ * The tab's HTTP client: one place that signs every request (a Teams SSO token as Bearer, or in dev
+ * mode the chosen roster person) and turns error answers into ApiError with the server's message in
+ * the user's language.
+ */
+
+/** How a request proves who is asking. */
+export interface Identity {
+  /** Headers for the next request; may fetch a fresh token. */
+  headers(): Promise<Record<string, string>>;
+  /** Called after a 401, so the next headers() fetches a new token. */
+  forget(): void;
+}
+
+/** A failed API call. `message` is already in the user's language and safe to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body?: ApiErrorBody['error'],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The stored version sent with a 412, typed by the caller. */
+  current<T>(): T | undefined {
+    return this.body?.current as T | undefined;
+  }
+
+  changed(): string[] {
+    return this.body?.changed ?? [];
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (!value || typeof value !== 'object' || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return !!error && typeof error === 'object' && 'message' in error && 'code' in error;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly identity: Identity,
+    private readonly baseUrl = '',
+  ) {}
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    retried = false,
+  ): Promise<T> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(await this.identity.headers()),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'network', t('networkError'));
+    }
+    if (res.status === 401 && !retried) {
+      // A token can expire between two calls: get a fresh one once before giving up.
+      this.identity.forget();
+      return this.request<T>(method, path, body, true);
+    }
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      if (isErrorBody(json)) {
+        const issues = json.error.issues?.map((i) => tr(i.message)) ?? [];
+        const message = [tr(json.error.message), ...issues].join(' ');
+        throw new ApiError(res.status, json.error.code, message, json.error);
+      }
+      throw new ApiError(res.status, 'unexpected', t('unexpected'));
+    }
+    return json as T;
+  }
+
+  me(): Promise<Me> {
+    return this.request('GET', '/api/me');
+  }
+
+  async rounds(): Promise<RoundSummary[]> {
+    return (await this.request<{ rounds: RoundSummary[] }>('GET', '/api/rounds')).rounds;
+  }
+
+  team(roundId: string): Promise<TeamOverview> {
+    return this.request('GET', `/api/rounds/${encodeURIComponent(roundId)}/team`);
+  }
+
+  private skemaPath(roundId: string, email: string, rest = ''): string {
+    return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
+  }
+
+  skema(roundId: string, email: string): Promise<SkemaView> {
+    return this.request('GET', this.skemaPath(roundId, email));
+  }
+
+  saveAnswers(
+    ref: SkemaKey,
+    body: { answers: Record<string, string>; submit?: boolean; etag: string },
+  ): Promise<SkemaView> {
+    return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/answers'), body);
+  }
+
+  startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/start'), { etag });
+  }
+
+  saveTalkNotes(
+    ref: SkemaKey,
+    body: {
+      talkNotes?: Record<string, string>;
+      understandings?: boolean[];
+      talkAt?: string | null;
+      etag: string;
+    },
+  ): Promise<SkemaView> {
+    return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/talk-notes'), body);
+  }
+
+  savePrivateNote(
+    ref: SkemaKey,
+    body: { text: string; etag: string | null },
+  ): Promise<PrivateNoteView> {
+    return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/private-note'), body);
+  }
+
+  addAgreement(
+    ref: SkemaKey,
+    body: { what: string; ownerEmail: string; dueDate: string },
+  ): Promise<AgreementView> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/agreements'), body);
+  }
+
+  updateAgreement(
+    ref: SkemaKey,
+    id: string,
+    body: { status?: AgreementStatus; what?: string; dueDate?: string; etag: string },
+  ): Promise<AgreementView> {
+    return this.request(
+      'PATCH',
+      this.skemaPath(ref.roundId, ref.email, `/agreements/${encodeURIComponent(id)}`),
+      body,
+    );
+  }
+
+  removeAgreement(ref: SkemaKey, id: string): Promise<void> {
+    return this.request(
+      'DELETE',
+      this.skemaPath(ref.roundId, ref.email, `/agreements/${encodeURIComponent(id)}`),
+    );
+  }
+
+  finalise(ref: SkemaKey, body: { etag: string; followUpDate?: string }): Promise<SkemaView> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/finalise'), body);
+  }
+
+  acknowledge(ref: SkemaKey, body: { etag: string; comment?: string }): Promise<SkemaView> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/acknowledge'), body);
+  }
+
+  /** Dev mode only: the roster to pick an identity from. */
+  async devPeople(): Promise<DevPerson[]> {
+    return (await this.request<{ people: DevPerson[] }>('GET', '/api/dev/people')).people;
+  }
+}
+
+/** Names one skema: the round and the employee. */
+export interface SkemaKey {
+  roundId: string;
+  email: string;
+}
+
+/** What to tell the user about a failure: the server's own words, or a generic text. */
+export function userMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : t('unexpected');
+}

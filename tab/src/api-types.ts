@@ -1,0 +1,46 @@
+/*
+ * The shapes the server's tab API sends, taken from the server's own types (type-only imports: none
+ * of the server's code ends up in the bundle).
+ */
+export type {
+  AgreementView,
+  PersonRef,
+  PrivateNoteView,
+  SkemaView,
+} from '../../bot/skema/skema-view.js';
+export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/leader-team.js';
+export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
+export type { SkemaStatus } from '../../bot/mus/skema.js';
+export type { AgreementStatus } from '../../bot/mus/agreement.js';
+export type { Role } from '../../bot/mus/person.js';
+
+import type { Bilingual } from '../../bot/mus/bilingual.js';
+import type { Role } from '../../bot/mus/person.js';
+
+/** GET /api/me */
+export interface Me {
+  email: string;
+  name: string;
+  department: string;
+  roles: Role[];
+  leaderEmail: string | null;
+}
+
+/** GET /api/dev/people (dev mode only). */
+export interface DevPerson {
+  email: string;
+  name: string;
+  department: string;
+  roles: Role[];
+}
+
+/** The body of every API error. */
+export interface ApiErrorBody {
+  error: {
+    code: string;
+    message: Bilingual;
+    issues?: { where: string; message: Bilingual }[];
+    current?: unknown;
+    changed?: string[];
+  };
+}

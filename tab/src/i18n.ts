@@ -1,0 +1,299 @@
+import type { Bilingual, Locale } from '../../bot/mus/bilingual.js';
+
+/*
+ * Every text the tab shows, Danish first with its English translation. The user's language comes from
+ * the Teams context (English when Teams runs in English, Danish otherwise).
+ */
+
+let locale: Locale = 'da';
+
+export function setLocale(next: Locale): void {
+  locale = next;
+  document.documentElement.lang = next;
+}
+
+export function currentLocale(): Locale {
+  return locale;
+}
+
+/** Picks the user's language from a Bilingual text. */
+export function tr(text: Bilingual): string {
+  return text[locale];
+}
+
+const TEXTS = {
+  appTitle: { da: 'Mine MUS', en: 'My MUS' },
+  loading: { da: 'Indlæser …', en: 'Loading …' },
+  devBanner: {
+    da: 'Udviklingstilstand: åbnet uden for Teams. Du bruger appen som den person, du vælger her — det er kun muligt på en udviklingsserver.',
+    en: 'Development mode: opened outside Teams. You use the app as the person you choose here — only possible on a development server.',
+  },
+  devPickPerson: { da: 'Brug appen som', en: 'Use the app as' },
+  devChoose: { da: 'Vælg en person …', en: 'Choose a person …' },
+  devNoPeople: {
+    da: 'Personlisten er tom. Start serveren med --demo, eller importér en personliste.',
+    en: 'The roster is empty. Start the server with --demo, or import a roster.',
+  },
+  openInTeams: {
+    da: 'Åbn MUS for Teams i Microsoft Teams: Apps → MUS for Teams → Mine MUS.',
+    en: 'Open MUS for Teams in Microsoft Teams: Apps → MUS for Teams → My MUS.',
+  },
+  serverUnreachable: {
+    da: 'Serveren svarer ikke. Prøv igen om lidt.',
+    en: 'The server does not answer. Please try again shortly.',
+  },
+  signInFailed: {
+    da: 'Vi kunne ikke logge dig ind via Teams. Luk fanen og åbn den igen.',
+    en: 'We could not sign you in through Teams. Close the tab and open it again.',
+  },
+  unexpected: {
+    da: 'Noget gik galt. Prøv igen om lidt; det, du har gemt, er ikke gået tabt.',
+    en: 'Something went wrong. Please try again shortly; what you saved is not lost.',
+  },
+  networkError: {
+    da: 'Ingen forbindelse til serveren. Tjek din forbindelse og prøv igen.',
+    en: 'No connection to the server. Check your connection and try again.',
+  },
+  noRounds: {
+    da: 'Du er ikke med i en MUS-runde endnu. Når HR sender MUS-skemaet, finder du det her.',
+    en: 'You are not part of a MUS round yet. When HR sends the MUS form, you will find it here.',
+  },
+  round: { da: 'Runde', en: 'Round' },
+  chooseRound: { da: 'Vælg runde', en: 'Choose round' },
+  roundClosed: { da: '(lukket)', en: '(closed)' },
+  mySkemaHeading: { da: 'Min MUS', en: 'My MUS' },
+  mySkemaStatus: { da: 'Status', en: 'Status' },
+  myLeader: { da: 'Leder', en: 'Leader' },
+  talkAt: { da: 'Samtale', en: 'Talk' },
+  notPlanned: { da: 'ikke planlagt', en: 'not planned' },
+  openMySkema: { da: 'Åbn mit skema', en: 'Open my form' },
+  teamHeading: { da: 'Mine medarbejdere', en: 'My employees' },
+  teamIntro: {
+    da: 'Dine medarbejdere i runden, hvor langt de er, og hvornår I holder samtalen.',
+    en: 'Your employees in the round, how far they are, and when you hold the talk.',
+  },
+  teamEmpty: {
+    da: 'Du har ingen medarbejdere i denne runde.',
+    en: 'You have no employees in this round.',
+  },
+  colName: { da: 'Navn', en: 'Name' },
+  colDepartment: { da: 'Afdeling', en: 'Department' },
+  colStatus: { da: 'Status', en: 'Status' },
+  colTalkAt: { da: 'Samtale', en: 'Talk' },
+  colOpen: { da: 'Skema', en: 'Form' },
+  open: { da: 'Åbn', en: 'Open' },
+  openSkemaOf: { da: 'Åbn skemaet for {name}', en: 'Open the form of {name}' },
+  notSent: { da: 'Ikke sendt endnu', en: 'Not sent yet' },
+  hrHeading: { da: 'HR', en: 'HR' },
+  hrNote: {
+    da: 'Som HR følger du runden i HR-kanalen: fremdriften for hvert af de fem trin opdateres løbende dér. Du ser status og antal, aldrig indholdet af skemaerne.',
+    en: 'As HR you follow the round in the HR channel, where the progress of each of the five steps updates live. You see statuses and counts, never the contents of the forms.',
+  },
+  hrOverviewPlaceholder: {
+    da: 'HR-overblikket over runden kommer her.',
+    en: 'The HR overview of the round will appear here.',
+  },
+  meetingPick: {
+    da: 'Du er i et møde. Vælg den medarbejder, du holder MUS med nu.',
+    en: 'You are in a meeting. Choose the employee you are holding the MUS with now.',
+  },
+  back: { da: '← Tilbage til oversigten', en: '← Back to the overview' },
+  switchEmployee: { da: 'Skift medarbejder', en: 'Switch employee' },
+  coreTask: { da: 'Vores kerneopgave', en: 'Our core task' },
+  coreTaskMissing: {
+    da: 'HR har ikke skrevet organisationens kerneopgave endnu.',
+    en: "HR has not written the organisation's core task yet.",
+  },
+  employee: { da: 'Medarbejder', en: 'Employee' },
+  leader: { da: 'Leder', en: 'Leader' },
+  phases: { da: 'Faser', en: 'Phases' },
+  plannedTalk: { da: 'Planlagt samtale', en: 'Planned talk' },
+  understandingsHeading: { da: 'Fire fælles forståelser', en: 'Four common understandings' },
+  understandingsIntro: {
+    da: 'Sørg for, at I har samme forståelse af disse fire, før I går i dybden. Sæt flueben, når I er enige.',
+    en: 'Make sure you share the same understanding of these four before you go deeper. Tick each when you agree.',
+  },
+  watchOuts: { da: 'Vær opmærksom på', en: 'Watch out for' },
+  timerHeading: { da: 'Samtalen: 45 minutter', en: 'The talk: 45 minutes' },
+  timerLeft: { da: '{time} tilbage', en: '{time} left' },
+  timerOver: { da: '{time} over tiden', en: '{time} over time' },
+  timerStart: { da: 'Start tid', en: 'Start timer' },
+  timerPause: { da: 'Pause', en: 'Pause' },
+  timerResume: { da: 'Fortsæt', en: 'Resume' },
+  timerReset: { da: 'Nulstil', en: 'Reset' },
+  timerLabel: { da: 'Tid tilbage af samtalen', en: 'Time left of the talk' },
+  startTalk: { da: 'Start samtalen', en: 'Start the talk' },
+  startTalkHint: {
+    da: 'Når du starter samtalen, kan medarbejderen ikke længere rette sin forberedelse, og du kan skrive noter.',
+    en: 'When you start the talk, the employee can no longer change their preparation, and you can write notes.',
+  },
+  notesLockedUntilStart: {
+    da: 'Start samtalen for at skrive noter og sætte flueben.',
+    en: 'Start the talk to write notes and tick the understandings.',
+  },
+  preparation: { da: 'Medarbejderens forberedelse', en: "The employee's preparation" },
+  yourPreparation: { da: 'Din forberedelse', en: 'Your preparation' },
+  notAnswered: { da: 'Ikke besvaret.', en: 'Not answered.' },
+  talkNotes: { da: 'Noter fra samtalen', en: 'Notes from the talk' },
+  talkNotesFor: { da: 'Noter fra samtalen: {section}', en: 'Notes from the talk: {section}' },
+  talkNotesShared: {
+    da: 'Noterne deles med medarbejderen, når du afslutter.',
+    en: 'The notes are shared with the employee when you finalise.',
+  },
+  leaderNotes: { da: 'Lederens noter', en: "The leader's notes" },
+  noNotes: { da: 'Ingen noter.', en: 'No notes.' },
+  privateNoteHeading: { da: 'Dine private noter', en: 'Your private notes' },
+  privateNoteBadge: { da: 'Kun synlig for dig', en: 'Only visible to you' },
+  privateNoteHint: {
+    da: 'Hverken medarbejderen eller HR kan se dem.',
+    en: 'Neither the employee nor HR can see them.',
+  },
+  privateNoteLabel: {
+    da: 'Private noter (kun synlig for dig)',
+    en: 'Private notes (only visible to you)',
+  },
+  privateNoteNotYours: {
+    da: 'Der findes en privat note fra en tidligere leder; kun vedkommende kan læse den.',
+    en: 'There is a private note from a previous leader; only they can read it.',
+  },
+  agreementsHeading: { da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' },
+  agreementsEmpty: { da: 'Ingen aftaler endnu.', en: 'No agreements yet.' },
+  agreementWhat: { da: 'Hvad aftaler I?', en: 'What do you agree?' },
+  agreementOwner: { da: 'Hvem gør det?', en: 'Who does it?' },
+  agreementDue: { da: 'Frist', en: 'Due date' },
+  agreementStatus: { da: 'Status', en: 'Status' },
+  agreementStatusFor: { da: 'Status for aftalen: {what}', en: 'Status of the agreement: {what}' },
+  agreementAdd: { da: 'Tilføj aftale', en: 'Add agreement' },
+  agreementRemove: { da: 'Fjern', en: 'Remove' },
+  agreementRemoveFor: { da: 'Fjern aftalen: {what}', en: 'Remove the agreement: {what}' },
+  agreementAdded: { da: 'Aftalen er tilføjet.', en: 'The agreement was added.' },
+  agreementNeedsText: {
+    da: 'Skriv hvad I aftaler, og vælg en frist.',
+    en: 'Write what you agree, and choose a due date.',
+  },
+  agreementOwnerYou: { da: '{name} (dig)', en: '{name} (you)' },
+  agreementChanged: {
+    da: 'Aftalen var ændret af en anden; her er den nyeste udgave. Vælg igen, hvis du stadig vil ændre den.',
+    en: 'Someone else had changed the agreement; this is the latest version. Choose again if you still want to change it.',
+  },
+  responsible: { da: 'Ansvarlig', en: 'Responsible' },
+  due: { da: 'Frist', en: 'Due' },
+  followUp: { da: 'Opfølgning', en: 'Follow-up' },
+  finalise: { da: 'Afslut samtalen', en: 'Finalise the talk' },
+  finaliseTitle: { da: 'Afslut samtalen?', en: 'Finalise the talk?' },
+  finaliseText: {
+    da: 'Noterne og aftalerne bliver låst og sendt til medarbejderen, som kvitterer for dem. Aftalernes status kan I stadig opdatere.',
+    en: 'The notes and agreements are locked and sent to the employee, who acknowledges them. You can still update the status of the agreements.',
+  },
+  followUpDate: { da: 'Opfølgningsdato (valgfri)', en: 'Follow-up date (optional)' },
+  confirmFinalise: { da: 'Afslut', en: 'Finalise' },
+  cancel: { da: 'Fortryd', en: 'Cancel' },
+  finaliseBlocked: {
+    da: 'Løs først konflikterne nedenfor, så intet går tabt.',
+    en: 'First resolve the conflicts below, so nothing is lost.',
+  },
+  finalisedReadOnly: {
+    da: 'Samtalen er afsluttet {date}. Noterne kan ikke længere ændres.',
+    en: 'The talk was finalised {date}. The notes can no longer be changed.',
+  },
+  acknowledgedBy: {
+    da: '{name} kvitterede {date}.',
+    en: '{name} acknowledged on {date}.',
+  },
+  employeeComment: { da: 'Medarbejderens kommentar', en: "The employee's comment" },
+  saving: { da: 'Gemmer …', en: 'Saving …' },
+  savedAt: { da: 'Gemt kl. {time}', en: 'Saved at {time}' },
+  notSaved: { da: 'Ikke gemt – prøv igen', en: 'Not saved – try again' },
+  notSavedConflict: {
+    da: 'Ikke gemt – en anden har ændret det samme. Vælg nedenfor.',
+    en: 'Not saved – someone else changed the same. Choose below.',
+  },
+  retry: { da: 'Prøv igen', en: 'Try again' },
+  allSaved: { da: 'Alt er gemt', en: 'Everything is saved' },
+  conflictHeading: {
+    da: 'Ændret af en anden, mens du skrev',
+    en: 'Changed by someone else while you were writing',
+  },
+  conflictChanged: { da: 'Ændret: {fields}', en: 'Changed: {fields}' },
+  conflictTheirs: { da: 'Den gemte udgave', en: 'The saved version' },
+  conflictMine: { da: 'Din udgave (i feltet)', en: 'Your version (in the field)' },
+  takeTheirs: { da: 'Brug den gemte', en: 'Use the saved one' },
+  keepMine: { da: 'Behold min', en: 'Keep mine' },
+  conflictEmpty: { da: '(tomt)', en: '(empty)' },
+  understandingsField: { da: 'De fælles forståelser', en: 'The common understandings' },
+  talkAtField: { da: 'Tidspunkt for samtalen', en: 'Time of the talk' },
+  privateNoteField: { da: 'Private noter', en: 'Private notes' },
+  status: { da: 'Status', en: 'Status' },
+  answerLabel: { da: 'Dit svar: {section}', en: 'Your answer: {section}' },
+  submitPreparation: {
+    da: 'Send forberedelsen til din leder',
+    en: 'Send your preparation to your leader',
+  },
+  submitted: {
+    da: 'Din forberedelse er sendt til {leader}. Du kan rette den, indtil samtalen starter.',
+    en: 'Your preparation has been sent to {leader}. You can change it until the talk starts.',
+  },
+  prepareIntro: {
+    da: 'Forbered dig til samtalen med {leader}. Dine svar gemmes automatisk; {leader} ser dem, når du sender forberedelsen.',
+    en: 'Prepare for the talk with {leader}. Your answers are saved automatically; {leader} sees them when you send your preparation.',
+  },
+  talkStarted: {
+    da: 'Samtalen er i gang. Når {leader} afslutter den, ser du noterne og aftalerne her.',
+    en: 'The talk is under way. When {leader} finalises it, you will see the notes and agreements here.',
+  },
+  summaryHeading: { da: 'Opsamling fra samtalen', en: 'Summary of the talk' },
+  acknowledgeHeading: { da: 'Kvittér for opsamlingen', en: 'Acknowledge the summary' },
+  acknowledgeIntro: {
+    da: 'Læs noterne og aftalerne igennem. Du kan skrive en kommentar, hvis du ser noget anderledes.',
+    en: 'Read through the notes and agreements. You can add a comment if you see something differently.',
+  },
+  commentLabel: { da: 'Kommentar (valgfri)', en: 'Comment (optional)' },
+  acknowledge: { da: 'Kvittér', en: 'Acknowledge' },
+  acknowledged: { da: 'Du kvitterede {date}.', en: 'You acknowledged on {date}.' },
+  yourComment: { da: 'Din kommentar', en: 'Your comment' },
+  myAgreements: { da: 'Mine aftaler', en: 'My agreements' },
+  privacyHeading: { da: 'Privatliv', en: 'Privacy' },
+  privacyText: {
+    da: 'Dit skema kan kun læses af dig og din leder. Lederens private noter kan kun læses af lederen. HR ser kun status og antal, aldrig indholdet. Evalueringen er anonym og vises kun for grupper på mindst fem. Data ligger i jeres organisations egen Azure-lagring.',
+    en: 'Your form can only be read by you and your leader. The leader’s private notes can only be read by the leader. HR sees statuses and counts only, never the contents. The evaluation is anonymous and shown only for groups of at least five. The data is kept in your organisation’s own Azure storage.',
+  },
+  termsHeading: { da: 'Vilkår', en: 'Terms of use' },
+  termsText: {
+    da: 'MUS for Teams drives af jeres egen organisation. Spørgsmål om brugen rettes til jeres HR-afdeling.',
+    en: 'MUS for Teams is run by your own organisation. Questions about its use go to your HR department.',
+  },
+} satisfies Record<string, Bilingual>;
+
+export type TextKey = keyof typeof TEXTS;
+
+/** The text for `key` in the user's language, with `{name}` placeholders filled in. */
+export function t(key: TextKey, vars: Record<string, string> = {}): string {
+  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
+
+const dateFormat = (): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium' });
+const dateTimeFormat = (): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+/** "2. mar. 2026" for an ISO date or date-time. */
+export function formatDate(iso: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat().format(date);
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat().format(date);
+}
+
+/** "10:32" in the user's clock. */
+export function formatClock(date: Date): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}

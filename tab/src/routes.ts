@@ -1,0 +1,52 @@
+/*
+ * The tab's screens, kept in the URL's hash so the browser's back button and reloads work:
+ *   #/                              the overview (current round)
+ *   #/round/<roundId>               the overview of another round
+ *   #/skema/<roundId>/<email>       one skema
+ *   #privatliv, #vilkaar            privacy and terms (linked from the app manifest)
+ */
+
+export type Route =
+  | { name: 'home'; roundId?: string }
+  | { name: 'skema'; roundId: string; email: string }
+  | { name: 'privacy' }
+  | { name: 'terms' };
+
+export function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  if (h === 'privatliv') return { name: 'privacy' };
+  if (h === 'vilkaar') return { name: 'terms' };
+  const parts = h.replace(/^\//, '').split('/').map(safeDecode);
+  if (parts[0] === 'skema' && parts[1] && parts[2]) {
+    return { name: 'skema', roundId: parts[1], email: parts[2] };
+  }
+  if (parts[0] === 'round' && parts[1]) return { name: 'home', roundId: parts[1] };
+  return { name: 'home' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'privacy':
+      return '#privatliv';
+    case 'terms':
+      return '#vilkaar';
+    case 'skema':
+      return `#/skema/${encodeURIComponent(route.roundId)}/${encodeURIComponent(route.email)}`;
+    case 'home':
+      return route.roundId ? `#/round/${encodeURIComponent(route.roundId)}` : '#/';
+  }
+}
+
+/** A deep link's sub-entity `skema:<roundId>:<email>` (see bot/cards/tab-links.ts). */
+export function routeFromSubEntity(subEntityId: string | undefined): Route | undefined {
+  const match = /^skema:([^:]+):(.+)$/.exec(subEntityId ?? '');
+  return match?.[1] && match[2] ? { name: 'skema', roundId: match[1], email: match[2] } : undefined;
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

@@ -1,0 +1,187 @@
+import { AGREEMENT_STATUSES, AGREEMENT_STATUS_LABELS } from '../../../bot/mus/agreement.js';
+import { ApiError, type SkemaKey } from '../api-client.js';
+import type { AgreementStatus, AgreementView, SkemaView } from '../api-types.js';
+import type { AppEnv } from '../app-env.js';
+import { button, h, replace, uid } from '../dom.js';
+import { formatDate, t, tr } from '../i18n.js';
+
+/*
+ * The skema's agreements (section 7: what, who, by when). The leader adds and removes them until the
+ * talk is finalised; afterwards, and for the employee, only the status moves on — for whoever the
+ * server says may (the agreement's owner or the leader).
+ */
+
+function ownerName(view: SkemaView, email: string, viewerEmail: string): string {
+  const name =
+    email === view.employee.email
+      ? view.employee.name
+      : email === view.leader.email
+        ? view.leader.name
+        : email;
+  return email === viewerEmail ? t('agreementOwnerYou', { name }) : name;
+}
+
+export function agreementsSection(
+  env: AppEnv,
+  view: SkemaView,
+  headingLevel: 'h2' | 'h3' = 'h2',
+): HTMLElement {
+  const key: SkemaKey = { roundId: view.roundId, email: view.employee.email };
+  const agreements: AgreementView[] = [...view.agreements];
+  const headingId = uid('agreements');
+  const list = h('ul', { className: 'agreements' });
+  const notice = h('p', { className: 'notice', role: 'status' });
+
+  const render = (): void => {
+    if (agreements.length === 0) {
+      replace(list, h('li', { className: 'muted' }, t('agreementsEmpty')));
+      return;
+    }
+    replace(list, ...agreements.map((a) => item(a)));
+  };
+
+  const item = (agreement: AgreementView): HTMLElement => {
+    const statusId = uid('agreement-status');
+    const statusControl = agreement.canUpdateStatus
+      ? statusSelect(agreement, statusId)
+      : h(
+          'span',
+          { className: `status-pill status-${agreement.status}` },
+          tr(AGREEMENT_STATUS_LABELS[agreement.status]),
+        );
+    return h(
+      'li',
+      { className: 'agreement', 'data-agreement-id': agreement.id },
+      h('p', { className: 'user-text agreement-what' }, agreement.what),
+      h(
+        'dl',
+        { className: 'facts' },
+        h('dt', {}, t('responsible')),
+        h('dd', {}, ownerName(view, agreement.ownerEmail, env.me.email)),
+        h('dt', {}, t('due')),
+        h('dd', {}, formatDate(agreement.dueDate)),
+        h('dt', {}, t('agreementStatus')),
+        h('dd', {}, statusControl),
+      ),
+      view.can.manageAgreements &&
+        button(t('agreementRemove'), () => remove(agreement), {
+          className: 'secondary small',
+          'aria-label': t('agreementRemoveFor', { what: agreement.what }),
+        }),
+    );
+  };
+
+  const statusSelect = (agreement: AgreementView, id: string): HTMLSelectElement => {
+    const select = h(
+      'select',
+      { id, 'aria-label': t('agreementStatusFor', { what: agreement.what }) },
+      ...AGREEMENT_STATUSES.map((s) =>
+        h('option', { value: s, selected: s === agreement.status }, tr(AGREEMENT_STATUS_LABELS[s])),
+      ),
+    );
+    select.addEventListener('change', () => {
+      const status = select.value as AgreementStatus;
+      env.api
+        .updateAgreement(key, agreement.id, { status, etag: agreement.etag })
+        .then((saved) => {
+          Object.assign(agreement, saved);
+          notice.textContent = '';
+        })
+        .catch((error: unknown) => {
+          const current =
+            error instanceof ApiError && error.status === 412
+              ? error.current<AgreementView>()
+              : undefined;
+          if (current) {
+            Object.assign(agreement, current);
+            notice.textContent = t('agreementChanged');
+            render();
+          } else {
+            select.value = agreement.status;
+            env.showError(error);
+          }
+        });
+    });
+    return select;
+  };
+
+  const remove = async (agreement: AgreementView): Promise<void> => {
+    try {
+      await env.api.removeAgreement(key, agreement.id);
+      agreements.splice(agreements.indexOf(agreement), 1);
+      render();
+    } catch (error) {
+      env.showError(error);
+    }
+  };
+
+  render();
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId },
+    h(headingLevel, { id: headingId }, t('agreementsHeading')),
+    list,
+    notice,
+    view.can.manageAgreements &&
+      addForm(env, view, key, (added) => {
+        agreements.push(added);
+        render();
+        env.announce(t('agreementAdded'));
+      }),
+  );
+}
+
+function addForm(
+  env: AppEnv,
+  view: SkemaView,
+  key: SkemaKey,
+  onAdded: (agreement: AgreementView) => void,
+): HTMLElement {
+  const whatId = uid('agreement-what');
+  const ownerId = uid('agreement-owner');
+  const dueId = uid('agreement-due');
+  const what = h('textarea', { id: whatId, rows: 2, maxlength: 1000, required: true });
+  const owner = h(
+    'select',
+    { id: ownerId },
+    h('option', { value: view.employee.email }, ownerName(view, view.employee.email, env.me.email)),
+    h('option', { value: view.leader.email }, ownerName(view, view.leader.email, env.me.email)),
+  );
+  const due = h('input', { id: dueId, type: 'date', required: true });
+  const error = h('p', { className: 'field-error', role: 'alert' });
+  const submit = h('button', { type: 'submit' }, t('agreementAdd'));
+  const form = h(
+    'form',
+    { className: 'agreement-form' },
+    h('div', { className: 'field wide' }, h('label', { for: whatId }, t('agreementWhat')), what),
+    h('div', { className: 'field' }, h('label', { for: ownerId }, t('agreementOwner')), owner),
+    h('div', { className: 'field' }, h('label', { for: dueId }, t('agreementDue')), due),
+    h('div', { className: 'field actions' }, submit),
+    error,
+  );
+  form.noValidate = true;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!what.value.trim() || !due.value) {
+      error.textContent = t('agreementNeedsText');
+      return;
+    }
+    error.textContent = '';
+    submit.disabled = true;
+    env.api
+      .addAgreement(key, { what: what.value, ownerEmail: owner.value, dueDate: due.value })
+      .then((added) => {
+        what.value = '';
+        due.value = '';
+        onAdded(added);
+        what.focus();
+      })
+      .catch((e: unknown) => {
+        error.textContent = e instanceof ApiError ? e.message : t('unexpected');
+      })
+      .finally(() => {
+        submit.disabled = false;
+      });
+  });
+  return form;
+}

@@ -1,0 +1,184 @@
+import type { RoundSummary, TeamMember, TeamOverview } from '../api-types.js';
+import type { AppEnv } from '../app-env.js';
+import { button, h, replace, uid } from '../dom.js';
+import { formatDateTime, t } from '../i18n.js';
+import { meetingEmployee, rememberedMeetingEmployee } from '../meeting-target.js';
+import { statusLabel, statusPill } from './skema-parts.js';
+
+/*
+ * The overview of a round: the user's own MUS (employee), their employees with status and talk date
+ * (leader), and for HR a pointer to where HR follows the round. In a meeting, a leader is taken
+ * straight to the employee the meeting is about when that can be told (see meeting-target.ts).
+ */
+
+/** The round to show: the one asked for, else the newest open one, else the newest. */
+export function pickRound(rounds: RoundSummary[], wanted?: string): RoundSummary | undefined {
+  return rounds.find((r) => r.id === wanted) ?? rounds.find((r) => !r.closedAt) ?? rounds[0];
+}
+
+export async function renderHome(
+  root: HTMLElement,
+  env: AppEnv,
+  options: { roundId?: string; autoOpenMeeting: boolean },
+): Promise<void> {
+  const rounds = await env.api.rounds();
+  const round = pickRound(rounds, options.roundId);
+  const title = h('h1', {}, `${t('appTitle')} — ${env.me.name}`);
+  if (!round) {
+    replace(
+      root,
+      h('header', { className: 'page-header' }, title),
+      h('p', { className: 'card' }, t('noRounds')),
+    );
+    return;
+  }
+
+  const leads = round.roles.includes('leader') || env.me.roles.includes('leader');
+  const team: TeamOverview | undefined = leads ? await env.api.team(round.id) : undefined;
+  const members = team?.members ?? [];
+  const meetingId = env.session?.meetingId;
+
+  if (options.autoOpenMeeting && meetingId) {
+    const target = members.length
+      ? meetingEmployee(members, rememberedMeetingEmployee(meetingId), new Date())
+      : round.mySkema
+        ? env.me.email
+        : undefined;
+    if (target) {
+      env.navigate({ name: 'skema', roundId: round.id, email: target }, { replace: true });
+      return;
+    }
+  }
+
+  replace(
+    root,
+    h(
+      'header',
+      { className: 'page-header' },
+      title,
+      rounds.length > 1 && roundPicker(env, rounds, round),
+    ),
+    round.mySkema && mySkemaCard(env, round),
+    members.length > 0 && teamCard(env, round, members, !!meetingId),
+    round.roles.includes('hr') && hrCard(),
+  );
+}
+
+function roundPicker(env: AppEnv, rounds: RoundSummary[], current: RoundSummary): HTMLElement {
+  const id = uid('round');
+  const select = h(
+    'select',
+    { id },
+    ...rounds.map((r) =>
+      h(
+        'option',
+        { value: r.id, selected: r.id === current.id },
+        r.closedAt ? `${r.name} ${t('roundClosed')}` : r.name,
+      ),
+    ),
+  );
+  select.addEventListener('change', () => env.navigate({ name: 'home', roundId: select.value }));
+  return h('div', { className: 'field inline' }, h('label', { for: id }, t('chooseRound')), select);
+}
+
+function mySkemaCard(env: AppEnv, round: RoundSummary): HTMLElement {
+  const mine = round.mySkema;
+  const headingId = uid('mine');
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, t('mySkemaHeading')),
+    h(
+      'dl',
+      { className: 'facts' },
+      h('dt', {}, t('round')),
+      h('dd', {}, round.name),
+      h('dt', {}, t('mySkemaStatus')),
+      h('dd', {}, mine ? statusPill(mine.status) : ''),
+      h('dt', {}, t('talkAt')),
+      h('dd', {}, mine?.talkAt ? formatDateTime(mine.talkAt) : t('notPlanned')),
+    ),
+    button(
+      t('openMySkema'),
+      () => env.navigate({ name: 'skema', roundId: round.id, email: env.me.email }),
+      {
+        className: 'primary',
+      },
+    ),
+  );
+}
+
+function teamCard(
+  env: AppEnv,
+  round: RoundSummary,
+  members: TeamMember[],
+  inMeeting: boolean,
+): HTMLElement {
+  const headingId = uid('team');
+  const rows = members.map((m) =>
+    h(
+      'tr',
+      { 'data-email': m.email },
+      h('th', { scope: 'row' }, m.name),
+      h('td', {}, m.department),
+      h('td', {}, statusPill(m.status)),
+      h('td', {}, m.talkAt ? formatDateTime(m.talkAt) : t('notPlanned')),
+      h(
+        'td',
+        {},
+        m.status === 'not-sent'
+          ? h('span', { className: 'muted' }, statusLabel('not-sent'))
+          : button(
+              t('open'),
+              () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
+              {
+                className: 'secondary small',
+                'aria-label': t('openSkemaOf', { name: m.name }),
+              },
+            ),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, t('teamHeading')),
+    inMeeting
+      ? h('p', { className: 'notice' }, t('meetingPick'))
+      : h('p', { className: 'muted' }, t('teamIntro')),
+    h(
+      'div',
+      { className: 'table-wrap' },
+      h(
+        'table',
+        { className: 'team' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, t('colName')),
+            h('th', { scope: 'col' }, t('colDepartment')),
+            h('th', { scope: 'col' }, t('colStatus')),
+            h('th', { scope: 'col' }, t('colTalkAt')),
+            h('th', { scope: 'col' }, t('colOpen')),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+      ),
+    ),
+  );
+}
+
+/** HR follows the round in the channel; the HR overview itself is built elsewhere (a placeholder). */
+function hrCard(): HTMLElement {
+  const headingId = uid('hr');
+  return h(
+    'section',
+    { className: 'card hr', 'aria-labelledby': headingId, 'data-placeholder': 'hr-overview' },
+    h('h2', { id: headingId }, t('hrHeading')),
+    h('p', {}, t('hrNote')),
+    h('p', { className: 'muted' }, t('hrOverviewPlaceholder')),
+  );
+}
