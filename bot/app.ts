@@ -23,6 +23,9 @@ import { startRollout } from './rollout-wiring.js';
 import type { Skema } from './mus/skema.js';
 import { skemaActions } from './teams/card-actions/skema-actions.js';
 import { evaluationActions } from './teams/card-actions/evaluation-actions.js';
+import { agreementActions } from './teams/card-actions/agreement-actions.js';
+import { registerAgreementRoutes } from './api/agreement-routes.js';
+import { registerPrivacyRoutes } from './api/privacy-routes.js';
 
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -67,6 +70,7 @@ export async function startApp(
       extraActions: (services) => ({
         ...skemaActions(services, skemaServices),
         ...evaluationActions(services),
+        ...agreementActions(services, skemaServices),
       }),
     });
     requestSummary = (skema) => rollout.requestSummary(skema);
@@ -106,6 +110,18 @@ export async function startApp(
           }),
         (s) => registerRoundRoutes(s, skemaApi),
         (s) => registerSkemaRoutes(s, skemaApi),
+        (s) => registerAgreementRoutes(s, skemaApi),
+        (s) =>
+          registerPrivacyRoutes(s, {
+            authenticate,
+            log: log.child({ module: 'privacy-api' }),
+            privacy: {
+              repositories,
+              deliveries: storage.deliveries,
+              now: () => new Date(),
+              log: log.child({ module: 'privacy' }),
+            },
+          }),
         (s) =>
           registerDevRoutes(s, {
             devMode: config.devMode,

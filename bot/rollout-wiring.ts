@@ -8,6 +8,8 @@ import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
 import type { Skema } from './mus/skema.js';
 import { Dispatcher } from './rollout/dispatcher.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
+import { planAgreementReminders } from './rollout/agreement-reminders.js';
+import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
 import type { BotFramework } from './teams/bot-framework.js';
 import type { BotServices } from './teams/bot-services.js';
 import { MusBotRouter } from './teams/mus-bot-router.js';
@@ -36,8 +38,13 @@ export function startRollout(deps: {
   router: MusBotRouter;
   dispatcher: Dispatcher;
   services: BotServices;
-  /** Plans skema reminders that are due now (runs hourly by itself); returns how many were new. */
+  /**
+   * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, and agreements
+   * whose due date is near. Returns how many were new.
+   */
   remindNow(now?: Date): Promise<number>;
+  /** Applies the retention period to closed rounds (runs daily by itself, on the hourly timer). */
+  retainNow(now?: Date): Promise<RetentionReport[]>;
   /** Queues the summary card that asks the employee to acknowledge a finalised talk. */
   requestSummary(skema: Skema): Promise<void>;
   stop(): Promise<void>;
@@ -81,15 +88,25 @@ export function startRollout(deps: {
     let planned = 0;
     for (const orgId of await repositories.organisations.listIds()) {
       planned += await planSkemaReminders({ repositories, deliveries }, orgId, now);
+      planned += await planAgreementReminders({ repositories, deliveries }, orgId, now);
     }
     if (planned) dispatcher.wake();
     return planned;
   };
+  const retainNow = (now = services.now()): Promise<RetentionReport[]> =>
+    runRetentionJob({ repositories, log: log.child({ module: 'retention' }) }, now);
+  // The retention job is daily: the hourly tick runs it on the first tick of each UTC day.
+  let retainedOn: string | undefined;
   let reminderTimer: NodeJS.Timeout | undefined;
   if (deps.autoStart !== false) {
     dispatcher.start();
     reminderTimer = setInterval(() => {
       remindNow().catch((error: unknown) => log.warn({ err: error }, 'planning reminders failed'));
+      const today = services.now().toISOString().slice(0, 10);
+      if (retainedOn !== today) {
+        retainedOn = today;
+        retainNow().catch((error: unknown) => log.warn({ err: error }, 'retention job failed'));
+      }
     }, HOUR_MS);
     reminderTimer.unref();
   }
@@ -112,6 +129,7 @@ export function startRollout(deps: {
       dispatcher.wake();
     },
     remindNow,
+    retainNow,
     stop: async () => {
       clearInterval(reminderTimer);
       await dispatcher.stop();

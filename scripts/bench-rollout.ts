@@ -96,6 +96,11 @@ function syntheticRoster(n: number): { hr: Person; people: Person[] } {
   return { hr, people };
 }
 
+/** Progress on stderr, so a long run shows where it is. */
+function progress(message: string): void {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
@@ -133,6 +138,7 @@ try {
     }),
   );
   const setupMs = Date.now() - t;
+  progress(`roster and chats stored in ${seconds(setupMs)}`);
 
   t = Date.now();
   const services = { repositories, deliveries, now: () => new Date() };
@@ -140,6 +146,7 @@ try {
   const step1 = await launchRolloutStep(services, { by: hr, roundId: round.value.id, step: 1 });
   const step2 = await launchRolloutStep(services, { by: hr, roundId: round.value.id, step: 2 });
   const launchMs = Date.now() - t;
+  progress(`steps 1 and 2 launched in ${seconds(launchMs)}`);
 
   const dispatcher = new Dispatcher({
     store: deliveries,
@@ -157,7 +164,13 @@ try {
     concurrency,
   });
   t = Date.now();
-  await dispatcher.drain();
+  const ticker = setInterval(() => {
+    const done = fake.requests({ route: 'sendToConversation' }).filter((c) => c.status === 201);
+    progress(
+      `${done.length} sent, ${fake.throttledCount} throttled, stats ${JSON.stringify(dispatcher.stats)}`,
+    );
+  }, 10_000);
+  await dispatcher.drain().finally(() => clearInterval(ticker));
   const drainMs = Date.now() - t;
 
   const sends = fake.requests({ route: 'sendToConversation' });

@@ -29,3 +29,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
     timeZone: 'Europe/Copenhagen',
   }).format(d);
 }
+
+/** A round's name as a title: "MUS 2027" stays, "Forår 2027" becomes "MUS Forår 2027". */
+export function musTitle(roundName: string): string {
+  return /\b(MUS|GRUS|LUS)\b/i.test(roundName) ? roundName : `MUS ${roundName}`;
+}

@@ -17,7 +17,7 @@ import {
   text,
   type AdaptiveCard,
 } from './elements.js';
-import { translator } from './format.js';
+import { musTitle, translator } from './format.js';
 import { coreTaskBlock } from './core-task-block.js';
 import { roundDates } from './round-dates.js';
 
@@ -38,8 +38,8 @@ export function leaderBriefingCard(view: LeaderBriefingView): AdaptiveCard {
     [
       heading(
         t({
-          da: `MUS ${plain(view.round.name)}: kerneopgaven i centrum`,
-          en: `MUS ${plain(view.round.name)}: the core task at the centre`,
+          da: `${plain(musTitle(view.round.name))}: kerneopgaven i centrum`,
+          en: `${plain(musTitle(view.round.name))}: the core task at the centre`,
         }),
       ),
       text(t({ da: `Kære ${plain(view.leaderName)}`, en: `Dear ${plain(view.leaderName)}` })),

@@ -13,7 +13,7 @@ import {
   type AdaptiveCard,
 } from './elements.js';
 import { coreTaskBlock } from './core-task-block.js';
-import { formatDate, translator } from './format.js';
+import { formatDate, musTitle, translator } from './format.js';
 
 export interface EmployeeInvitationView {
   locale: Locale;
@@ -32,8 +32,8 @@ export function employeeInvitationCard(view: EmployeeInvitationView): AdaptiveCa
     [
       heading(
         t({
-          da: `Din MUS i ${plain(view.round.name)}`,
-          en: `Your MUS in ${plain(view.round.name)}`,
+          da: `Din samtale · ${plain(musTitle(view.round.name))}`,
+          en: `Your talk · ${plain(musTitle(view.round.name))}`,
         }),
       ),
       text(t({ da: `Hej ${plain(view.employeeName)}`, en: `Hi ${plain(view.employeeName)}` })),

@@ -98,6 +98,9 @@ export async function erasePerson(
     report.person = true;
   }
   // The log says that an erasure happened and by whom, not whose data it was.
-  services.log.info({ audit: 'person-erased', orgId, by: viewer.email, ...report }, 'person erased');
+  services.log.info(
+    { audit: 'person-erased', orgId, by: viewer.email, ...report },
+    'person erased',
+  );
   return report;
 }

@@ -222,6 +222,7 @@ export class DeliveryTable implements DeliveryStore {
     return { value: delivery, etag: newEtag };
   }
 
+  /** Counts the step's own cards; reminders and talk summaries ride in the same partition. */
   async counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts> {
     const counts: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
     const rows = this.client.listEntities<{ status: string; audience: string }>({
@@ -231,8 +232,7 @@ export class DeliveryTable implements DeliveryStore {
       },
     });
     for await (const row of rows) {
-      // Agreement reminders follow up the talks long after the step; they are not its progress.
-      if (row.audience === 'agreement') continue;
+      if (row.audience !== 'leader' && row.audience !== 'employee') continue;
       if (row.status === 'sent') counts.sent++;
       else if (row.status === 'failed') counts.failed++;
       else if (row.status === 'not-installed') counts.notInstalled++;

@@ -18,8 +18,11 @@ import { queryEntities, readEntity } from './table-operations.js';
  */
 
 export const TALLY_PREFIX = 'c|';
-/** Attempts of a skema write whose count row another write changed first. */
-export const TALLY_ATTEMPTS = 10;
+/**
+ * Attempts of a skema write whose count row another write changed first. Each round of a race has
+ * a winner, so a whole team written at once (step 3 creates skemas 50 at a time) gets through.
+ */
+export const TALLY_ATTEMPTS = 60;
 
 type Counted = Pick<Skema, 'leaderEmail' | 'department' | 'status'>;
 
@@ -103,8 +106,8 @@ export async function readTallies(
     .filter((t) => SKEMA_STATUSES.some((s) => t.byStatus[s] > 0));
 }
 
-/** A short random pause before retrying a write that lost a race on a count row. */
+/** A short random pause before retrying a write that lost a race on a count row (full jitter). */
 export function pauseBeforeRetry(attempt: number): Promise<void> {
-  const ms = Math.random() * 10 * Math.min(attempt, 5);
+  const ms = Math.random() * Math.min(50, 5 * attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -49,7 +49,7 @@ export class ApiError extends Error {
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
   if (!value || typeof value !== 'object' || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const { error } = value;
   return !!error && typeof error === 'object' && 'message' in error && 'code' in error;
 }
 

@@ -54,7 +54,7 @@ export async function connectToTeams(timeoutMs = 4000): Promise<TeamsSession | u
 }
 
 function frameOf(context: app.Context): Frame {
-  const frame = context.page.frameContext;
+  const frame: string = context.page.frameContext;
   if (frame === 'sidePanel' || frame === 'meetingStage') return 'meetingSidePanel';
   if (context.meeting?.id) return 'meetingChat';
   if (context.channel?.id) return 'channel';
@@ -79,7 +79,7 @@ export function notifyLoaded(): void {
 function expiryOf(token: string): number {
   try {
     const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/')) as string;
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
     return typeof exp === 'number' ? exp : 0;
   } catch {

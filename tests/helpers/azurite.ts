@@ -29,13 +29,18 @@ function sharedAzurite(): Promise<{ server: EmbeddedAzurite; location: string }>
   return azurite;
 }
 
-// A root-level hook: registered once, when the first test file imports this helper.
-after(async () => {
+/** Stops the shared Azurite (mocha does this after the run; scripts call it themselves). */
+export async function stopTestAzurite(): Promise<void> {
   if (!azurite) return;
   const { server, location } = await azurite;
+  azurite = undefined;
   await server.stop();
   rmSync(location, { recursive: true, force: true });
-});
+}
+
+// A root-level hook, registered once when the first test file imports this helper. Scripts such as
+// `npm run simulate` reuse the helper outside mocha, where there is no `after`.
+if (typeof after === 'function') after(stopTestAzurite);
 
 export interface TestStorage {
   repositories: Repositories;

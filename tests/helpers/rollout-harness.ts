@@ -8,6 +8,7 @@ import { createBotFramework } from '../../bot/teams/bot-framework.js';
 import { MusActivityHandler } from '../../bot/teams/mus-activity-handler.js';
 import { skemaActions } from '../../bot/teams/card-actions/skema-actions.js';
 import { evaluationActions } from '../../bot/teams/card-actions/evaluation-actions.js';
+import { agreementActions } from '../../bot/teams/card-actions/agreement-actions.js';
 import type { Skema } from '../../bot/mus/skema.js';
 import { createSkemaServices, type SkemaServices } from '../../bot/skema/skema-services.js';
 import { testStorage, type TestStorage } from './azurite.js';
@@ -131,6 +132,7 @@ export async function startRolloutHarness(
     extraActions: (services) => ({
       ...skemaActions(services, skemaServices),
       ...evaluationActions(services),
+      ...agreementActions(services, skemaServices),
     }),
   });
   requestSummary = (skema) => rollout.requestSummary(skema);

@@ -1,4 +1,5 @@
 import { employeeInvitationCard } from '../../cards/step-2-employee-invitation-card.js';
+import { musTitle } from '../../cards/format.js';
 import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
 
 /** Step 2, Informér medarbejderne: every employee learns what the new MUS is for and what comes. */
@@ -17,7 +18,9 @@ export const informEmployees: RolloutStep = {
         round: ctx.round,
       }),
       summary:
-        ctx.locale === 'en' ? `Your MUS in ${ctx.round.name}` : `Din MUS i ${ctx.round.name}`,
+        ctx.locale === 'en'
+          ? `Your talk: ${musTitle(ctx.round.name)}`
+          : `Din samtale: ${musTitle(ctx.round.name)}`,
     };
   },
 };

@@ -79,29 +79,30 @@ export function agreementsSection(
         h('option', { value: s, selected: s === agreement.status }, tr(AGREEMENT_STATUS_LABELS[s])),
       ),
     );
-    select.addEventListener('change', () => {
+    const change = async (): Promise<void> => {
       const status = select.value as AgreementStatus;
-      env.api
-        .updateAgreement(key, agreement.id, { status, etag: agreement.etag })
-        .then((saved) => {
-          Object.assign(agreement, saved);
-          notice.textContent = '';
-        })
-        .catch((error: unknown) => {
-          const current =
-            error instanceof ApiError && error.status === 412
-              ? error.current<AgreementView>()
-              : undefined;
-          if (current) {
-            Object.assign(agreement, current);
-            notice.textContent = t('agreementChanged');
-            render();
-          } else {
-            select.value = agreement.status;
-            env.showError(error);
-          }
-        });
-    });
+      try {
+        Object.assign(
+          agreement,
+          await env.api.updateAgreement(key, agreement.id, { status, etag: agreement.etag }),
+        );
+        notice.textContent = '';
+      } catch (error) {
+        const current =
+          error instanceof ApiError && error.status === 412
+            ? error.current<AgreementView>()
+            : undefined;
+        if (!current) {
+          select.value = agreement.status;
+          env.showError(error);
+          return;
+        }
+        Object.assign(agreement, current);
+        notice.textContent = t('agreementChanged');
+        render();
+      }
+    };
+    select.addEventListener('change', () => void change());
     return select;
   };
 
@@ -159,6 +160,21 @@ function addForm(
     h('div', { className: 'field actions' }, submit),
     error,
   );
+  const add = async (): Promise<void> => {
+    try {
+      const added = await env.api.addAgreement(key, {
+        what: what.value,
+        ownerEmail: owner.value,
+        dueDate: due.value,
+      });
+      what.value = '';
+      due.value = '';
+      onAdded(added);
+      what.focus();
+    } catch (e) {
+      error.textContent = e instanceof ApiError ? e.message : t('unexpected');
+    }
+  };
   form.noValidate = true;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -168,20 +184,9 @@ function addForm(
     }
     error.textContent = '';
     submit.disabled = true;
-    env.api
-      .addAgreement(key, { what: what.value, ownerEmail: owner.value, dueDate: due.value })
-      .then((added) => {
-        what.value = '';
-        due.value = '';
-        onAdded(added);
-        what.focus();
-      })
-      .catch((e: unknown) => {
-        error.textContent = e instanceof ApiError ? e.message : t('unexpected');
-      })
-      .finally(() => {
-        submit.disabled = false;
-      });
+    void add().finally(() => {
+      submit.disabled = false;
+    });
   });
   return form;
 }

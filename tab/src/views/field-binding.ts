@@ -82,7 +82,7 @@ export class FieldSaver<V> {
         replace(field.slot);
         continue;
       }
-      const show = field.display ?? ((v: string) => v);
+      const show = (value: string): string => (field.display ? field.display(value) : value);
       replace(
         field.slot,
         conflictPanel({

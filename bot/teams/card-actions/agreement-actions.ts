@@ -1,0 +1,108 @@
+import {
+  AGREEMENT_SET_STATUS_VERB,
+  type AgreementCardNotice,
+} from '../../cards/agreement-reminder-card.js';
+import { AGREEMENT_STATUSES, type AgreementStatus } from '../../mus/agreement.js';
+import type { Bilingual } from '../../mus/bilingual.js';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../../mus/errors.js';
+import { renderAgreementCard } from '../../rollout/agreement-reminders.js';
+import { updateAgreement } from '../../skema/agreements.js';
+import type { SkemaServices } from '../../skema/skema-services.js';
+import type { BotServices } from '../bot-services.js';
+import { COMMAND_TEXTS } from '../commands/command-texts.js';
+import type { CardActionHandler, CardActionResult } from '../turn.js';
+
+const NOT_YOURS: Bilingual = {
+  da: 'Du kan kun opdatere aftaler, du selv er ansvarlig for, eller som er lavet i en samtale, du har holdt som leder.',
+  en: 'You can only update agreements you carry out yourself, or that were made in a talk you held as the leader.',
+};
+const MALFORMED: Bilingual = {
+  da: 'Kortet kunne ikke læses. Åbn aftalen i fanen "Mine MUS".',
+  en: 'The card could not be read. Open the agreement in the "My MUS" tab.',
+};
+const GONE: Bilingual = {
+  da: 'Aftalen findes ikke længere.',
+  en: 'The agreement no longer exists.',
+};
+
+interface SetStatusData {
+  roundId: string;
+  employeeEmail: string;
+  agreementId: string;
+  status: AgreementStatus;
+  etag: string;
+}
+
+/** What the card's buttons carry; anything else is refused. */
+function readData(data: Record<string, unknown>): SetStatusData | undefined {
+  const { roundId, employeeEmail, agreementId, status, etag } = data;
+  if (
+    typeof roundId !== 'string' ||
+    typeof employeeEmail !== 'string' ||
+    typeof agreementId !== 'string' ||
+    typeof etag !== 'string' ||
+    !AGREEMENT_STATUSES.includes(status as AgreementStatus)
+  ) {
+    return undefined;
+  }
+  if (roundId.length > 100 || employeeEmail.length > 254 || etag.length > 200) return undefined;
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(agreementId)) return undefined;
+  return {
+    roundId,
+    employeeEmail: employeeEmail.toLowerCase(),
+    agreementId,
+    status: status as AgreementStatus,
+    etag,
+  };
+}
+
+/**
+ * The agreement card's status buttons. The status changes through the same use case as the tab's
+ * (its owner or the leader of the talk may change it); the answer is the card again, built from
+ * storage. Anyone else is refused with a message and sees nothing of the agreement.
+ */
+export function agreementActions(
+  bot: BotServices,
+  skema: SkemaServices,
+): Record<string, CardActionHandler> {
+  const setStatus: CardActionHandler = async (turn, data): Promise<CardActionResult> => {
+    const person = turn.person;
+    if (!person) return { message: COMMAND_TEXTS.notOnRoster };
+    const input = readData(data);
+    if (!input) return { message: MALFORMED };
+    const ref = { roundId: input.roundId, employeeEmail: input.employeeEmail };
+    let notice: AgreementCardNotice;
+    try {
+      await updateAgreement(skema, person, ref, input.agreementId, {
+        status: input.status,
+        etag: input.etag,
+      });
+      notice = { kind: 'updated' };
+    } catch (error) {
+      if (error instanceof ForbiddenError) {
+        bot.log.warn(
+          { by: person.email, roundId: input.roundId, agreementId: input.agreementId },
+          'agreement status change by someone else refused',
+        );
+        return { message: NOT_YOURS };
+      }
+      if (error instanceof NotFoundError) return { message: GONE };
+      if (error instanceof ConflictError) notice = { kind: 'conflict' };
+      else if (error instanceof DomainError) notice = { kind: 'error', message: error.userMessage };
+      else throw error;
+    }
+    const stored = await bot.repositories.agreements.get(
+      person.orgId,
+      input.roundId,
+      input.employeeEmail,
+      input.agreementId,
+    );
+    if (!stored) return { message: GONE };
+    const rendered = await renderAgreementCard(bot.repositories, bot.links, turn.locale, stored, {
+      reminder: false,
+      notice,
+    });
+    return { card: rendered.card };
+  };
+  return { [AGREEMENT_SET_STATUS_VERB]: setStatus };
+}
