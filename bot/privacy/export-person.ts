@@ -17,7 +17,8 @@ import type { PrivacyServices } from './privacy-services.js';
  * the owner or author of what was written in the person's own talks (which is that leader). Left
  * out on purpose: evaluation answers (anonymous: nothing links them to anyone, so they are nobody's
  * personal data), other people's skemas, private notes a leader wrote about the person (they are the
- * leader's own notes; they appear in that leader's export), and reminders sent to others.
+ * leader's own notes; they appear in that leader's export), reminders sent to others, and the name of
+ * the HR person behind an earlier export (the person sees it in the app's own audit view).
  */
 
 export interface PersonRefExport {
@@ -73,7 +74,11 @@ export interface PersonExport {
   evaluationReceipts: { roundId: string; roundName: string }[];
   /** The Teams conversations the bot keeps to write to the person. */
   conversations: { key: string; updatedAt: string; reference: unknown }[];
-  /** Who opened the person's skema (or exported their data), newest first. */
+  /**
+   * Who opened the person's skema (one of their leaders), and when HR exported their data; newest
+   * first. `viewer` is null for exports (listed as HR's, without naming the HR person, so the export
+   * holds no one else's data) and for viewers who have since been erased.
+   */
   auditTrail: {
     at: string;
     action: AuditAction;
@@ -220,7 +225,7 @@ export async function exportPerson(
     at: e.at,
     action: e.action,
     roundId: e.roundId ?? null,
-    viewer: e.viewer ?? null,
+    viewer: e.action === 'data-exported' ? null : (e.viewer ?? null),
   }));
   // Only the rows addressed to the person; a reminder about their agreement sent to their leader
   // is the leader's card.

@@ -23,6 +23,13 @@ export const systemClock: Clock = {
  */
 const TENANT_RATE_HEADROOM = 0.95;
 
+/**
+ * Claimed rows kept queued, in multiples of `concurrency`: the next claim starts while this many are
+ * still waiting, so sending never waits for a claim, and claims up to the second number.
+ */
+const CLAIM_WHEN_QUEUED = 4;
+const CLAIM_UP_TO = 8;
+
 /** Our lease ran out while the row waited for its turn: it must not be sent by us now. */
 class LeaseExpiredError extends Error {
   constructor() {
@@ -68,14 +75,17 @@ export interface DispatcherStats {
 
 /**
  * Sends the outbox. Claims due rows with leases (so several processes can share the work and a
- * crashed one's rows are taken over when its lease expires), paces sends with a token bucket per
- * tenant and Teams' per-conversation windows, honours Retry-After, retries transient failures with
+ * crashed one's rows are taken over when its lease expires), paces sends per tenant (just under
+ * its rate limit) and per conversation (Teams' windows), honours Retry-After, retries transient failures with
  * backoff and jitter, and records every outcome on the row.
  */
 export class Dispatcher {
   private readonly pacers = new Map<string, TenantPacer>();
   private readonly conversations = new Map<string, SlidingWindowLimiter>();
+  /** Claimed rows, queued or being sent. */
   private readonly inFlight = new Set<Promise<void>>();
+  private sending = 0;
+  private readonly slotWaiters: (() => void)[] = [];
   private readonly clock: Clock;
   private readonly retry: RetryPolicy;
   private readonly concurrency: number;
@@ -159,10 +169,12 @@ export class Dispatcher {
     }
   }
 
-  /** Claims as many rows as there is room for in flight and starts sending them. */
+  /**
+   * Claims more rows while enough are still queued to keep the sends going (a claim is a query and
+   * a lease write per row, slow on a big partition), and queues them for sending.
+   */
   private async claimAndSend(): Promise<number> {
-    const room = this.concurrency * 4 - this.inFlight.size;
-    if (room <= 0) {
+    if (this.inFlight.size > this.concurrency * CLAIM_WHEN_QUEUED) {
       await Promise.race(this.inFlight);
       return 1;
     }
@@ -170,11 +182,17 @@ export class Dispatcher {
       this.options.owner,
       this.clock.now(),
       this.leaseMs,
-      room,
+      this.concurrency * CLAIM_UP_TO - this.inFlight.size,
     );
     for (const row of rows) {
-      while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
-      const task = this.sendOne(row).catch((error: unknown) => {
+      const task = (async () => {
+        await this.slot();
+        try {
+          await this.sendOne(row);
+        } finally {
+          this.release();
+        }
+      })().catch((error: unknown) => {
         this.options.log.error(
           { err: error, recipient: row.value.recipientEmail },
           'delivery failed unexpectedly',
@@ -184,6 +202,22 @@ export class Dispatcher {
       this.inFlight.add(tracked);
     }
     return rows.length;
+  }
+
+  /** Waits for one of the `concurrency` sending slots. */
+  private async slot(): Promise<void> {
+    if (this.sending < this.concurrency) {
+      this.sending++;
+      return;
+    }
+    // The releasing task hands its slot straight to us.
+    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.sending--;
   }
 
   private pacerFor(orgId: string): TenantPacer {

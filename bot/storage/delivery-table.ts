@@ -17,9 +17,11 @@ import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import {
   definedProperties,
   mapWithLimit,
+  MAX_BATCH_OPERATIONS,
   queryEntities,
   readEntity,
   statusOf,
+  transactionEtag,
   type RawEntity,
 } from './table-operations.js';
 import { replaceIfUnchanged } from './versioned-writes.js';
@@ -111,6 +113,28 @@ function toEntity(d: Delivery): EntityToWrite {
   return entity;
 }
 
+function deliveryKey(d: Delivery): string {
+  return `${deliveryPartition(d.orgId, d.roundId, d.step)}\n${joinKey(d.audience, d.recipientEmail)}`;
+}
+
+/** Entities grouped by partition, in chunks a transaction can take. */
+function chunksByPartition(entities: EntityToWrite[]): EntityToWrite[][] {
+  const byPartition = new Map<string, EntityToWrite[]>();
+  for (const entity of entities) {
+    const key = String(entity.partitionKey);
+    const group = byPartition.get(key);
+    if (group) group.push(entity);
+    else byPartition.set(key, [entity]);
+  }
+  const chunks: EntityToWrite[][] = [];
+  for (const group of byPartition.values()) {
+    for (let i = 0; i < group.length; i += MAX_BATCH_OPERATIONS) {
+      chunks.push(group.slice(i, i + MAX_BATCH_OPERATIONS));
+    }
+  }
+  return chunks;
+}
+
 export class DeliveryTable implements DeliveryStore {
   constructor(
     private readonly client: TableClient,
@@ -125,21 +149,37 @@ export class DeliveryTable implements DeliveryStore {
   }
 
   async plan(deliveries: Delivery[]): Promise<{ created: number; existing: number }> {
-    const results = await mapWithLimit(deliveries, 32, async (d) => {
-      try {
-        await this.client.createEntity(toEntity(d));
-        return true;
-      } catch (error) {
-        if (statusOf(error) === 409) return false;
-        throw error;
-      }
-    });
+    const unique = new Map(deliveries.map((d) => [deliveryKey(d), toEntity(d)]));
+    // A launch writes thousands of rows: in transactions of 100 (one request each) when none of
+    // them exists yet, which is the common case; row by row when some do (a repeated launch).
+    const results = await mapWithLimit(
+      chunksByPartition([...unique.values()]),
+      4,
+      async (chunk) => {
+        try {
+          await this.client.submitTransaction(chunk.map((entity) => ['create', entity]));
+          return chunk.length;
+        } catch (error) {
+          if (statusOf(error) !== 409) throw error;
+        }
+        const created = await mapWithLimit(chunk, 16, async (entity) => {
+          try {
+            await this.client.createEntity(entity);
+            return true;
+          } catch (error) {
+            if (statusOf(error) === 409) return false;
+            throw error;
+          }
+        });
+        return created.filter(Boolean).length;
+      },
+    );
     const partitions = new Set(
       deliveries.map((d) => deliveryPartition(d.orgId, d.roundId, d.step)),
     );
     for (const p of partitions) await this.markActive(p);
-    const created = results.filter(Boolean).length;
-    return { created, existing: results.length - created };
+    const created = results.reduce((sum, n) => sum + n, 0);
+    return { created, existing: deliveries.length - created };
   }
 
   /** Unfinished rows of one partition that are due at `now`. */
@@ -179,22 +219,45 @@ export class DeliveryTable implements DeliveryStore {
         continue;
       }
       const rows = due.slice(0, max - claimed.length).map(toDelivery);
-      const taken = await mapWithLimit(rows, 16, async (row) => {
-        const next: Delivery = { ...row.value, status: 'sending', leaseOwner: owner, leaseUntil };
-        try {
-          const response = await this.client.updateEntity(toEntity(next), 'Replace', {
-            etag: row.etag,
-          });
-          return response.etag ? { value: next, etag: response.etag } : undefined;
-        } catch (error) {
-          // Another dispatcher claimed (or finished) it first.
-          if (statusOf(error) === 412 || statusOf(error) === 404) return undefined;
-          throw error;
-        }
-      });
-      for (const t of taken) if (t) claimed.push(t);
+      const leased = rows.map((row): Versioned<Delivery> => ({
+        etag: row.etag,
+        value: { ...row.value, status: 'sending', leaseOwner: owner, leaseUntil },
+      }));
+      for (let i = 0; i < leased.length; i += MAX_BATCH_OPERATIONS) {
+        claimed.push(...(await this.lease(leased.slice(i, i + MAX_BATCH_OPERATIONS))));
+      }
     }
     return claimed;
+  }
+
+  /**
+   * Writes the leases of up to 100 rows of one partition, each guarded by the ETag it was read at:
+   * in one transaction when no other dispatcher got there first (one request instead of 100), row
+   * by row when one did (the transaction is all or nothing), skipping the rows it took.
+   */
+  private async lease(rows: Versioned<Delivery>[]): Promise<Versioned<Delivery>[]> {
+    const entities = rows.map((row) => toEntity(row.value));
+    try {
+      const response = await this.client.submitTransaction(
+        entities.map((entity, i) => ['update', entity, 'Replace', { etag: rows[i]!.etag }]),
+      );
+      return rows.map((row, i) => ({ value: row.value, etag: transactionEtag(response, i) }));
+    } catch (error) {
+      if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
+    }
+    const taken = await mapWithLimit(rows, 16, async (row) => {
+      try {
+        const response = await this.client.updateEntity(toEntity(row.value), 'Replace', {
+          etag: row.etag,
+        });
+        return response.etag ? { value: row.value, etag: response.etag } : undefined;
+      } catch (error) {
+        // Another dispatcher claimed (or finished) it first.
+        if (statusOf(error) === 412 || statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+    return taken.filter((t): t is Versioned<Delivery> => t !== undefined);
   }
 
   private async retireIfFinished(partition: string, markerEtag: string): Promise<void> {

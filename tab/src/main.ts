@@ -91,6 +91,7 @@ async function main(): Promise<void> {
 
   const initial = parseRoute(location.hash);
   const session = await connectToTeams();
+  performance.mark('mus:teams-ready');
   if (session) {
     setLocale(localeFrom(session.context.app.locale));
     applyTheme(session.context.app.theme);
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
   let me: Me;
   try {
     me = await api.me();
+    performance.mark('mus:signed-in');
   } catch (error) {
     message(error instanceof ApiError && error.status !== 401 ? error.message : t('signInFailed'));
     return;

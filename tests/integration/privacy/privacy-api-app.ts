@@ -59,7 +59,10 @@ export interface PrivacyApiApp {
     options?: { as?: string; body?: unknown },
   ): Promise<{ status: number; body: unknown }>;
   /** A round (created `minutesAfterStart` after START, so rounds have an order). */
-  createRound(roundId: string, options?: { kind?: RoundKind; minutesAfterStart?: number }): Promise<void>;
+  createRound(
+    roundId: string,
+    options?: { kind?: RoundKind; minutesAfterStart?: number },
+  ): Promise<void>;
   createSkema(roundId: string, employee: string, leader: string): Promise<Versioned<Skema>>;
   close(): Promise<void>;
 }

@@ -124,7 +124,10 @@ describe('closing a round and the retention period', () => {
     assert.equal(retentionEndsAt(closed.closedAt!, 24).toISOString(), '2027-06-01T00:00:00.000Z');
     assert.equal(retentionDue(closed, 12, new Date('2026-05-31T23:59:59Z')), false);
     assert.equal(retentionDue(closed, 12, new Date('2026-06-01T00:00:00Z')), true);
-    assert.equal(retentionDue({ ...closed, retentionAppliedAt: NOW.toISOString() }, 12, NOW), false);
+    assert.equal(
+      retentionDue({ ...closed, retentionAppliedAt: NOW.toISOString() }, 12, NOW),
+      false,
+    );
     assert.equal(retentionDue(round, 0, NOW), false, 'an open round is never due');
   });
 
