@@ -10,8 +10,8 @@
  * outbox is drained. Prints the achieved send rate, 429s, duplicates, lost cards and peak memory.
  * With BENCH_DEBUG=1 it also prints, for each 429, the gaps between the requests of the second before.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -101,13 +101,27 @@ function progress(message: string): void {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+/** CPU seconds a process has used so far (Linux /proc), or 0 where that cannot be read. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
 const location = mkdtempSync(join(tmpdir(), 'mus-bench-'));
 const azurite = await startAzurite({ location, inMemory: true });
-const fake = await FakeBotConnector.start({ rateLimits: { perTenantPerSecond: limit } });
+const fake = await FakeBotConnector.start({
+  rateLimits: { perTenantPerSecond: limit },
+  keepBodies: false,
+});
 try {
   const log = pino({ level: 'error' }, pino.destination(2));
   const { repositories, deliveries } = await openTableStorage({
@@ -164,6 +178,8 @@ try {
     concurrency,
   });
   t = Date.now();
+  const cpuBefore = process.cpuUsage();
+  const azuriteCpuBefore = cpuSecondsOf(azurite.pid);
   const ticker = setInterval(() => {
     const done = fake.requests({ route: 'sendToConversation' }).filter((c) => c.status === 201);
     progress(
@@ -172,6 +188,9 @@ try {
   }, 10_000);
   await dispatcher.drain().finally(() => clearInterval(ticker));
   const drainMs = Date.now() - t;
+  const cpu = process.cpuUsage(cpuBefore);
+  const ownCpuMs = (cpu.user + cpu.system) / 1000;
+  const azuriteCpuMs = (cpuSecondsOf(azurite.pid) - azuriteCpuBefore) * 1000;
 
   const sends = fake.requests({ route: 'sendToConversation' });
   const accepted = sends.filter((c) => c.status === 201);
@@ -217,6 +236,9 @@ try {
     `duplicates            ${duplicates.length} recipients with more than one card`,
     `lost                  ${lost.length} recipients with no card`,
     `dispatcher stats      ${JSON.stringify(dispatcher.stats)}`,
+    `CPU while sending     this process ${seconds(ownCpuMs)} (${(ownCpuMs / accepted.length).toFixed(1)} ms per card), Azurite ${seconds(azuriteCpuMs)} (${(azuriteCpuMs / accepted.length).toFixed(1)} ms per card); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
     `peak memory           rss ${(peak.rss / MB).toFixed(0)} MB, heap used ${(peak.heapUsed / MB).toFixed(0)} MB (sampled every 250 ms)`,
     `                      at start, with the code loaded: rss ${(atStart.rss / MB).toFixed(0)} MB, heap used ${(atStart.heapUsed / MB).toFixed(0)} MB`,
     `                      this process runs the dispatcher and the fake Bot Connector, which keeps`,

@@ -38,7 +38,12 @@ async function firstRender(
   options: HostOptions,
   screenshot?: string,
 ): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // Teams' meeting side panel is 320 px wide.
+  const viewport =
+    options.frameContext === 'sidePanel'
+      ? { width: 320, height: 800 }
+      : { width: 1100, height: 900 };
+  const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     const hosted = await openInTeams(page, url, options);
@@ -48,7 +53,8 @@ async function firstRender(
         (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
       ),
     );
-    if (process.env.BENCH_DEBUG) console.log('    marks', marks.map((m) => m.toFixed(0)).join(' / '));
+    if (process.env.BENCH_DEBUG)
+      console.log('    marks', marks.map((m) => m.toFixed(0)).join(' / '));
     const ms = marks[2] ?? NaN;
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return ms;

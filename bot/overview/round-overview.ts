@@ -127,7 +127,9 @@ export async function roundOverview(
   const [deliveries, tallies, answers] = await Promise.all([
     Promise.all(
       round.steps.map((s) =>
-        s.launchedAt ? services.deliveries.counts(orgId, roundId, s.step) : NO_DELIVERIES,
+        s.launchedAt
+          ? services.deliveries.counts(orgId, roundId, s.step)
+          : Promise.resolve(NO_DELIVERIES),
       ),
     ),
     skemas.statusTally(orgId, roundId),

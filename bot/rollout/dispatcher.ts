@@ -3,7 +3,7 @@ import { ConflictError, type Versioned } from '../mus/errors.js';
 import type { Delivery, DeliveryOutcome, DeliveryStore } from './delivery.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { TenantPacer, TurnTooLateError } from './tenant-pacer.js';
-import { SlidingWindowLimiter } from './token-bucket.js';
+import { SlidingWindowLimiter } from './conversation-limiter.js';
 
 export interface Clock {
   now(): Date;
@@ -76,8 +76,8 @@ export interface DispatcherStats {
 /**
  * Sends the outbox. Claims due rows with leases (so several processes can share the work and a
  * crashed one's rows are taken over when its lease expires), paces sends per tenant (just under
- * its rate limit) and per conversation (Teams' windows), honours Retry-After, retries transient failures with
- * backoff and jitter, and records every outcome on the row.
+ * its rate limit) and per conversation (Teams' windows), honours Retry-After, retries transient
+ * failures with backoff and jitter, and records every outcome on the row.
  */
 export class Dispatcher {
   private readonly pacers = new Map<string, TenantPacer>();
@@ -85,6 +85,7 @@ export class Dispatcher {
   /** Claimed rows, queued or being sent. */
   private readonly inFlight = new Set<Promise<void>>();
   private sending = 0;
+  private stopping = false;
   private readonly slotWaiters: (() => void)[] = [];
   private readonly clock: Clock;
   private readonly retry: RetryPolicy;
@@ -114,6 +115,7 @@ export class Dispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.loop = this.run().catch((error: unknown) => {
       this.options.log.error({ err: error }, 'dispatcher stopped on an unexpected error');
     });
@@ -124,9 +126,13 @@ export class Dispatcher {
     this.wakeUp?.();
   }
 
-  /** Stops claiming and waits for the sends in flight to be recorded. */
+  /**
+   * Stops claiming and waits for the sends in flight to be recorded. Claimed rows that were still
+   * queued are not sent; they go out after their leases run out, from whichever process claims them.
+   */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.wake();
     await this.loop;
     await Promise.all(this.inFlight);
@@ -188,6 +194,8 @@ export class Dispatcher {
       const task = (async () => {
         await this.slot();
         try {
+          // Stopping: rows still queued are left to their leases, to be claimed again later.
+          if (this.stopping) return;
           await this.sendOne(row);
         } finally {
           this.release();

@@ -114,7 +114,8 @@ function toEntity(d: Delivery): EntityToWrite {
 }
 
 function deliveryKey(d: Delivery): string {
-  return `${deliveryPartition(d.orgId, d.roundId, d.step)}\n${joinKey(d.audience, d.recipientEmail)}`;
+  // The row key, subject included: two agreement reminders for one owner are two rows.
+  return `${deliveryPartition(d.orgId, d.roundId, d.step)}\n${deliveryRowKey(d)}`;
 }
 
 /** Entities grouped by partition, in chunks a transaction can take. */

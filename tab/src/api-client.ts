@@ -54,10 +54,28 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 export class ApiClient {
+  private readonly prefetched = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly identity: Identity,
     private readonly baseUrl = '',
   ) {}
+
+  /**
+   * Starts a GET now so the first screen does not wait for /api/me first; the next GET of the same
+   * path takes this answer (once).
+   */
+  prefetch(path: string): void {
+    const pending = this.request('GET', path);
+    pending.catch(() => undefined); // a failure surfaces when the screen asks for it
+    this.prefetched.set(path, pending);
+  }
+
+  private get<T>(path: string): Promise<T> {
+    const pending = this.prefetched.get(path);
+    this.prefetched.delete(path);
+    return (pending as Promise<T> | undefined) ?? this.request<T>('GET', path);
+  }
 
   private async request<T>(
     method: string,
@@ -106,11 +124,11 @@ export class ApiClient {
   }
 
   me(): Promise<Me> {
-    return this.request('GET', '/api/me');
+    return this.get('/api/me');
   }
 
   async rounds(): Promise<RoundSummary[]> {
-    return (await this.request<{ rounds: RoundSummary[] }>('GET', '/api/rounds')).rounds;
+    return (await this.get<{ rounds: RoundSummary[] }>(ROUNDS_PATH)).rounds;
   }
 
   team(roundId: string): Promise<TeamOverview> {
@@ -118,11 +136,11 @@ export class ApiClient {
   }
 
   private skemaPath(roundId: string, email: string, rest = ''): string {
-    return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
+    return skemaPath(roundId, email, rest);
   }
 
   skema(roundId: string, email: string): Promise<SkemaView> {
-    return this.request('GET', this.skemaPath(roundId, email));
+    return this.get(this.skemaPath(roundId, email));
   }
 
   saveAnswers(
@@ -193,6 +211,12 @@ export class ApiClient {
   async devPeople(): Promise<DevPerson[]> {
     return (await this.request<{ people: DevPerson[] }>('GET', '/api/dev/people')).people;
   }
+}
+
+export const ROUNDS_PATH = '/api/rounds';
+
+export function skemaPath(roundId: string, email: string, rest = ''): string {
+  return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
 }
 
 /** Names one skema: the round and the employee. */

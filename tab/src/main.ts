@@ -1,5 +1,12 @@
 import { localeFrom } from '../../bot/mus/bilingual.js';
-import { ApiClient, ApiError, userMessage, type Identity } from './api-client.js';
+import {
+  ApiClient,
+  ApiError,
+  ROUNDS_PATH,
+  skemaPath,
+  userMessage,
+  type Identity,
+} from './api-client.js';
 import type { Me } from './api-types.js';
 import type { AppEnv, Dispose } from './app-env.js';
 import { chosenDevUser, serverMode, startDevMode } from './dev-mode.js';
@@ -85,7 +92,8 @@ async function identify(session: TeamsSession | undefined): Promise<Identity | u
 }
 
 async function main(): Promise<void> {
-  setLocale(localeFrom(navigator.language));
+  // Danish unless Teams (or, in dev mode, ?lang=en) says English.
+  setLocale('da');
   applyTheme(undefined);
   onUnhandledError(showError);
 
@@ -106,6 +114,10 @@ async function main(): Promise<void> {
   const identity = await identify(session);
   if (!identity) return;
   const api = new ApiClient(identity);
+  const deepLink = location.hash ? undefined : routeFromSubEntity(session?.subEntityId);
+  const first = deepLink ?? initial;
+  // The first screen's data is fetched while /api/me answers.
+  api.prefetch(first.name === 'skema' ? skemaPath(first.roundId, first.email) : ROUNDS_PATH);
   let me: Me;
   try {
     me = await api.me();
@@ -159,8 +171,7 @@ async function main(): Promise<void> {
   };
 
   window.addEventListener('hashchange', () => void show(parseRoute(location.hash), false));
-  const deepLink = location.hash ? undefined : routeFromSubEntity(session?.subEntityId);
-  await show(deepLink ?? initial, !location.hash && !deepLink);
+  await show(first, !location.hash && !deepLink);
   if (session) notifyLoaded();
 }
 

@@ -77,13 +77,19 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     await tab.getByRole('button', { name: 'Start samtalen' }).click();
     await tab.locator('.skema[data-status="held"]').waitFor();
     await tab.getByRole('button', { name: 'Pause' }).waitFor(); // the 45-minute timer runs
-    await tab.getByRole('timer').getByText(/tilbage/).waitFor();
+    await tab
+      .getByRole('timer')
+      .getByText(/tilbage/)
+      .waitFor();
 
     await tab.getByRole('checkbox', { name: 'Organisationens kerneopgave' }).check();
     const notes = tab.getByRole('textbox', { name: 'Noter fra samtalen – Kerneopgaven' });
     await notes.fill('Vi aftaler at dele erfaringer med driften.');
     await notes.blur();
-    await tab.getByRole('status').getByText(/Gemt kl\./).waitFor();
+    await tab
+      .getByRole('status')
+      .getByText(/Gemt kl\./)
+      .waitFor();
 
     const privateNote = tab.getByRole('textbox', { name: 'Private noter (kun synlig for dig)' });
     await privateNote.fill('Husk at spørge til arbejdspresset.');
@@ -91,7 +97,9 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     await tab.getByText('Kun synlig for dig', { exact: true }).waitFor();
 
     // An agreement made in the talk.
-    await tab.getByRole('textbox', { name: 'Hvad aftaler I?' }).fill('Følge med en kollega i driften');
+    await tab
+      .getByRole('textbox', { name: 'Hvad aftaler I?' })
+      .fill('Følge med en kollega i driften');
     await tab.getByRole('combobox', { name: 'Hvem gør det?' }).selectOption(PEOPLE.employee);
     await tab.getByLabel('Frist').fill('2026-06-01');
     await tab.getByRole('button', { name: 'Tilføj aftale' }).click();

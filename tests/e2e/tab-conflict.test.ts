@@ -62,7 +62,10 @@ describe('the tab: notes saved elsewhere while the leader writes', function () {
     const notes = tab.getByRole('textbox', { name: 'Noter fra samtalen – Kerneopgaven' });
     await notes.fill('Min første note.');
     await notes.blur();
-    await tab.getByRole('status').getByText(/Gemt kl\./).waitFor();
+    await tab
+      .getByRole('status')
+      .getByText(/Gemt kl\./)
+      .waitFor();
 
     await saveFromElsewhere('Deres note fra den anden skærm.');
 
@@ -71,13 +74,23 @@ describe('the tab: notes saved elsewhere while the leader writes', function () {
     const conflict = tab.getByRole('group', { name: /Ændret af en anden, mens du skrev/ });
     await conflict.getByText('Deres note fra den anden skærm.').waitFor();
     await conflict.getByText('Min første note. Og mere.').waitFor();
-    await tab.getByRole('status').getByText(/Ikke gemt – en anden har ændret det samme/).waitFor();
-    assert.equal(await notes.inputValue(), 'Min første note. Og mere.', 'my text stays in the field');
+    await tab
+      .getByRole('status')
+      .getByText(/Ikke gemt – en anden har ændret det samme/)
+      .waitFor();
+    assert.equal(
+      await notes.inputValue(),
+      'Min første note. Og mere.',
+      'my text stays in the field',
+    );
     const meanwhile = await app.call<SkemaView>('GET', path, { as: PEOPLE.leader });
     assert.equal(meanwhile.body.talkNotes.kerneopgaven, 'Deres note fra den anden skærm.');
 
     await conflict.getByRole('button', { name: 'Behold min' }).click();
-    await tab.getByRole('status').getByText(/Gemt kl\./).waitFor();
+    await tab
+      .getByRole('status')
+      .getByText(/Gemt kl\./)
+      .waitFor();
     assert.equal(await conflict.count(), 0);
     const after = await app.call<SkemaView>('GET', path, { as: PEOPLE.leader });
     assert.equal(after.body.talkNotes.kerneopgaven, 'Min første note. Og mere.');
@@ -115,7 +128,10 @@ describe('the tab: notes saved elsewhere while the leader writes', function () {
 
     await handlinger.fill('Mere af det, der virker.');
     await handlinger.blur();
-    await tab.getByRole('status').getByText(/Gemt kl\./).waitFor();
+    await tab
+      .getByRole('status')
+      .getByText(/Gemt kl\./)
+      .waitFor();
     assert.equal(await tab.getByRole('group', { name: /Ændret af en anden/ }).count(), 0);
     const kerneopgaven = tab.getByRole('textbox', { name: 'Noter fra samtalen – Kerneopgaven' });
     assert.equal(await kerneopgaven.inputValue(), 'Kerneopgaven, skrevet et andet sted.');

@@ -70,6 +70,11 @@ export interface FakeMember {
 export interface FakeBotConnectorOptions {
   /** Turns Teams' throttling on from the start; see `enableRateLimits`. */
   rateLimits?: RateLimitOptions;
+  /**
+   * Keep request bodies and sent activities (default true). Benchmarks sending thousands of cards
+   * turn it off so that the fake's records do not dominate the memory they measure.
+   */
+  keepBodies?: boolean;
 }
 
 /** Teams caps pagedmembers pages at 500 and uses 200 when no page size is asked for. */
@@ -88,8 +93,11 @@ export class FakeBotConnector {
   private counter = 0;
   private throttled = 0;
 
+  private readonly keepBodies: boolean;
+
   private constructor(options: FakeBotConnectorOptions) {
     if (options.rateLimits) this.limiter = new RateLimiter(options.rateLimits);
+    this.keepBodies = options.keepBodies ?? true;
   }
 
   /** Starts a fake on a free loopback port. */
@@ -250,7 +258,7 @@ export class FakeBotConnector {
         const sent: SentActivity = {
           id,
           conversationId,
-          activity: body,
+          activity: this.keepBodies ? body : {},
           updates: 0,
           deleted: false,
         };
@@ -357,7 +365,7 @@ export class FakeBotConnector {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      body,
+      body: this.keepBodies ? body : undefined,
       at: Date.now(),
       status: 0,
     };

@@ -190,6 +190,29 @@ describe('follow-up of agreements: reminders to the owner and status from the ca
     assert.equal((await stored()).value.status, 'in-progress');
   });
 
+  it('two agreements of one owner due the same week are both reminded', async () => {
+    for (const id of ['b1', 'b2']) {
+      await h.storage.repositories.agreements.add(
+        newAgreement({
+          orgId: DEV_ORG_ID,
+          roundId: round.id,
+          employeeEmail: OWNER,
+          id,
+          what: `Aftale ${id}`,
+          ownerEmail: OWNER,
+          dueDate: '2025-11-10',
+          now: new Date('2025-03-01T09:00:00Z'),
+        }),
+      );
+    }
+    assert.equal(await h.rollout.remindNow(new Date('2025-11-05T09:00:00Z')), 2);
+    await h.drain();
+    const sent = h.fake
+      .activities()
+      .filter((a) => /"agreementId":"b[12]"/.test(JSON.stringify(a.activity.attachments ?? [])));
+    assert.equal(sent.length, 2);
+  });
+
   it('a malformed button payload is answered with a clear message', async () => {
     const response = await h.click(OWNER, 'agreement.setStatus', { roundId: round.id }, 'personal');
     assert.match(String(response.value), /kunne ikke læses/);

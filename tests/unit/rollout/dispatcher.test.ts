@@ -334,6 +334,29 @@ describe('the dispatcher that sends the outbox', () => {
     assert.equal(store.get(row('b@example.dk'))?.status, 'sent');
   });
 
+  it('when stopped, leaves rows still queued to their leases instead of sending them', async () => {
+    await store.plan(Array.from({ length: 10 }, (_, i) => row(`p${i}@example.dk`)));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const d = dispatcher(
+      async (r) => {
+        await gate;
+        return sent(r.recipientEmail);
+      },
+      { concurrency: 2 },
+    );
+    d.start();
+    await clock.tickAsync(100);
+    assert.equal(calls.length, 2, 'two are being sent, eight are queued');
+    const stopped = d.stop();
+    release();
+    await settle(stopped);
+    assert.equal(calls.length, 2, 'the queued ones were not sent');
+    const rows = await store.list(ORG, ROUND, 1);
+    assert.equal(rows.filter((r) => r.status === 'sent').length, 2);
+    assert.equal(rows.filter((r) => r.status === 'sending').length, 8, 'still leased');
+  });
+
   it('picks up a launch at once when woken instead of waiting for the next poll', async () => {
     const d = dispatcher((r) => sent(r.recipientEmail), { pollMs: 60_000 });
     d.start();

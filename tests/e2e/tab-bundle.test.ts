@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstLoadSize } from '../../scripts/build-tab.js';
+import { builtTab } from './harness/tab-test-app.js';
+
+/*
+ * What the tab ships: a small first load without TeamsFx or MSAL, and no code path that could turn a
+ * user's text into HTML. (Time to first render is measured by `npm run bench:tab`, not asserted.)
+ */
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+describe("the tab's bundle", function () {
+  this.timeout(60_000);
+
+  it('loads under 80 KB gzipped (HTML, JS and CSS of the first screen)', async () => {
+    const { outDir } = await builtTab();
+    const size = firstLoadSize(outDir);
+    console.log(
+      `      first load: ${size.files.map((f) => `${f.name} ${(f.gzipped / 1024).toFixed(1)} KB`).join(', ')}; total ${(size.totalGzipped / 1024).toFixed(1)} KB gzip`,
+    );
+    assert.ok(size.totalGzipped < 80 * 1024, `${size.totalGzipped} bytes gzipped`);
+  });
+
+  it("holds neither TeamsFx nor MSAL, and of the server's code only the pure domain and the status labels", async () => {
+    const { mainInputs } = await builtTab();
+    assert.deepEqual(
+      mainInputs.filter((input) => /teamsfx|msal/i.test(input)),
+      [],
+    );
+    const fromBot = mainInputs.filter((input) => input.startsWith('bot/'));
+    assert.ok(fromBot.length > 0, 'the texts of the method come from bot/mus');
+    assert.deepEqual(
+      fromBot.filter(
+        (input) => !input.startsWith('bot/mus/') && input !== 'bot/cards/skema-status-labels.ts',
+      ),
+      [],
+    );
+  });
+
+  it('has no way to render text as HTML: no innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
+    const offenders = sources('tab/src')
+      .filter((file) => file.endsWith('.ts'))
+      .filter((file) =>
+        /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write/.test(
+          readFileSync(file, 'utf8'),
+        ),
+      );
+    assert.deepEqual(offenders, []);
+  });
+});
