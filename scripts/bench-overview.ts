@@ -152,40 +152,50 @@ try {
   const staff = people.filter((p) => p.leaderEmail);
   const sections = questionSections(round.template).map((s) => s.id);
   const text = 'Et svar af en vis længde, som et rigtigt skema har. '.repeat(8);
-  // In roster order, so the 50 writes in flight belong to 50 different teams (as in step 3). Each
-  // skema is created in its final status (a fifth in each), with texts from `prepared` on; every
-  // tenth is then moved on once more through update(), so both ways into the projection are used.
-  let updates = 0;
-  await mapWithLimit(staff, PARALLEL, async (p) => {
-    const n = Number(/\d+/.exec(p.email)![0]);
-    const target = SKEMA_STATUSES[n % SKEMA_STATUSES.length]!;
-    const by = p.leaderEmail!;
-    let skema: Skema = newSkema({
-      orgId: ORG,
-      roundId: ROUND,
-      employeeEmail: p.email,
-      leaderEmail: by,
-      department: p.department,
-      template: round.template,
-      now: start,
-      by,
-    });
-    if (target !== 'sent') {
-      const answers = Object.fromEntries(sections.map((id) => [id, text]));
-      skema = saveAnswers(skema, answers, { submit: true, by: p.email, now: start });
-    }
-    if (target === 'held' || target === 'finalised' || target === 'acknowledged') {
-      skema = startTalk(skema, { by, now: start });
-    }
-    if (target === 'finalised' || target === 'acknowledged')
-      skema = finalise(skema, { by, now: start });
-    if (target === 'acknowledged') skema = acknowledge(skema, { by: p.email, now: start });
-    const created = await repositories.skemas.createIfAbsent(skema);
-    if (n % 10 === 0 && (target === 'sent' || target === 'prepared')) {
-      updates += 1;
-      await repositories.skemas.update(startTalk(skema, { by, now: start }), created.skema.etag);
-    }
+  // Each skema is created in its final status (a fifth in each), with texts from `prepared` on,
+  // through createMany (a team per transaction, counts included); every tenth still sent or
+  // prepared is then moved on through update(), so both ways into the projection are used.
+  const moveOn: Skema[] = [];
+  const created = await repositories.skemas.createMany(
+    staff.map((p) => {
+      const n = Number(/\d+/.exec(p.email)![0]);
+      const target = SKEMA_STATUSES[n % SKEMA_STATUSES.length]!;
+      const by = p.leaderEmail!;
+      let skema: Skema = newSkema({
+        orgId: ORG,
+        roundId: ROUND,
+        employeeEmail: p.email,
+        leaderEmail: by,
+        department: p.department,
+        template: round.template,
+        now: start,
+        by,
+      });
+      if (target !== 'sent') {
+        const answers = Object.fromEntries(sections.map((id) => [id, text]));
+        skema = saveAnswers(skema, answers, { submit: true, by: p.email, now: start });
+      }
+      if (target === 'held' || target === 'finalised' || target === 'acknowledged') {
+        skema = startTalk(skema, { by, now: start });
+      }
+      if (target === 'finalised' || target === 'acknowledged') {
+        skema = finalise(skema, { by, now: start });
+      }
+      if (target === 'acknowledged') skema = acknowledge(skema, { by: p.email, now: start });
+      if (n % 10 === 0 && (target === 'sent' || target === 'prepared')) moveOn.push(skema);
+      return skema;
+    }),
+  );
+  // Some talks start afterwards, through update(): the other way into the projection.
+  await mapWithLimit(moveOn, PARALLEL, async (skema) => {
+    const stored = (await repositories.skemas.get(ORG, ROUND, skema.employeeEmail))!;
+    await repositories.skemas.update(
+      startTalk(stored.value, { by: skema.leaderEmail, now: start }),
+      stored.etag,
+    );
   });
+  const updates = moveOn.length;
+  if (created !== staff.length) throw new Error(`created ${created} of ${staff.length} skemas`);
   const seedSeconds = (Date.now() - t) / 1000;
   progress(`${staff.length} skemas created (${updates} moved on) in ${seedSeconds.toFixed(1)} s`);
 

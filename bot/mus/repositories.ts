@@ -62,6 +62,11 @@ export interface RoundRepository {
 export interface SkemaRepository {
   /** Creates the skema unless one exists for this employee and round; returns what is stored. */
   createIfAbsent(skema: Skema): Promise<{ created: boolean; skema: Versioned<Skema> }>;
+  /**
+   * createIfAbsent for many skemas (e.g. all of step 3), in few transactions: a team's skemas are
+   * written together with their counts. Returns how many were new.
+   */
+  createMany(skemas: Skema[]): Promise<number>;
   get(orgId: string, roundId: string, employeeEmail: string): Promise<Versioned<Skema> | undefined>;
   listByRound(orgId: string, roundId: string): Promise<Skema[]>;
   /** A leader's skemas in a round, without scanning the round. */

@@ -52,11 +52,20 @@ function countsOf(raw: Record<string, unknown>): Record<SkemaStatus, number> {
  * create or a removal): read-modify-write of at most two count rows, each guarded by its ETag.
  * Nothing when neither the status, the leader nor the department changed.
  */
-export async function tallyActions(
+export function tallyActions(
   client: TableClient,
   partitionKey: string,
   before: Counted | undefined,
   after: Counted | undefined,
+): Promise<TransactionAction[]> {
+  return tallyActionsFor(client, partitionKey, [{ before, after }]);
+}
+
+/** The same for several skemas written in one transaction: one action per count row touched. */
+export async function tallyActionsFor(
+  client: TableClient,
+  partitionKey: string,
+  moves: { before: Counted | undefined; after: Counted | undefined }[],
 ): Promise<TransactionAction[]> {
   const changes = new Map<
     string,
@@ -69,8 +78,10 @@ export async function tallyActions(
     change.delta[side.status] = (change.delta[side.status] ?? 0) + by;
     changes.set(key, change);
   };
-  if (before) add(before, -1);
-  if (after) add(after, +1);
+  for (const { before, after } of moves) {
+    if (before) add(before, -1);
+    if (after) add(after, +1);
+  }
   const needed = [...changes.entries()].filter(([, c]) => Object.values(c.delta).some((d) => d));
   return Promise.all(
     needed.map(async ([rowKey, change]): Promise<TransactionAction> => {

@@ -16,6 +16,7 @@ import {
   readTallies,
   TALLY_ATTEMPTS,
   tallyActions,
+  tallyActionsFor,
 } from './skema-status-tally.js';
 import { encodeKeyPart, joinKey, rowKeyPrefixFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
@@ -45,6 +46,11 @@ const SKEMA = 's|';
 const LEADER = 'l|';
 const WHAT = { da: 'skemaet', en: 'the form' };
 const PARALLEL_READS = 10;
+/** Skemas per createMany transaction: two rows each plus at most one count row each, under 100. */
+const CREATE_BATCH = 30;
+/** Bytes of entities per createMany transaction, well under the service's 4 MiB for a batch. */
+const CREATE_BATCH_BYTES = 2_000_000;
+const PARALLEL_BATCHES = 8;
 
 const skemaEntity = z.object({
   etag: z.string(),
@@ -171,6 +177,72 @@ export class SkemaTable implements SkemaRepository {
       if (attempt >= TALLY_ATTEMPTS) throw new ConflictError<Skema>(undefined);
       await pauseBeforeRetry(attempt);
     }
+  }
+
+  async createMany(skemas: Skema[]): Promise<number> {
+    // A team (same round and leader) shares its count rows, so it goes into one transaction and no
+    // two transactions in flight race for the same count row.
+    const teams = new Map<string, Skema[]>();
+    const seen = new Set<string>();
+    for (const skema of skemas) {
+      // One transaction may not touch a row twice: a skema named twice is created once.
+      const id = joinKey(skema.orgId, skema.roundId, skema.employeeEmail);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const key = joinKey(skema.orgId, skema.roundId, skema.leaderEmail);
+      teams.set(key, [...(teams.get(key) ?? []), skema]);
+    }
+    const perTeam = [...teams.values()].map((team) => {
+      const batches: Skema[][] = [];
+      let batch: Skema[] = [];
+      let bytes = 0;
+      for (const skema of team) {
+        const size = JSON.stringify(toEntity(skema)).length;
+        if (batch.length && (batch.length >= CREATE_BATCH || bytes + size > CREATE_BATCH_BYTES)) {
+          batches.push(batch);
+          batch = [];
+          bytes = 0;
+        }
+        batch.push(skema);
+        bytes += size;
+      }
+      if (batch.length) batches.push(batch);
+      return batches;
+    });
+    // A team's batches run one after another; different teams in parallel.
+    const created = await mapWithLimit(perTeam, PARALLEL_BATCHES, async (list) => {
+      let n = 0;
+      for (const batch of list) n += await this.createBatch(batch);
+      return n;
+    });
+    return created.reduce((a, b) => a + b, 0);
+  }
+
+  /** One transaction for new skemas of one team; on any refusal, one by one with createIfAbsent. */
+  private async createBatch(batch: Skema[]): Promise<number> {
+    const pk = roundPartition(batch[0]!.orgId, batch[0]!.roundId);
+    try {
+      await this.client.submitTransaction([
+        ...batch.flatMap((s): TransactionAction[] => [
+          ['create', toEntity(s)],
+          ['upsert', indexEntity(s), 'Replace'],
+        ]),
+        ...(await tallyActionsFor(
+          this.client,
+          pk,
+          batch.map((after) => ({ before: undefined, after })),
+        )),
+      ]);
+      return batch.length;
+    } catch (error) {
+      // 409: some skema exists (a repeated launch), or a count row was created meanwhile; 412: a
+      // count row changed meanwhile. createIfAbsent sorts out each skema on its own.
+      const status = statusOf(error);
+      if (status !== 409 && status !== 412) throw error;
+    }
+    let n = 0;
+    for (const skema of batch) if ((await this.createIfAbsent(skema)).created) n += 1;
+    return n;
   }
 
   async get(

@@ -69,6 +69,20 @@ describe('the skema status projection behind HR’s overview', function () {
     ]);
   });
 
+  it('a whole round created at once is counted exactly, and creating it again adds nothing', async () => {
+    const all = Array.from({ length: 75 }, (_, n) =>
+      inDepartment(`m${n}@kommune.dk`, n % 3 ? 'Drift' : 'Løn', n % 5 ? LEADER : OTHER_LEADER),
+    );
+    // One of them exists already, so its team's transaction falls back to one by one.
+    await skemas.createIfAbsent(all[7]!);
+    assert.equal(await skemas.createMany([...all, all[3]!]), 74);
+    assert.equal((await skemas.listByRound(ORG, ROUND)).length, 75);
+    assert.deepEqual(describeTally(await skemas.statusTally(ORG, ROUND)), await truth(skemas));
+    assert.equal(await skemas.createMany(all), 0);
+    assert.deepEqual(describeTally(await skemas.statusTally(ORG, ROUND)), await truth(skemas));
+    assert.equal((await skemas.listByLeader(ORG, ROUND, OTHER_LEADER)).length, 15);
+  });
+
   it('creating a skema that exists again counts it once', async () => {
     await skemas.createIfAbsent(inDepartment('a@kommune.dk', 'Drift'));
     const again = await skemas.createIfAbsent(inDepartment('a@kommune.dk', 'Drift'));
