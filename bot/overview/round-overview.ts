@@ -34,7 +34,7 @@ export interface StepOverview {
   name: Bilingual;
   deadline: string;
   launchedAt: string | null;
-  /** The step's cards (reminders and summaries included); all zero before the launch. */
+  /** The step's cards, as DeliveryStore.counts reports them; all zero before the launch. */
   deliveries: StepCounts;
 }
 
