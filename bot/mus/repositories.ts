@@ -71,7 +71,11 @@ export interface SkemaRepository {
   listByRound(orgId: string, roundId: string): Promise<Skema[]>;
   /** A leader's skemas in a round, without scanning the round. */
   listByLeader(orgId: string, roundId: string, leaderEmail: string): Promise<Versioned<Skema>[]>;
-  update(skema: Skema, etag: string): Promise<Versioned<Skema>>;
+  /**
+   * `previous` is the version stored at `etag`, when the caller has it: if status, leader and
+   * department are unchanged, no index or count row moves and the write is one guarded Replace.
+   */
+  update(skema: Skema, etag: string, previous?: Skema): Promise<Versioned<Skema>>;
   remove(orgId: string, roundId: string, employeeEmail: string): Promise<void>;
   /**
    * How many skemas of the round are in each status, per leader and department: a projection kept

@@ -23,7 +23,7 @@ export async function writeSkema(
   };
   if (args.etag !== args.loaded.etag) throw await conflict(args.loaded);
   return guardConflict(
-    () => services.repositories.skemas.update(args.next, args.etag),
+    () => services.repositories.skemas.update(args.next, args.etag, args.loaded.value),
     async (error: ConflictError) => {
       const current = (error.current as Versioned<Skema> | undefined) ?? (await reread());
       return conflict(current);

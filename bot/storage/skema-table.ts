@@ -20,6 +20,7 @@ import {
 } from './skema-status-tally.js';
 import { encodeKeyPart, joinKey, rowKeyPrefixFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
+import { replaceIfUnchanged } from './versioned-writes.js';
 import {
   definedProperties,
   mapWithLimit,
@@ -285,9 +286,22 @@ export class SkemaTable implements SkemaRepository {
     );
   }
 
-  async update(skema: Skema, etag: string): Promise<Versioned<Skema>> {
+  async update(skema: Skema, etag: string, previous?: Skema): Promise<Versioned<Skema>> {
     const entity = toEntity(skema);
     const pk = roundPartition(skema.orgId, skema.roundId);
+    if (
+      previous &&
+      previous.status === skema.status &&
+      previous.leaderEmail === skema.leaderEmail &&
+      (previous.department ?? '') === (skema.department ?? '')
+    ) {
+      // A text edit (a draft save, talk notes): the ETag guarantees the stored version is
+      // `previous`, so no index or count row changes, and one guarded Replace is enough.
+      const newEtag = await replaceIfUnchanged(this.client, entity, etag, () =>
+        this.get(skema.orgId, skema.roundId, skema.employeeEmail),
+      );
+      return { value: skema, etag: newEtag };
+    }
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(skema.orgId, skema.roundId, skema.employeeEmail);
       if (!current) throw new NotFoundError();
