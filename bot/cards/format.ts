@@ -5,29 +5,45 @@ export function translator(locale: Locale): (text: Bilingual) => string {
   return (text) => text[locale];
 }
 
-/** `2027-03-15` → "15. marts 2027" / "15 March 2027". */
-export function formatDate(isoDate: string, locale: Locale): string {
-  const d = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+// Building an Intl.DateTimeFormat is costly and every card formats dates: one per locale and shape.
+const tag = (locale: Locale): string => (locale === 'en' ? 'en-GB' : 'da-DK');
+const TZ = 'Europe/Copenhagen';
+const DATE: Record<Locale, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat(tag('da'), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    timeZone: 'Europe/Copenhagen',
-  }).format(d);
+    timeZone: TZ,
+  }),
+  en: new Intl.DateTimeFormat(tag('en'), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: TZ,
+  }),
+};
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TZ,
+};
+const DATE_TIME: Record<Locale, Intl.DateTimeFormat> = {
+  da: new Intl.DateTimeFormat(tag('da'), DATE_TIME_OPTIONS),
+  en: new Intl.DateTimeFormat(tag('en'), DATE_TIME_OPTIONS),
+};
+
+/** `2027-03-15` → "15. marts 2027" / "15 March 2027". */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const d = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
+  return Number.isNaN(d.getTime()) ? isoDate : DATE[locale].format(d);
 }
 
 /** An ISO timestamp as date and time in Danish time. */
 export function formatDateTime(iso: string, locale: Locale): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Copenhagen',
-  }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : DATE_TIME[locale].format(d);
 }
 
 /** A round's name as a title: "MUS 2027" stays, "Forår 2027" becomes "MUS Forår 2027". */

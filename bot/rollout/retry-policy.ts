@@ -13,7 +13,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /**
  * Delay before the next try after `attempt` tries: the service's Retry-After when it gave one, else
- * exponential backoff with full jitter, capped. `random` is injectable for tests.
+ * exponential backoff with equal jitter (between half and all of the ceiling), capped. `random` is injectable for tests.
  */
 export function retryDelayMs(
   attempt: number,
