@@ -5,6 +5,7 @@ import type {
   DevPerson,
   Me,
   PrivateNoteView,
+  RoundOverview,
   RoundSummary,
   SkemaView,
   TeamOverview,
@@ -77,16 +78,15 @@ export class ApiClient {
     return (pending as Promise<T> | undefined) ?? this.request<T>('GET', path);
   }
 
-  private async request<T>(
+  /** Sends a signed request; after a 401 it fetches a fresh token and tries once more. */
+  private async send(
     method: string,
     path: string,
+    accept: string,
     body?: unknown,
     retried = false,
-  ): Promise<T> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...(await this.identity.headers()),
-    };
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept, ...(await this.identity.headers()) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -102,24 +102,16 @@ export class ApiClient {
     if (res.status === 401 && !retried) {
       // A token can expire between two calls: get a fresh one once before giving up.
       this.identity.forget();
-      return this.request<T>(method, path, body, true);
+      return this.send(method, path, accept, body, true);
     }
+    return res;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, 'application/json', body);
     if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (!res.ok) {
-      if (isErrorBody(json)) {
-        const issues = json.error.issues?.map((i) => tr(i.message)) ?? [];
-        const message = [tr(json.error.message), ...issues].join(' ');
-        throw new ApiError(res.status, json.error.code, message, json.error);
-      }
-      throw new ApiError(res.status, 'unexpected', t('unexpected'));
-    }
+    const json = parseJson(await res.text());
+    if (!res.ok) throw errorFrom(res.status, json);
     return json as T;
   }
 
@@ -133,6 +125,21 @@ export class ApiClient {
 
   team(roundId: string): Promise<TeamOverview> {
     return this.request('GET', `/api/rounds/${encodeURIComponent(roundId)}/team`);
+  }
+
+  /** HR's overview of a round: statuses and counts, never what a skema says (403 for others). */
+  overview(roundId: string): Promise<RoundOverview> {
+    return this.request('GET', overviewPath(roundId));
+  }
+
+  /**
+   * The overview as a CSV file, fetched with the same sign-in as every other call: a plain
+   * `<a download>` cannot carry the bearer token, so the tab saves the bytes itself.
+   */
+  async overviewCsv(roundId: string): Promise<Blob> {
+    const res = await this.send('GET', overviewPath(roundId, '.csv'), 'text/csv');
+    if (!res.ok) throw errorFrom(res.status, parseJson(await res.text()));
+    return res.blob();
   }
 
   private skemaPath(roundId: string, email: string, rest = ''): string {
@@ -214,6 +221,28 @@ export class ApiClient {
 }
 
 export const ROUNDS_PATH = '/api/rounds';
+
+export function overviewPath(roundId: string, suffix: '' | '.csv' = ''): string {
+  return `/api/rounds/${encodeURIComponent(roundId)}/overview${suffix}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A failed answer as an ApiError, in the user's language. */
+function errorFrom(status: number, json: unknown): ApiError {
+  if (isErrorBody(json)) {
+    const issues = json.error.issues?.map((i) => tr(i.message)) ?? [];
+    const message = [tr(json.error.message), ...issues].join(' ');
+    return new ApiError(status, json.error.code, message, json.error);
+  }
+  return new ApiError(status, 'unexpected', t('unexpected'));
+}
 
 export function skemaPath(roundId: string, email: string, rest = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;

@@ -12,6 +12,15 @@ export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/lea
 export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
 export type { SkemaStatus } from '../../bot/mus/skema.js';
 export type { AgreementStatus } from '../../bot/mus/agreement.js';
+export type {
+  DepartmentOverview,
+  EvaluationOverview,
+  LeaderOverview,
+  RoundOverview,
+  SkemaCounts,
+  StepOverview,
+} from '../../bot/overview/round-overview.js';
+export type { EvaluationGroupResult, StatementResult } from '../../bot/mus/evaluation-results.js';
 export type { Role } from '../../bot/mus/person.js';
 
 import type { Bilingual } from '../../bot/mus/bilingual.js';

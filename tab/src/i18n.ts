@@ -84,15 +84,106 @@ const TEXTS = {
   open: { da: 'Åbn', en: 'Open' },
   openSkemaOf: { da: 'Åbn skemaet for {name}', en: 'Open the form of {name}' },
   notSent: { da: 'Ikke sendt endnu', en: 'Not sent yet' },
-  hrHeading: { da: 'HR', en: 'HR' },
-  hrNote: {
-    da: 'Som HR følger du runden i HR-kanalen: fremdriften for hvert af de fem trin opdateres løbende dér. Du ser status og antal, aldrig indholdet af skemaerne.',
-    en: 'As HR you follow the round in the HR channel, where the progress of each of the five steps updates live. You see statuses and counts, never the contents of the forms.',
+  noRoundsHr: {
+    da: 'Der er ingen MUS-runder endnu. Opret den første i HR-kanalen ved at skrive @MUS ny runde og rundens navn. Så kan du følge den her.',
+    en: "There are no MUS rounds yet. Create the first one in the HR channel by writing @MUS new round and the round's name. Then you can follow it here.",
   },
-  hrOverviewPlaceholder: {
-    da: 'HR-overblikket over runden kommer her.',
-    en: 'The HR overview of the round will appear here.',
+  ovHeading: { da: 'Overblik over runden', en: 'Overview of the round' },
+  ovIntro: {
+    da: 'Her følger du runden: hvor langt hvert af de fem trin er nået ud, og hvor langt samtalerne er i hver afdeling og hos hver leder. Du ser status og antal – aldrig hvad der står i skemaerne.',
+    en: 'Follow the round here: how far each of the five steps has reached, and how far the talks are in each department and with each leader. You see statuses and counts – never what the forms say.',
   },
+  ovLoading: { da: 'Henter overblikket …', en: 'Loading the overview …' },
+  ovFailed: { da: 'Overblikket kunne ikke hentes.', en: 'The overview could not be loaded.' },
+  ovRefresh: { da: 'Opdatér tallene', en: 'Refresh the figures' },
+  ovUpdatedAt: { da: 'Tallene er fra kl. {time}.', en: 'Figures as of {time}.' },
+  ovCsv: { da: 'Hent som CSV', en: 'Download CSV' },
+  ovCsvHint: {
+    da: 'Samme tal som her, til Excel og jeres egne opgørelser.',
+    en: 'The same figures as here, for Excel and your own reports.',
+  },
+  ovCsvBusy: { da: 'Henter CSV-filen …', en: 'Downloading the CSV file …' },
+  ovCsvDone: { da: 'CSV-filen er hentet.', en: 'The CSV file has been downloaded.' },
+  ovRoundClosed: { da: 'Runden blev afsluttet {date}.', en: 'The round was closed on {date}.' },
+  ovStepsHeading: { da: 'De fem trin', en: 'The five steps' },
+  ovStepsCaption: {
+    da: 'Kort sendt ud pr. trin',
+    en: 'Cards sent out per step',
+  },
+  ovStepsHelp: {
+    da: '“Fejlet” betyder, at Teams ikke tog imod kortet; “Ikke installeret”, at personen ikke har appen endnu. Du kan sende igen til dem, det fejlede for, med knappen på rundens kort i HR-kanalen.',
+    en: '“Failed” means Teams did not accept the card; “Not installed” that the person does not have the app yet. You can resend to those it failed for with the button on the round’s card in the HR channel.',
+  },
+  ovStepName: { da: '{step}. {name}', en: '{step}. {name}' },
+  ovNotLaunched: { da: 'Ikke endnu', en: 'Not yet' },
+  colStep: { da: 'Trin', en: 'Step' },
+  colDeadline: { da: 'Frist', en: 'Deadline' },
+  colLaunched: { da: 'Sat i gang', en: 'Launched' },
+  colSent: { da: 'Sendt', en: 'Sent' },
+  colPending: { da: 'Venter', en: 'Pending' },
+  colFailed: { da: 'Fejlet', en: 'Failed' },
+  colNotInstalled: { da: 'Ikke installeret', en: 'Not installed' },
+  ovTalksHeading: { da: 'Samtalerne', en: 'The talks' },
+  ovTalksDue: {
+    da: 'Samtalerne skal være holdt senest {date}. {held} af {total} samtaler er holdt.',
+    en: 'The talks are due by {date}. {held} of {total} talks have been held.',
+  },
+  ovNoSkemas: {
+    da: 'Der er ikke sendt nogen skemaer endnu. Det sker i trin 3.',
+    en: 'No forms have been sent yet. That happens in step 3.',
+  },
+  ovDepartmentsCaption: { da: 'Skemaer pr. afdeling', en: 'Forms per department' },
+  ovLeadersCaption: {
+    da: 'Skemaer pr. leder (forsinkede ledere står øverst)',
+    en: 'Forms per leader (overdue leaders first)',
+  },
+  colLeader: { da: 'Leder', en: 'Leader' },
+  colDepartments: { da: 'Afdelinger', en: 'Departments' },
+  colTotal: { da: 'I alt', en: 'Total' },
+  colNotHeld: { da: 'Ikke holdt', en: 'Not held' },
+  ovAllDepartments: { da: 'Hele runden', en: 'The whole round' },
+  unknownDepartment: { da: '(ukendt afdeling)', en: '(unknown department)' },
+  ovOverdue: { da: 'Forsinket', en: 'Overdue' },
+  ovOverdueOne: {
+    da: 'Én leder har samtaler, der ikke er holdt, selv om fristen {date} er passeret. Lederen står øverst og er markeret “Forsinket”. Måske er der brug for en hånd?',
+    en: 'One leader has talks that have not been held although the deadline {date} has passed. The leader is listed first and marked “Overdue”. Perhaps they could use a hand?',
+  },
+  ovOverdueMany: {
+    da: '{count} ledere har samtaler, der ikke er holdt, selv om fristen {date} er passeret. De står øverst og er markeret “Forsinket”. Måske er der brug for en hånd?',
+    en: '{count} leaders have talks that have not been held although the deadline {date} has passed. They are listed first and marked “Overdue”. Perhaps they could use a hand?',
+  },
+  ovEvalHeading: { da: 'Evalueringen', en: 'The evaluation' },
+  ovEvalNotLaunched: {
+    da: 'Evalueringen er ikke sendt ud endnu; det sker i trin 5. Resultaterne kan ses fra {date}.',
+    en: 'The evaluation has not been sent out yet; that happens in step 5. The results can be seen from {date}.',
+  },
+  ovEvalAnswers: { da: 'Svar indtil nu: {count}.', en: 'Answers so far: {count}.' },
+  ovEvalAnswersFinal: { da: 'Antal svar: {count}.', en: 'Number of answers: {count}.' },
+  ovEvalWaiting: {
+    da: 'Resultaterne vises fra {date}, når evalueringen er lukket. Så kan ingen regne ud, hvem der svarede hvad, ved at sammenligne tallene før og efter et nyt svar.',
+    en: 'The results are shown from {date}, once the evaluation has closed. That way nobody can work out who answered what by comparing the figures before and after a new answer.',
+  },
+  ovEvalPrivacy: {
+    da: 'Svarene er anonyme, og en gruppe vises kun, når mindst {min} har svaret.',
+    en: 'The answers are anonymous, and a group is only shown when at least {min} have answered.',
+  },
+  ovEvalNoAnswers: {
+    da: 'Ingen svarede på evalueringen.',
+    en: 'Nobody answered the evaluation.',
+  },
+  ovWithheld: { da: 'Derfor vises ikke alt', en: 'Why not everything is shown' },
+  ovGroupHeading: { da: '{group} – {count} svar', en: '{group} – {count} answers' },
+  ovGroupMerged: { da: '{group} ({departments})', en: '{group} ({departments})' },
+  ovStatementsCaption: {
+    da: 'Gennemsnit og fordeling af svarene: {group}',
+    en: 'Average and spread of the answers: {group}',
+  },
+  colStatement: { da: 'Udsagn', en: 'Statement' },
+  colAverage: { da: 'Gennemsnit', en: 'Average' },
+  colScore: { da: '{score}: {label}', en: '{score}: {label}' },
+  ovNoScore: { da: 'ingen svar', en: 'no answers' },
+  ovComments: { da: 'Kommentarer ({count})', en: 'Comments ({count})' },
+  ovNoComments: { da: 'Ingen kommentarer.', en: 'No comments.' },
   meetingPick: {
     da: 'Du er i et møde. Vælg den medarbejder, du holder MUS med nu.',
     en: 'You are in a meeting. Choose the employee you are holding the MUS with now.',
@@ -288,6 +379,14 @@ export function formatDate(iso: string): string {
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat().format(date);
+}
+
+/** A whole number or a decimal the way the user writes it: "3,25" in Danish, "3.25" in English. */
+export function formatNumber(value: number, decimals = 0): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
 }
 
 /** "10:32" in the user's clock. */

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SkemaView } from '../../bot/skema/skema-view.js';
+import { seriousViolations } from './harness/axe.js';
 import { launchChromium } from './harness/chromium.js';
 import { PEOPLE, skemaPath, startTabTestApp, type TabTestApp } from './harness/tab-test-app.js';
 import { openInTeams, type HostedTab, type Theme } from './harness/teams-host.js';
@@ -11,38 +10,6 @@ import { openInTeams, type HostedTab, type Theme } from './harness/teams-host.js
  * The tab follows Teams' theme live, and axe-core finds no serious or critical accessibility
  * problems in the leader's and the employee's screens in the default, dark and high-contrast themes.
  */
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Serious and critical axe violations in the frame, one line each. */
-async function seriousViolations(frame: Frame): Promise<string[]> {
-  if (!(await frame.evaluate(() => 'axe' in window)))
-    await frame.addScriptTag({ content: axeSource });
-  const violations = await frame.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Document, o: unknown): Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-    );
-}
 
 describe('the tab: themes and accessibility', function () {
   this.timeout(120_000);

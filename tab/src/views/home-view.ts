@@ -3,12 +3,13 @@ import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { meetingEmployee, rememberedMeetingEmployee } from '../meeting-target.js';
+import { hrOverviewSection } from './hr-overview-view.js';
 import { statusLabel, statusPill } from './skema-parts.js';
 
 /*
  * The overview of a round: the user's own MUS (employee), their employees with status and talk date
- * (leader), and for HR a pointer to where HR follows the round. In a meeting, a leader is taken
- * straight to the employee the meeting is about when that can be told (see meeting-target.ts).
+ * (leader), and for HR the overview of the whole round (hr-overview-view.ts). In a meeting, a leader
+ * is taken straight to the employee the meeting is about when that can be told (meeting-target.ts).
  */
 
 /** The round to show: the one asked for, else the newest open one, else the newest. */
@@ -28,11 +29,15 @@ export async function renderHome(
     replace(
       root,
       h('header', { className: 'page-header' }, title),
-      h('p', { className: 'card' }, t('noRounds')),
+      h('p', { className: 'card' }, env.me.roles.includes('hr') ? t('noRoundsHr') : t('noRounds')),
     );
     return;
   }
 
+  // HR's overview is asked for at once, alongside the team; only HR gets it (the server checks too).
+  const overview = round.roles.includes('hr') ? env.api.overview(round.id) : undefined;
+  // Its failure is shown in the overview's own section; until then it must not count as unhandled.
+  overview?.catch(() => undefined);
   const leads = round.roles.includes('leader') || env.me.roles.includes('leader');
   const team: TeamOverview | undefined = leads ? await env.api.team(round.id) : undefined;
   const members = team?.members ?? [];
@@ -60,7 +65,7 @@ export async function renderHome(
     ),
     round.mySkema && mySkemaCard(env, round),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
-    round.roles.includes('hr') && hrCard(),
+    overview && hrOverviewSection(env, round.id, overview),
   );
 }
 
@@ -168,17 +173,5 @@ function teamCard(
         h('tbody', {}, ...rows),
       ),
     ),
-  );
-}
-
-/** HR follows the round in the channel; the HR overview itself is built elsewhere (a placeholder). */
-function hrCard(): HTMLElement {
-  const headingId = uid('hr');
-  return h(
-    'section',
-    { className: 'card hr', 'aria-labelledby': headingId, 'data-placeholder': 'hr-overview' },
-    h('h2', { id: headingId }, t('hrHeading')),
-    h('p', {}, t('hrNote')),
-    h('p', { className: 'muted' }, t('hrOverviewPlaceholder')),
   );
 }

@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
 import { registerDevRoutes } from '../../../bot/api/dev-routes.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
+import { registerOverviewRoutes } from '../../../bot/api/overview-routes.js';
 import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
 import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
 import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
@@ -13,10 +14,12 @@ import { newOrganisation } from '../../../bot/mus/organisation.js';
 import type { Repositories } from '../../../bot/mus/repositories.js';
 import { newRound } from '../../../bot/mus/round.js';
 import { newSkema } from '../../../bot/mus/skema.js';
+import type { DeliveryStore } from '../../../bot/rollout/delivery.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
 import { createServer } from '../../../bot/server.js';
 import { createSkemaServices } from '../../../bot/skema/skema-services.js';
 import { buildTab, type TabBuild } from '../../../scripts/build-tab.js';
+import { InMemoryDeliveryStore } from '../../helpers/in-memory-delivery-store.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
 import { CORE_TASK, NOW, ORG, PEOPLE, skemaPath } from '../../integration/api/api-test-app.js';
 import {
@@ -32,7 +35,8 @@ import {
  * The app as the tab meets it: the real createServer on port 0 serving the built tab and its API,
  * real Azurite storage, the sample roster, and — in production mode — Teams SSO tokens minted with a
  * local key (the API's own test stand-in for Entra ID). In dev mode the same data is reached with the
- * dev-user header, and GET /api/dev/people exists.
+ * dev-user header, and GET /api/dev/people exists. HR's overview routes read the rollout's outbox
+ * (`deliveries`) on the same storage, with the clock the test chooses.
  */
 
 export { PEOPLE, ORG, CORE_TASK };
@@ -58,6 +62,8 @@ export interface TabTestApp {
   url: string;
   devMode: boolean;
   repositories: Repositories;
+  /** The rollout's outbox the overview counts step deliveries from. */
+  deliveries: DeliveryStore;
   /** A valid SSO token for a roster person (production mode). */
   tokenFor(email: string): Promise<string>;
   /** Calls the API as a roster person, as another window of theirs would. */
@@ -76,16 +82,27 @@ export { skemaPath };
 export async function startTabTestApp(
   options: {
     devMode?: boolean;
-    /** Storage to use; by default fresh tables on the test run's shared Azurite. */
+    /**
+     * Storage to use; by default fresh tables on the test run's shared Azurite. Given repositories
+     * without an outbox get an in-memory one.
+     */
     repositories?: Repositories;
+    deliveries?: DeliveryStore;
+    /** The server's clock (the overview decides what is overdue by it); by default the real time. */
+    now?: () => Date;
   } = {},
 ): Promise<TabTestApp> {
   const devMode = options.devMode ?? false;
+  const now = options.now ?? (() => new Date());
   // Imported only when needed: the helper registers a mocha hook, and the benchmark runs without mocha.
-  const storage = async (): Promise<Repositories> =>
-    options.repositories ??
-    (await (await import('../../helpers/azurite.js')).testStorage()).repositories;
-  const [repositories, tab] = await Promise.all([storage(), builtTab()]);
+  const storage = async (): Promise<{ repositories: Repositories; deliveries: DeliveryStore }> =>
+    options.repositories
+      ? {
+          repositories: options.repositories,
+          deliveries: options.deliveries ?? new InMemoryDeliveryStore(),
+        }
+      : await (await import('../../helpers/azurite.js')).testStorage();
+  const [{ repositories, deliveries }, tab] = await Promise.all([storage(), builtTab()]);
   await importRosterCsv(repositories.people, ORG, readFileSync('tests/fixtures/roster-sample.csv'));
   for (const person of await repositories.people.list(ORG)) {
     await repositories.people.setTeamsIdentity(ORG, person.email, {
@@ -109,7 +126,12 @@ export async function startTabTestApp(
     orgIdOf: orgIdForTenant(false, ORG),
     log,
   });
-  const services = createSkemaServices({ repositories, log, onFinalised: () => Promise.resolve() });
+  const services = createSkemaServices({
+    repositories,
+    log,
+    onFinalised: () => Promise.resolve(),
+    ...(options.now ? { now } : {}),
+  });
   const server: Server = createServer({
     devMode,
     log,
@@ -121,6 +143,12 @@ export async function startTabTestApp(
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
       (s) => registerDevRoutes(s, { devMode, people: repositories.people, orgId: ORG, log }),
+      (s) =>
+        registerOverviewRoutes(s, {
+          authenticate,
+          log,
+          services: { repositories, deliveries, now },
+        }),
     ],
   });
   await new Promise<void>((resolve) => {
@@ -133,6 +161,7 @@ export async function startTabTestApp(
     url,
     devMode,
     repositories,
+    deliveries,
     tokenFor,
     async call<T>(method: string, path: string, opts: { as: string; body?: unknown }) {
       const headers: Record<string, string> = {
