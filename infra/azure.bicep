@@ -106,7 +106,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       // The bundled server (npm run build); package.json's "start" is the dev server (tsx).
-      appCommandLine: 'node --enable-source-maps dist/index.js'
+      appCommandLine: 'node --enable-source-maps --optimize-for-size dist/index.js'
       alwaysOn: alwaysOn
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

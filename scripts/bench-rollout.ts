@@ -1,31 +1,33 @@
 /*
  * Rollout benchmark: how close does one dispatcher come to Teams' rate limit, and does it stay exact?
  *
- *   npm run bench:rollout -- --recipients 10000 [--limit 30] [--concurrency 16]
+ *   npm run bench:rollout -- --recipients 10000 [--limit 30] [--concurrency 16] [--node-args="..."]
  *
  * Starts its own in-memory Azurite (a child process) and the fake Bot Connector (in this process,
  * enforcing `--limit` requests per second per tenant and Teams' per-conversation windows with 429 +
  * Retry-After), stores N synthetic people (one leader per 20 employees) with their 1:1 chats, launches
  * step 1 (leaders) and step 2 (employees), and runs one Dispatcher at ratePerSecond = limit until the
- * outbox is drained. Prints the achieved send rate, 429s, duplicates, lost cards and peak memory.
+ * outbox is drained. The dispatcher runs in a process of its own (scripts/bench-rollout-dispatcher.ts,
+ * bundled and run with node and the options of package.json's `start:prod`, like the production server;
+ * `--node-args` overrides them), so its memory is its own. Prints the
+ * achieved send rate, 429s, duplicates, lost cards and the dispatcher process's peak memory.
  * With BENCH_DEBUG=1 it also prints, for each 429, the gaps between the requests of the second before.
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { newOrganisation } from '../bot/mus/organisation.js';
 import type { Person } from '../bot/mus/person.js';
 import { createRound } from '../bot/rollout/create-round.js';
-import { createCardDeliverer } from '../bot/rollout/deliver-card.js';
-import { Dispatcher } from '../bot/rollout/dispatcher.js';
 import { launchRolloutStep } from '../bot/rollout/launch-step.js';
 import { startAzurite } from '../bot/storage/embedded-azurite.js';
 import { openTableStorage } from '../bot/storage/open-table-storage.js';
 import { mapWithLimit } from '../bot/storage/table-operations.js';
-import { createBotFramework } from '../bot/teams/bot-framework.js';
-import { proactiveMessenger } from '../bot/teams/proactive-messenger.js';
+import type { DispatcherReport } from './bench-rollout-dispatcher.js';
 import { FakeBotConnector } from '../tests/helpers/fake-bot-connector/index.js';
 
 const ORG = 'bench-tenant';
@@ -36,8 +38,22 @@ const { values } = parseArgs({
     recipients: { type: 'string', default: '10000' },
     limit: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '16' },
+    'node-args': { type: 'string' },
   },
 });
+
+/** The node options production runs the server with (package.json `start:prod`). */
+function productionNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return (pkg.scripts['start:prod'] ?? '').split(' ').filter((word) => word.startsWith('--'));
+}
+
+/** Node options for the dispatcher process: production's, unless `--node-args="..."` says otherwise. */
+const nodeArgs = (values['node-args'] ?? productionNodeOptions().join(' '))
+  .split(' ')
+  .filter(Boolean);
 const recipients = Number(values.recipients);
 const limit = Number(values.limit);
 const concurrency = Number(values.concurrency);
@@ -46,13 +62,7 @@ if (!(recipients > 0) || !(limit > 0) || !(concurrency > 0)) {
 }
 
 const MB = 1024 * 1024;
-const atStart = process.memoryUsage();
-const peak = { rss: 0, heapUsed: 0 };
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  peak.rss = Math.max(peak.rss, m.rss);
-  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-}, 250);
+const TABLE_PREFIX = 'bench';
 
 function userId(email: string): string {
   return `29:${email}`;
@@ -112,8 +122,64 @@ function cpuSecondsOf(pid: number): number {
   }
 }
 
+function mb(bytes: number): string {
+  return (bytes / MB).toFixed(0);
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Bundles the dispatcher process like `npm run build` bundles the server: our code, packages external
+ * (so the bundle lives inside the project, where node finds node_modules).
+ */
+async function bundleDispatcher(): Promise<string> {
+  const outfile = join(
+    projectRoot,
+    'node_modules',
+    '.cache',
+    'mus-bench',
+    'rollout-dispatcher.mjs',
+  );
+  await build({
+    entryPoints: [join(projectRoot, 'scripts', 'bench-rollout-dispatcher.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Runs the dispatcher process until the outbox is drained; its report. */
+async function runDispatcher(script: string, connectionString: string): Promise<DispatcherReport> {
+  const child = fork(script, [], {
+    cwd: projectRoot,
+    execArgv: nodeArgs,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      BENCH_STORAGE: connectionString,
+      BENCH_TABLE_PREFIX: TABLE_PREFIX,
+      BENCH_LIMIT: String(limit),
+      BENCH_CONCURRENCY: String(concurrency),
+    },
+  });
+  return new Promise((resolve, reject) => {
+    let report: DispatcherReport | undefined;
+    child.on('message', (message) => (report = message as DispatcherReport));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (report) resolve(report);
+      else reject(new Error(`the dispatcher process exited with ${code} and no report`));
+    });
+  });
 }
 
 const location = mkdtempSync(join(tmpdir(), 'mus-bench-'));
@@ -123,10 +189,9 @@ const fake = await FakeBotConnector.start({
   keepBodies: false,
 });
 try {
-  const log = pino({ level: 'error' }, pino.destination(2));
   const { repositories, deliveries } = await openTableStorage({
     connectionString: azurite.connectionString,
-    tablePrefix: 'bench',
+    tablePrefix: TABLE_PREFIX,
   });
 
   let t = Date.now();
@@ -162,38 +227,25 @@ try {
   const launchMs = Date.now() - t;
   progress(`steps 1 and 2 launched in ${seconds(launchMs)}`);
 
-  const dispatcher = new Dispatcher({
-    store: deliveries,
-    deliver: createCardDeliverer({
-      repositories,
-      messenger: proactiveMessenger(
-        createBotFramework(undefined, { log, requestTimeoutMs: 10_000 }),
-      ),
-      links: { baseUrl: 'http://127.0.0.1:3978' },
-      log,
-    }),
-    log,
-    owner: `bench:${process.pid}`,
-    ratePerSecond: () => limit,
-    concurrency,
-  });
+  const script = await bundleDispatcher();
   t = Date.now();
-  const cpuBefore = process.cpuUsage();
+  const fakeCpuBefore = process.cpuUsage();
   const azuriteCpuBefore = cpuSecondsOf(azurite.pid);
   const ticker = setInterval(() => {
     const done = fake.requests({ route: 'sendToConversation' }).filter((c) => c.status === 201);
-    progress(
-      `${done.length} sent, ${fake.throttledCount} throttled, stats ${JSON.stringify(dispatcher.stats)}`,
-    );
+    progress(`${done.length} sent, ${fake.throttledCount} throttled`);
   }, 10_000);
-  await dispatcher.drain().finally(() => clearInterval(ticker));
+  const report = await runDispatcher(script, azurite.connectionString).finally(() =>
+    clearInterval(ticker),
+  );
   const drainMs = Date.now() - t;
-  const cpu = process.cpuUsage(cpuBefore);
-  const ownCpuMs = (cpu.user + cpu.system) / 1000;
+  const fakeCpu = process.cpuUsage(fakeCpuBefore);
+  const fakeCpuMs = (fakeCpu.user + fakeCpu.system) / 1000;
   const azuriteCpuMs = (cpuSecondsOf(azurite.pid) - azuriteCpuBefore) * 1000;
 
   const sends = fake.requests({ route: 'sendToConversation' });
   const accepted = sends.filter((c) => c.status === 201);
+  const perCard = (ms: number): string => (ms / Math.max(1, accepted.length)).toFixed(1);
   const perConversation = new Map<string, number>();
   for (const c of accepted) {
     const id = c.conversationId ?? '';
@@ -218,14 +270,11 @@ try {
       );
     }
   }
-  const final = process.memoryUsage();
-  clearInterval(sampler);
-  peak.rss = Math.max(peak.rss, final.rss);
-  peak.heapUsed = Math.max(peak.heapUsed, final.heapUsed);
 
   const lines = [
     `recipients            ${recipients} (${step1.recipients} leaders in step 1, ${step2.recipients} employees in step 2)`,
     `limit                 ${limit} requests/s per tenant (+ Teams' per-conversation windows), dispatcher concurrency ${concurrency}`,
+    `dispatcher process    node ${nodeArgs.join(' ')} (bundled like dist/index.js)`,
     `setup                 ${seconds(setupMs)} (roster + 1:1 chats), launch ${seconds(launchMs)} (planning ${step1.recipients + step2.recipients} rows)`,
     `elapsed               ${seconds(drainMs)} from start of dispatch to drained`,
     `sending period        ${seconds(last - first)} (first to last accepted send)`,
@@ -235,24 +284,26 @@ try {
     `429s received         ${throttled}`,
     `duplicates            ${duplicates.length} recipients with more than one card`,
     `lost                  ${lost.length} recipients with no card`,
-    `dispatcher stats      ${JSON.stringify(dispatcher.stats)}`,
-    `CPU while sending     this process ${seconds(ownCpuMs)} (${(ownCpuMs / accepted.length).toFixed(1)} ms per card), Azurite ${seconds(azuriteCpuMs)} (${(azuriteCpuMs / accepted.length).toFixed(1)} ms per card); load average ${loadavg()
+    `dispatcher stats      ${JSON.stringify(report.stats)}`,
+    `CPU while sending     dispatcher ${seconds(report.cpuMs)} (${perCard(report.cpuMs)} ms per card), Azurite ${seconds(azuriteCpuMs)} (${perCard(azuriteCpuMs)} ms per card), fake Teams ${seconds(fakeCpuMs)}; load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} on ${availableParallelism()} CPUs`,
-    `peak memory           rss ${(peak.rss / MB).toFixed(0)} MB, heap used ${(peak.heapUsed / MB).toFixed(0)} MB (sampled every 250 ms)`,
-    `                      at start, with the code loaded: rss ${(atStart.rss / MB).toFixed(0)} MB, heap used ${(atStart.heapUsed / MB).toFixed(0)} MB`,
-    `                      this process runs the dispatcher and the fake Bot Connector, which keeps`,
-    `                      every request and card it received; Azurite is a separate process`,
+    `dispatcher memory     peak rss ${mb(report.peakRss)} MB (kernel high-water mark), heap used at most ${mb(report.peakHeapUsed)} MB;`,
+    `                      rss ${mb(report.rssBeforeSending)} MB with the code loaded and storage open, before sending`,
+    `                      (the dispatcher process alone, bundled and run with node as in production;`,
+    `                      fake Teams and Azurite run in other processes)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const ok =
-    rate / limit >= 0.9 && duplicates.length === 0 && lost.length === 0 && peak.rss < 200 * MB;
+    rate / limit >= 0.9 &&
+    duplicates.length === 0 &&
+    lost.length === 0 &&
+    report.peakRss < 200 * MB;
   process.stdout.write(
     `targets               ${ok ? 'met' : 'NOT met'} (ratio >= 0.9, no duplicates, none lost, rss < 200 MB)\n`,
   );
   process.exitCode = ok ? 0 : 1;
 } finally {
-  clearInterval(sampler);
   await fake.close();
   await azurite.stop();
   rmSync(location, { recursive: true, force: true });

@@ -157,6 +157,8 @@ export interface ConversationStore {
   get(orgId: string, key: string): Promise<StoredConversation | undefined>;
   /** The personal (1:1) conversation with a person, when the bot knows one. */
   getPersonal(orgId: string, personEmail: string): Promise<StoredConversation | undefined>;
+  /** Every person's 1:1 conversation in the organisation, as getPersonal would give it. */
+  listPersonal(orgId: string): Promise<StoredConversation[]>;
   remove(orgId: string, key: string): Promise<void>;
   /** Every conversation reference that names the person (for export). */
   listForPerson(orgId: string, personEmail: string): Promise<StoredConversation[]>;

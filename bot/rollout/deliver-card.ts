@@ -8,6 +8,7 @@ import { AgreementGoneError, renderAgreementReminder } from './agreement-reminde
 import { ROLLOUT_STEP_MODULES } from './steps/index.js';
 import type { CardContext, RenderedCard } from './steps/rollout-step.js';
 import { ttlCache } from '../ttl-cache.js';
+import { RecipientDirectory } from './recipient-directory.js';
 
 type Failure = Extract<DeliveryOutcome, { ok: false }>;
 
@@ -36,6 +37,8 @@ export interface CardDelivererDeps {
   now?: () => Date;
   /** How long org and round records are reused between sends. */
   cacheMs?: number;
+  /** Where recipients and their chats are looked up (a default one is made when absent). */
+  directory?: RecipientDirectory;
 }
 
 function permanent(code: string, reasonText: Bilingual): Failure {
@@ -66,6 +69,8 @@ export function createCardDeliverer(
 ): (d: Delivery, pace?: () => Promise<void>) => Promise<DeliveryOutcome> {
   const now = deps.now ?? (() => new Date());
   const cached = ttlCache(deps.cacheMs ?? 10_000, () => now().getTime());
+  const directory =
+    deps.directory ?? new RecipientDirectory(deps.repositories, { now: () => now().getTime() });
 
   const conversationFor = async (
     org: Organisation,
@@ -73,7 +78,7 @@ export function createCardDeliverer(
     teams: { userId?: string; tenantId?: string } | undefined,
     pace: () => Promise<void>,
   ): Promise<StoredConversation | Failure> => {
-    const stored = await deps.repositories.conversations.getPersonal(org.id, email);
+    const stored = await directory.conversation(org.id, email);
     if (stored) return stored;
     if (!teams?.userId || !org.serviceUrl) return permanent('not_installed', UNKNOWN_IN_TEAMS);
     await pace();
@@ -91,6 +96,7 @@ export function createCardDeliverer(
       updatedAt: now().toISOString(),
     };
     await deps.repositories.conversations.put(conversation);
+    directory.remember(conversation);
     return conversation;
   };
 
@@ -101,7 +107,7 @@ export function createCardDeliverer(
       cached(`round|${delivery.orgId}|${delivery.roundId}`, () =>
         repositories.rounds.get(delivery.orgId, delivery.roundId),
       ),
-      repositories.people.get(delivery.orgId, delivery.recipientEmail),
+      directory.person(delivery.orgId, delivery.recipientEmail),
     ]);
     if (!org || !round) {
       return permanent('round_gone', {
@@ -110,21 +116,17 @@ export function createCardDeliverer(
       });
     }
     if (!person) return permanent('not_on_roster', NOT_ON_ROSTER);
-    const conversation = await conversationFor(
-      org.value,
-      person.value.email,
-      person.value.teams,
-      pace,
-    );
+    const conversation = await conversationFor(org.value, person.email, person.teams, pace);
     if ('ok' in conversation) return conversation;
     const context: CardContext = {
       repositories,
       links: deps.links,
       org: org.value,
       round: round.value,
-      recipient: person.value,
+      recipient: person,
+      findPerson: (email) => directory.person(org.value.id, email),
       locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
-      recipientUserId: person.value.teams?.userId,
+      recipientUserId: person.teams?.userId,
       now: now(),
     };
     let rendered: RenderedCard;

@@ -84,6 +84,37 @@ export class ConversationTable implements ConversationStore {
     return conversation?.personEmail === personEmail ? conversation : undefined;
   }
 
+  async listPersonal(orgId: string): Promise<StoredConversation[]> {
+    // Two range reads (the pointers, then the 1:1 conversations) instead of two point reads per
+    // person: what a large step's delivery needs.
+    const pk = encodeKeyPart(orgId);
+    const [pointers, conversations] = await Promise.all([
+      queryEntities(this.client, rowKeyPrefixFilter(pk, PERSONAL)),
+      queryEntities(
+        this.client,
+        rowKeyPrefixFilter(pk, CONVERSATION + encodeKeyPart(PERSONAL_KEY_PREFIX)),
+      ),
+    ]);
+    const byKey = new Map<string, StoredConversation>();
+    for (const raw of conversations) {
+      const conversation = toConversation(raw);
+      byKey.set(conversation.key, conversation);
+    }
+    const result: StoredConversation[] = [];
+    for (const raw of pointers) {
+      const { key } = parseEntity('conversations', raw, pointerEntity);
+      const conversation = byKey.get(key);
+      // As in getPersonal: a pointer left behind by a re-matched user leads nowhere.
+      if (
+        conversation?.personEmail !== undefined &&
+        personalKey(conversation.personEmail) === raw.rowKey
+      ) {
+        result.push(conversation);
+      }
+    }
+    return result;
+  }
+
   async remove(orgId: string, key: string): Promise<void> {
     const pk = encodeKeyPart(orgId);
     const conversation = await this.get(orgId, key);

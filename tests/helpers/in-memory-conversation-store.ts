@@ -24,6 +24,16 @@ export class InMemoryConversationStore implements ConversationStore {
     return Promise.resolve(clone(found));
   }
 
+  async listPersonal(orgId: string): Promise<StoredConversation[]> {
+    const emails = new Set(
+      [...this.rows.values()].flatMap((row) => (row.orgId === orgId ? [row.personEmail] : [])),
+    );
+    const found = await Promise.all(
+      [...emails].flatMap((email) => (email ? [this.getPersonal(orgId, email)] : [])),
+    );
+    return found.filter((row): row is StoredConversation => row !== undefined);
+  }
+
   remove(orgId: string, key: string): Promise<void> {
     this.rows.delete(rowKey(orgId, key));
     return Promise.resolve();

@@ -20,6 +20,8 @@ export interface CardContext {
   org: Organisation;
   round: Round;
   recipient: Person;
+  /** Someone else on the roster (the recipient's leader); may be a few seconds stale. */
+  findPerson: (email: string) => Promise<Person | undefined>;
   locale: Locale;
   /** The recipient's Bot Framework user id, for per-user card refresh. */
   recipientUserId?: string;
@@ -74,5 +76,5 @@ export function leaders(people: Person[]): Person[] {
 export async function leaderOf(context: CardContext): Promise<Person | undefined> {
   const email = context.recipient.leaderEmail;
   if (!email) return undefined;
-  return (await context.repositories.people.get(context.org.id, email))?.value;
+  return context.findPerson(email);
 }

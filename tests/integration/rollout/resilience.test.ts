@@ -10,6 +10,7 @@ import type { StepNumber } from '../../../bot/mus/rollout-steps.js';
 import type { Round } from '../../../bot/mus/round.js';
 import { createRound } from '../../../bot/rollout/create-round.js';
 import { createCardDeliverer } from '../../../bot/rollout/deliver-card.js';
+import { RecipientDirectory } from '../../../bot/rollout/recipient-directory.js';
 import type { Delivery } from '../../../bot/rollout/delivery.js';
 import { Dispatcher } from '../../../bot/rollout/dispatcher.js';
 import { launchRolloutStep } from '../../../bot/rollout/launch-step.js';
@@ -387,12 +388,14 @@ describe('a dispatcher process killed in the middle of a step', function () {
     ).length;
     assert.ok(unrecorded <= CHILD_CONCURRENCY, `${unrecorded} sends were unrecorded at the kill`);
 
-    // The survivor takes over the dead process's rows when their leases run out.
+    // The survivor takes over the dead process's rows when their leases run out. It looks its
+    // recipients up in a snapshot from the first card, as a busy organisation's dispatcher does.
     const { log } = memoryLogger();
     const survivor = new Dispatcher({
       store: storage.deliveries,
       deliver: createCardDeliverer({
         repositories: storage.repositories,
+        directory: new RecipientDirectory(storage.repositories, { busyAfter: 0 }),
         messenger: proactiveMessenger(
           createBotFramework(undefined, { log, requestTimeoutMs: 5000 }),
         ),

@@ -88,4 +88,40 @@ describe('conversation references in Table storage', () => {
     await conversations.remove(ORG, 'personal:29:old');
     assert.deepEqual(await conversations.getPersonal(ORG, 'anna@kommune.dk'), newer);
   });
+
+  it('listPersonal gives every person’s current 1:1 conversation, as getPersonal does', async () => {
+    const { conversations } = storage.repositories;
+    const anna = personal('29:anna', 'anna@kommune.dk');
+    await conversations.put(personal('29:bo-old', 'bo@kommune.dk'));
+    const bo = personal('29:bo-new', 'bo@kommune.dk');
+    await conversations.put(bo);
+    await conversations.put(anna);
+    await conversations.put(personal('29:unknown'));
+    // Carl's user id was re-matched to Dorte: Carl's pointer leads to a conversation that is not his.
+    await conversations.put(personal('29:shared', 'carl@kommune.dk'));
+    const dorte = personal('29:shared', 'dorte@kommune.dk');
+    await conversations.put(dorte);
+    await conversations.put({ ...personal('29:other-org', 'anna@kommune.dk'), orgId: 'tenant-2' });
+    await conversations.put({
+      orgId: ORG,
+      key: '19:channel@thread.tacv2',
+      personEmail: 'eva@kommune.dk',
+      reference: { conversation: { id: '19:channel@thread.tacv2' } },
+      updatedAt: '2026-03-02T09:00:00.000Z',
+    });
+
+    const listed = await conversations.listPersonal(ORG);
+    const byEmail = new Map(listed.map((c) => [c.personEmail, c]));
+    assert.deepEqual([...byEmail.keys()].sort(), [
+      'anna@kommune.dk',
+      'bo@kommune.dk',
+      'dorte@kommune.dk',
+    ]);
+    assert.equal(listed.length, 3);
+    for (const email of ['anna@kommune.dk', 'bo@kommune.dk', 'carl@kommune.dk', 'eva@kommune.dk']) {
+      assert.deepEqual(byEmail.get(email), await conversations.getPersonal(ORG, email), email);
+    }
+    assert.deepEqual(byEmail.get('bo@kommune.dk'), bo);
+    assert.deepEqual(byEmail.get('dorte@kommune.dk'), dorte);
+  });
 });
