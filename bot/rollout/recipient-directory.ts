@@ -9,9 +9,11 @@ import type { Repositories, StoredConversation } from '../mus/repositories.js';
  * answers from that snapshot for `snapshotMs`, then reads it again. A quiet organisation (a reminder
  * here, a summary there) keeps using point reads, so one card never loads a whole roster.
  *
- * A snapshot may be up to `snapshotMs` old. Someone missing from it (added since) is read with a
- * point read; a 1:1 chat created since is found by the same fallback, and one we create ourselves is
- * added with `remember`. Erasing a person removes their outbox rows, so a stale entry is not sent to.
+ * A snapshot may be up to `snapshotMs` (2 minutes) old: a renamed person may show their old name in a
+ * card sent meanwhile; reading 10,000 people and chats more often costs more than that is worth.
+ * Someone missing from it (added since) is read with a point read; a 1:1 chat created since is found
+ * by the same fallback, and one we create ourselves is added with `remember`. Erasing a person
+ * removes their outbox rows, so a stale entry is not sent to.
  */
 
 export interface RecipientDirectoryOptions {
@@ -45,7 +47,7 @@ export class RecipientDirectory {
     private readonly repositories: Pick<Repositories, 'people' | 'conversations'>,
     options: RecipientDirectoryOptions = {},
   ) {
-    this.snapshotMs = options.snapshotMs ?? 30_000;
+    this.snapshotMs = options.snapshotMs ?? 120_000;
     this.busyAfter = options.busyAfter ?? 100;
     this.busyWindowMs = options.busyWindowMs ?? 60_000;
     this.now = options.now ?? Date.now;
