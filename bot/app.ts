@@ -25,6 +25,7 @@ import { skemaActions } from './teams/card-actions/skema-actions.js';
 import { evaluationActions } from './teams/card-actions/evaluation-actions.js';
 import { agreementActions } from './teams/card-actions/agreement-actions.js';
 import { registerAgreementRoutes } from './api/agreement-routes.js';
+import { registerGroupTalkRoutes } from './api/group-talk-routes.js';
 import { registerPrivacyRoutes } from './api/privacy-routes.js';
 
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
@@ -111,6 +112,16 @@ export async function startApp(
         (s) => registerRoundRoutes(s, skemaApi),
         (s) => registerSkemaRoutes(s, skemaApi),
         (s) => registerAgreementRoutes(s, skemaApi),
+        (s) =>
+          registerGroupTalkRoutes(s, {
+            authenticate,
+            log: log.child({ module: 'group-talk-api' }),
+            services: {
+              repositories,
+              now: () => new Date(),
+              log: log.child({ module: 'group-talk' }),
+            },
+          }),
         (s) =>
           registerPrivacyRoutes(s, {
             authenticate,

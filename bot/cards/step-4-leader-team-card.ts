@@ -27,17 +27,30 @@ export interface TeamMemberStatus {
   tabUrl: string;
 }
 
+/** In a GRUS round: the team's one group talk. */
+export interface GroupTalkLink {
+  /** Opens the tab on the group talk. */
+  tabUrl: string;
+}
+
 export interface LeaderTeamView {
   locale: Locale;
   leaderName: string;
   round: Pick<Round, 'name' | 'steps'>;
   team: TeamMemberStatus[];
+  /** Set in a GRUS round: the card is about one group talk with the whole team. */
+  group?: GroupTalkLink;
 }
 
-/** Step 4: each leader's employees with their preparation status and a way into the tab. */
+/**
+ * Step 4: each leader's employees with their preparation status and a way into the tab. In a GRUS
+ * round the leader holds one group talk: the card says so, counts who has prepared and opens the
+ * group view instead of each skema.
+ */
 export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
+  if (view.group) return groupTalkCard(view, view.group);
   const t = translator(view.locale);
-  const prepared = view.team.filter((m) => m.status && m.status !== 'sent').length;
+  const prepared = preparedCount(view.team);
   const rows: CardElement[] = view.team.map((m) =>
     columns([
       { items: [text(plain(m.name))], width: 'stretch' },
@@ -86,6 +99,61 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
               }),
             ),
           ]),
+      heading(t({ da: 'Husk', en: 'Remember' }), 'Medium'),
+      bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
+    ],
+    {},
+  );
+}
+
+function preparedCount(team: TeamMemberStatus[]): number {
+  return team.filter((m) => m.status && m.status !== 'sent').length;
+}
+
+function groupTalkCard(view: LeaderTeamView, group: GroupTalkLink): AdaptiveCard {
+  const t = translator(view.locale);
+  const prepared = preparedCount(view.team);
+  const deadline = roundStep(view.round, 4).deadline;
+  return adaptiveCard(
+    [
+      heading(
+        t({
+          da: `Tid til gruppesamtalen · ${plain(view.round.name)}`,
+          en: `Time for the group talk · ${plain(view.round.name)}`,
+        }),
+      ),
+      text(
+        t({
+          da: `Det er en gruppesamtale (GRUS): du holder én samtale med hele teamet senest ${formatDate(deadline, 'da')}. Alle har forberedt sig hver for sig på de samme spørgsmål om teamets bidrag til kerneopgaven. I fanen ser du alles forberedelse spørgsmål for spørgsmål og skriver teamets fælles noter og aftaler.`,
+          en: `This is a group talk (GRUS): you hold one talk with the whole team by ${formatDate(deadline, 'en')}. Everyone has prepared on their own, on the same questions about the team's contribution to the core task. In the tab you see everyone's preparation question by question and write the team's shared notes and agreements.`,
+        }),
+      ),
+      text(
+        t({
+          da: `${prepared} af ${view.team.length} i teamet har forberedt sig.`,
+          en: `${prepared} of ${view.team.length} in the team have prepared.`,
+        }),
+        { weight: 'Bolder' },
+      ),
+      ...view.team.map((m) =>
+        columns([
+          { items: [text(plain(m.name))], width: 'stretch' },
+          {
+            items: [
+              text(
+                m.status
+                  ? t(SKEMA_STATUS_LABELS[m.status])
+                  : t({ da: 'Intet skema', en: 'No form' }),
+                { color: m.status === 'sent' ? 'Warning' : m.status ? 'Good' : 'Default' },
+              ),
+            ],
+            width: 'auto',
+          },
+        ]),
+      ),
+      actionSet([
+        openUrl(t({ da: 'Åbn gruppesamtalen', en: 'Open the group talk' }), group.tabUrl),
+      ]),
       heading(t({ da: 'Husk', en: 'Remember' }), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
     ],

@@ -35,3 +35,16 @@ export function skemaTabLink(
 ): string {
   return tabLink(settings, skemaSubEntity(roundId, employeeEmail));
 }
+
+/** The sub-entity the tab reads to open a team's group talk (GRUS). */
+export function groupTalkSubEntity(roundId: string, leaderEmail: string): string {
+  return `group:${roundId}:${leaderEmail}`;
+}
+
+export function groupTalkTabLink(
+  settings: TabLinkSettings,
+  roundId: string,
+  leaderEmail: string,
+): string {
+  return tabLink(settings, groupTalkSubEntity(roundId, leaderEmail));
+}

@@ -2,6 +2,7 @@ import type { Agreement } from './agreement.js';
 import type { AuditEntry } from './audit.js';
 import type { Versioned } from './errors.js';
 import type { EvaluationAnswer, EvaluationReceipt } from './evaluation.js';
+import type { GroupTalk } from './group-talk.js';
 import type { Organisation } from './organisation.js';
 import type { Person, TeamsIdentity } from './person.js';
 import type { Round } from './round.js';
@@ -180,6 +181,21 @@ export interface AuditRepository {
   anonymiseViewer(orgId: string, viewerEmail: string): Promise<number>;
 }
 
+/** A GRUS round's group talks: one per (round, leader). */
+export interface GroupTalkRepository {
+  /** Creates the group talk unless one exists for this round and leader; returns what is stored. */
+  createIfAbsent(talk: GroupTalk): Promise<{ created: boolean; talk: Versioned<GroupTalk> }>;
+  get(
+    orgId: string,
+    roundId: string,
+    leaderEmail: string,
+  ): Promise<Versioned<GroupTalk> | undefined>;
+  /** Every group talk of a round (one partition), e.g. for export and erasure. */
+  listByRound(orgId: string, roundId: string): Promise<Versioned<GroupTalk>[]>;
+  update(talk: GroupTalk, etag: string): Promise<Versioned<GroupTalk>>;
+  remove(orgId: string, roundId: string, leaderEmail: string): Promise<void>;
+}
+
 /** Everything the services need from storage, built once at start-up. */
 export interface Repositories {
   organisations: OrganisationRepository;
@@ -191,4 +207,5 @@ export interface Repositories {
   evaluations: EvaluationRepository;
   conversations: ConversationStore;
   audit: AuditRepository;
+  groupTalks: GroupTalkRepository;
 }

@@ -1,4 +1,6 @@
 import { demand, may } from '../mus/access-rules.js';
+import { ConflictError } from '../mus/errors.js';
+import { withoutMember } from '../mus/group-talk.js';
 import type { Person } from '../mus/person.js';
 import { deliveriesConcerning } from './person-deliveries.js';
 import type { PrivacyServices } from './privacy-services.js';
@@ -11,6 +13,9 @@ import type { PrivacyServices } from './privacy-services.js';
  * reminding someone of their agreements; their Teams conversation references; their audit trail; and
  * their roster row with its index rows. In other people's audit trails their name and email are
  * removed while the time of the read stays.
+ *
+ * In a GRUS round's group talks the person leaves the member list and the acknowledgements; the
+ * shared notes are the team's record and stay.
  *
  * Kept: the anonymous evaluation answers (nothing links them to the person) and, when the person was a
  * leader, their employees' skemas and agreements, which belong to those employees and still name
@@ -28,6 +33,11 @@ export interface ErasureReport {
   conversations: number;
   auditEntries: number;
   auditEntriesAnonymised: number;
+  /**
+   * Group talks the person was removed from as a member; absent when they took part in none, so
+   * the report of an organisation without GRUS rounds reads as before.
+   */
+  groupTalks?: number;
 }
 
 /** Erases everything stored about `email` in the viewer's organisation; safe to repeat. */
@@ -87,6 +97,10 @@ export async function erasePerson(
       await repositories.skemas.remove(orgId, round.id, email);
       report.skemas += 1;
     }
+    if (round.kind === 'GRUS') {
+      const scrubbed = await removeFromGroupTalks(services, orgId, round.id, email);
+      if (scrubbed) report.groupTalks = (report.groupTalks ?? 0) + scrubbed;
+    }
   }
 
   report.conversations = (await repositories.conversations.listForPerson(orgId, email)).length;
@@ -103,4 +117,30 @@ export async function erasePerson(
     'person erased',
   );
   return report;
+}
+
+/** Takes the person out of the round's group talks; retried on a concurrent write. Returns how many. */
+async function removeFromGroupTalks(
+  services: PrivacyServices,
+  orgId: string,
+  roundId: string,
+  email: string,
+): Promise<number> {
+  const { groupTalks } = services.repositories;
+  let count = 0;
+  for (const { value } of await groupTalks.listByRound(orgId, roundId)) {
+    if (!value.members.includes(email) && !(email in value.acknowledgedBy)) continue;
+    for (let attempt = 0; ; attempt++) {
+      const stored = await groupTalks.get(orgId, roundId, value.leaderEmail);
+      if (!stored) break;
+      try {
+        await groupTalks.update(withoutMember(stored.value, email, services.now()), stored.etag);
+        count += 1;
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 4) throw error;
+      }
+    }
+  }
+  return count;
 }

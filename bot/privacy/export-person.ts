@@ -4,6 +4,7 @@ import type { AuditAction } from '../mus/audit.js';
 import { AUDIT_LIST_MAX } from '../mus/audit.js';
 import type { Bilingual } from '../mus/bilingual.js';
 import { NotFoundError } from '../mus/errors.js';
+import type { GroupTalkStatus } from '../mus/group-talk.js';
 import type { Person, Role, TeamsIdentity } from '../mus/person.js';
 import type { RoundKind } from '../mus/round.js';
 import { questionSections } from '../mus/skema-template.js';
@@ -85,6 +86,25 @@ export interface PersonExport {
     roundId: string | null;
     viewer: PersonRefExport | null;
   }[];
+  /**
+   * The group talks (GRUS) the person took part in, as a member or as the leader. The shared notes
+   * are included where the person could read them (the leader always, a member once finalised);
+   * other members appear by count only.
+   */
+  groupTalks: {
+    roundId: string;
+    roundName: string;
+    part: 'leader' | 'member';
+    leader: PersonRefExport;
+    status: GroupTalkStatus;
+    memberCount: number;
+    notes: { id: string; title: Bilingual; note: string }[] | null;
+    followUpDate: string | null;
+    heldAt: string | null;
+    finalisedAt: string | null;
+    /** When the person (as a member) acknowledged the summary. */
+    acknowledgedAt: string | null;
+  }[];
   /** Cards the app sent or will send to the person. */
   deliveries: {
     roundId: string;
@@ -148,6 +168,7 @@ export async function exportPerson(
     evaluationReceipts: [],
     conversations: [],
     auditTrail: [],
+    groupTalks: [],
     deliveries: [],
   };
 
@@ -198,6 +219,33 @@ export async function exportPerson(
       });
     }
     if (answered) result.evaluationReceipts.push({ roundId: round.id, roundName: round.name });
+    if (round.kind === 'GRUS') {
+      for (const { value: g } of await repositories.groupTalks.listByRound(orgId, round.id)) {
+        const part =
+          g.leaderEmail === email ? 'leader' : g.members.includes(email) ? 'member' : null;
+        if (!part) continue;
+        const readable = part === 'leader' || g.status === 'finalised';
+        result.groupTalks.push({
+          roundId: round.id,
+          roundName: round.name,
+          part,
+          leader: await ref(g.leaderEmail),
+          status: g.status,
+          memberCount: g.members.length,
+          notes: readable
+            ? g.template.sections.map((section) => ({
+                id: section.id,
+                title: section.title,
+                note: g.notes[section.id] ?? '',
+              }))
+            : null,
+          followUpDate: readable ? (g.followUpDate ?? null) : null,
+          heldAt: g.heldAt ?? null,
+          finalisedAt: g.finalisedAt ?? null,
+          acknowledgedAt: g.acknowledgedBy[email] ?? null,
+        });
+      }
+    }
     for (const { value: s } of led) {
       const note = await repositories.privateNotes.get(orgId, round.id, s.employeeEmail);
       if (note && note.value.leaderEmail === email) {

@@ -1,14 +1,15 @@
 import type { Logger } from '../logger.js';
 import { ConflictError } from '../mus/errors.js';
 import type { Repositories } from '../mus/repositories.js';
+import { groupTalkHasTalkContent, groupTalkWithoutTalkContent } from '../mus/group-talk.js';
 import { retentionDue, type Round } from '../mus/round.js';
-import { hasTalkContent, withoutTalkContent } from '../mus/skema.js';
+import { hasTalkContent, RETENTION_ACTOR, withoutTalkContent } from '../mus/skema.js';
 
 /*
  * The retention period (DESIGN §5). Once a day, for every round that closed more than the
  * organisation's `retentionMonths` ago, the talk's texts are deleted: the employee's preparation
- * answers, the leader's shared talk notes, the employee's comment on the summary, and the leader's
- * private notes. What was agreed is kept — the agreements with their status, and the follow-up copy
+ * answers, the leader's shared talk notes, the employee's comment on the summary, the leader's
+ * private notes, and a GRUS group talk's notes (except its agreements section). What was agreed is kept — the agreements with their status, and the follow-up copy
  * in later skemas — and so is the record that the talk took place: each skema's status, its dates
  * and the acknowledgement (acknowledgedAt). Evaluation answers are anonymous and are kept; audit
  * trails are kept. A round is marked when done, so later runs skip it; a run that fails half-way
@@ -24,6 +25,8 @@ export interface RetentionReport {
   talkNotes: number;
   comments: number;
   privateNotes: number;
+  /** GRUS group talks whose talk notes were deleted. */
+  groupTalks: number;
 }
 
 /** Skemas cleaned at once: bounded so a 10,000-person round does not flood the storage account. */
@@ -49,6 +52,7 @@ async function purgeRound(
     talkNotes: 0,
     comments: 0,
     privateNotes: 0,
+    groupTalks: 0,
   };
   const skemas = await repositories.skemas.listByRound(round.orgId, round.id);
   await inChunks(skemas, async ({ employeeEmail }) => {
@@ -71,6 +75,23 @@ async function purgeRound(
     if (note) {
       await repositories.privateNotes.remove(round.orgId, round.id, employeeEmail);
       report.privateNotes += 1;
+    }
+  });
+  const groupTalks = await repositories.groupTalks.listByRound(round.orgId, round.id);
+  await inChunks(groupTalks, async ({ value: { leaderEmail } }) => {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await repositories.groupTalks.get(round.orgId, round.id, leaderEmail);
+      if (!stored || !groupTalkHasTalkContent(stored.value)) break;
+      try {
+        await repositories.groupTalks.update(
+          groupTalkWithoutTalkContent(stored.value, now, RETENTION_ACTOR),
+          stored.etag,
+        );
+        report.groupTalks += 1;
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= ATTEMPTS) throw error;
+      }
     }
   });
   return report;

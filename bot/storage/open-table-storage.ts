@@ -7,6 +7,7 @@ import { AuditTable } from './audit-table.js';
 import { DeliveryTable } from './delivery-table.js';
 import { ConversationTable } from './conversation-table.js';
 import { EvaluationTable } from './evaluation-table.js';
+import { GroupTalkTable } from './group-talk-table.js';
 import { OrganisationTable } from './organisation-table.js';
 import { PersonTable } from './person-table.js';
 import { PrivateNoteTable } from './private-note-table.js';
@@ -28,6 +29,7 @@ export const TABLE_NAMES = {
   deliveries: 'deliveries',
   dispatchQueue: 'dispatchqueue',
   auditLog: 'auditlog',
+  groupTalks: 'grouptalks',
 } as const;
 
 export type TableRole = keyof typeof TABLE_NAMES;
@@ -122,6 +124,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     deliveries: client('deliveries'),
     dispatchQueue: client('dispatchQueue'),
     auditLog: client('auditLog'),
+    groupTalks: client('groupTalks'),
   } satisfies Record<TableRole, TableClient>;
   await Promise.all(Object.values(clients).map(createIfMissing));
 
@@ -135,6 +138,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     evaluations: new EvaluationTable(clients.evaluationReceipts, clients.evaluationAnswers),
     conversations: new ConversationTable(clients.conversations),
     audit: new AuditTable(clients.auditLog),
+    groupTalks: new GroupTalkTable(clients.groupTalks),
   };
 
   // Its own client without retries, so a health check of a dead service answers within seconds.

@@ -3,6 +3,7 @@ import type {
   AgreementView,
   ApiErrorBody,
   DevPerson,
+  GroupTalkView,
   Me,
   PrivateNoteView,
   RoundOverview,
@@ -214,6 +215,29 @@ export class ApiClient {
     return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/acknowledge'), body);
   }
 
+  groupTalk(roundId: string, leaderEmail: string): Promise<GroupTalkView> {
+    return this.get(groupTalkPath(roundId, leaderEmail));
+  }
+
+  saveGroupNotes(
+    key: GroupKey,
+    body: { notes?: Record<string, string>; followUpDate?: string | null; etag: string },
+  ): Promise<GroupTalkView> {
+    return this.request('PUT', groupTalkPath(key.roundId, key.leaderEmail, '/notes'), body);
+  }
+
+  groupAction(
+    key: GroupKey,
+    action: 'start' | 'finalise' | 'acknowledge',
+    etag?: string,
+  ): Promise<GroupTalkView> {
+    return this.request(
+      'POST',
+      groupTalkPath(key.roundId, key.leaderEmail, `/${action}`),
+      etag === undefined ? {} : { etag },
+    );
+  }
+
   /** Dev mode only: the roster to pick an identity from. */
   async devPeople(): Promise<DevPerson[]> {
     return (await this.request<{ people: DevPerson[] }>('GET', '/api/dev/people')).people;
@@ -246,6 +270,16 @@ function errorFrom(status: number, json: unknown): ApiError {
 
 export function skemaPath(roundId: string, email: string, rest = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
+}
+
+export function groupTalkPath(roundId: string, leaderEmail: string, rest = ''): string {
+  return `/api/rounds/${encodeURIComponent(roundId)}/group-talks/${encodeURIComponent(leaderEmail)}${rest}`;
+}
+
+/** Names one group talk: the round and the team's leader. */
+export interface GroupKey {
+  roundId: string;
+  leaderEmail: string;
 }
 
 /** Names one skema: the round and the employee. */

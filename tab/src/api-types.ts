@@ -11,6 +11,11 @@ export type {
 export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/leader-team.js';
 export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
 export type { SkemaStatus } from '../../bot/mus/skema.js';
+export type {
+  GroupMember,
+  GroupPreparation,
+  GroupTalkView,
+} from '../../bot/group-talk/group-talk-view.js';
 export type { AgreementStatus } from '../../bot/mus/agreement.js';
 export type {
   DepartmentOverview,

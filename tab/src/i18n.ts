@@ -353,6 +353,68 @@ const TEXTS = {
     da: 'MUS for Teams drives af jeres egen organisation. Spørgsmål om brugen rettes til jeres HR-afdeling.',
     en: 'MUS for Teams is run by your own organisation. Questions about its use go to your HR department.',
   },
+  groupHeading: { da: 'Gruppesamtale · {round}', en: 'Group talk · {round}' },
+  groupCardHeading: {
+    da: 'Gruppesamtalen med dit team (GRUS)',
+    en: 'The group talk with your team (GRUS)',
+  },
+  groupCardHeadingMember: {
+    da: 'Gruppesamtalen med din leder (GRUS)',
+    en: 'The group talk with your leader (GRUS)',
+  },
+  openGroupTalkMember: {
+    da: 'Åbn gruppesamtalen med din leder',
+    en: 'Open the group talk with your leader',
+  },
+  groupLeaderIntro: {
+    da: 'I denne runde holder du én samtale med hele teamet. Her ser du alles forberedelse spørgsmål for spørgsmål og skriver teamets fælles noter og aftaler.',
+    en: 'In this round you hold one talk with the whole team. Here you see everyone’s preparation question by question and write the team’s shared notes and agreements.',
+  },
+  groupMemberIntro: {
+    da: 'I denne runde holder {leader} én samtale med hele teamet. Du forbereder dig i dit eget skema; her ser du opsamlingen, når samtalen er afsluttet.',
+    en: 'In this round {leader} holds one talk with the whole team. You prepare in your own form; here you see the summary once the talk is finalised.',
+  },
+  groupMemberHomeIntro: {
+    da: 'I denne runde holder din leder én samtale med hele teamet. Du forbereder dig i dit eget skema; når samtalen er afsluttet, læser du teamets opsamling og kvitterer her.',
+    en: 'In this round your leader holds one talk with the whole team. You prepare in your own form; once the talk is finalised, you read the team’s summary and acknowledge it here.',
+  },
+  openGroupTalk: { da: 'Åbn gruppesamtalen', en: 'Open the group talk' },
+  groupMembers: { da: 'Deltagere', en: 'Participants' },
+  groupPrepared: {
+    da: '{count} af {total} har forberedt sig.',
+    en: '{count} of {total} have prepared.',
+  },
+  groupNotPrepared: { da: 'Ikke forberedt: {names}.', en: 'Not prepared: {names}.' },
+  groupAllPrepared: { da: 'Alle har forberedt sig.', en: 'Everyone has prepared.' },
+  groupPreparations: { da: 'Teamets forberedelse', en: 'The team’s preparation' },
+  groupNoAnswers: { da: 'Ingen har forberedt sig endnu.', en: 'No one has prepared yet.' },
+  groupNotes: { da: 'Fælles noter', en: 'Shared notes' },
+  groupStart: { da: 'Start gruppesamtalen', en: 'Start the group talk' },
+  groupFinalise: { da: 'Afslut gruppesamtalen', en: 'Finalise the group talk' },
+  groupFinaliseHint: {
+    da: 'Når du afslutter, låses noterne, og alle deltagere kan læse opsamlingen og kvittere for den.',
+    en: 'When you finalise, the notes are locked and every participant can read the summary and acknowledge it.',
+  },
+  groupFinalised: {
+    da: 'Gruppesamtalen blev afsluttet {date}.',
+    en: 'The group talk was finalised on {date}.',
+  },
+  groupNotYet: {
+    da: 'Gruppesamtalen er ikke afsluttet endnu. Når {leader} afslutter den, ser du teamets noter og aftaler her.',
+    en: 'The group talk is not finalised yet. When {leader} finalises it, you will see the team’s notes and agreements here.',
+  },
+  groupAcknowledgeIntro: {
+    da: 'Læs teamets noter og aftaler igennem, og kvittér for, at du har set dem.',
+    en: 'Read through the team’s notes and agreements, and acknowledge that you have seen them.',
+  },
+  groupAcknowledgedCount: {
+    da: '{count} af {total} har kvitteret.',
+    en: '{count} of {total} have acknowledged.',
+  },
+  groupStatusSent: { da: 'Ikke startet', en: 'Not started' },
+  groupStatusHeld: { da: 'I gang', en: 'Under way' },
+  groupStatusFinalised: { da: 'Afsluttet', en: 'Finalised' },
+  groupStatus: { da: 'Status', en: 'Status' },
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof TEXTS;

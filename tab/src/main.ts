@@ -2,6 +2,7 @@ import { localeFrom } from '../../bot/mus/bilingual.js';
 import {
   ApiClient,
   ApiError,
+  groupTalkPath,
   ROUNDS_PATH,
   skemaPath,
   userMessage,
@@ -21,6 +22,7 @@ import {
   ssoIdentity,
   type TeamsSession,
 } from './teams-host.js';
+import { renderGroupTalkScreen } from './views/group-talk-view.js';
 import { renderHome } from './views/home-view.js';
 import { renderInfoPage } from './views/info-page.js';
 import { renderSkemaScreen } from './views/skema-screen.js';
@@ -117,7 +119,13 @@ async function main(): Promise<void> {
   const deepLink = location.hash ? undefined : routeFromSubEntity(session?.subEntityId);
   const first = deepLink ?? initial;
   // The first screen's data is fetched while /api/me answers.
-  api.prefetch(first.name === 'skema' ? skemaPath(first.roundId, first.email) : ROUNDS_PATH);
+  api.prefetch(
+    first.name === 'skema'
+      ? skemaPath(first.roundId, first.email)
+      : first.name === 'group'
+        ? groupTalkPath(first.roundId, first.leaderEmail)
+        : ROUNDS_PATH,
+  );
   let me: Me;
   try {
     me = await api.me();
@@ -156,6 +164,8 @@ async function main(): Promise<void> {
     try {
       if (route.name === 'skema') {
         dispose = await renderSkemaScreen(root, env, route.roundId, route.email);
+      } else if (route.name === 'group') {
+        dispose = await renderGroupTalkScreen(root, env, route);
       } else if (route.name === 'home') {
         await renderHome(root, env, { roundId: route.roundId, autoOpenMeeting });
       } else {

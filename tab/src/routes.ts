@@ -3,12 +3,14 @@
  *   #/                              the overview (current round)
  *   #/round/<roundId>               the overview of another round
  *   #/skema/<roundId>/<email>       one skema
+ *   #/group/<roundId>/<leaderEmail> a team's group talk (GRUS)
  *   #privatliv, #vilkaar            privacy and terms (linked from the app manifest)
  */
 
 export type Route =
   | { name: 'home'; roundId?: string }
   | { name: 'skema'; roundId: string; email: string }
+  | { name: 'group'; roundId: string; leaderEmail: string }
   | { name: 'privacy' }
   | { name: 'terms' };
 
@@ -19,6 +21,9 @@ export function parseRoute(hash: string): Route {
   const parts = h.replace(/^\//, '').split('/').map(safeDecode);
   if (parts[0] === 'skema' && parts[1] && parts[2]) {
     return { name: 'skema', roundId: parts[1], email: parts[2] };
+  }
+  if (parts[0] === 'group' && parts[1] && parts[2]) {
+    return { name: 'group', roundId: parts[1], leaderEmail: parts[2] };
   }
   if (parts[0] === 'round' && parts[1]) return { name: 'home', roundId: parts[1] };
   return { name: 'home' };
@@ -32,13 +37,20 @@ export function routeHash(route: Route): string {
       return '#vilkaar';
     case 'skema':
       return `#/skema/${encodeURIComponent(route.roundId)}/${encodeURIComponent(route.email)}`;
+    case 'group':
+      return `#/group/${encodeURIComponent(route.roundId)}/${encodeURIComponent(route.leaderEmail)}`;
     case 'home':
       return route.roundId ? `#/round/${encodeURIComponent(route.roundId)}` : '#/';
   }
 }
 
-/** A deep link's sub-entity `skema:<roundId>:<email>` (see bot/cards/tab-links.ts). */
+/**
+ * A deep link's sub-entity `skema:<roundId>:<email>` or `group:<roundId>:<leaderEmail>` (see
+ * bot/cards/tab-links.ts).
+ */
 export function routeFromSubEntity(subEntityId: string | undefined): Route | undefined {
+  const group = /^group:([^:]+):(.+)$/.exec(subEntityId ?? '');
+  if (group?.[1] && group[2]) return { name: 'group', roundId: group[1], leaderEmail: group[2] };
   const match = /^skema:([^:]+):(.+)$/.exec(subEntityId ?? '');
   return match?.[1] && match[2] ? { name: 'skema', roundId: match[1], email: match[2] } : undefined;
 }

@@ -1,13 +1,48 @@
 import { skemaCard } from '../../cards/step-3-skema-card.js';
 import { skemaTabLink } from '../../cards/tab-links.js';
+import { newGroupTalk } from '../../mus/group-talk.js';
+import type { Person } from '../../mus/person.js';
+import type { Repositories } from '../../mus/repositories.js';
 import { newSkema } from '../../mus/skema.js';
-import { roundStep } from '../../mus/round.js';
+import { roundStep, type Round } from '../../mus/round.js';
 import { followUpFromLast } from '../follow-up-from-last.js';
 import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
 
 /**
+ * In a GRUS round each leader's team also gets one shared group talk, with the members as they are
+ * now. createIfAbsent: a repeated prepare (a retried launch) leaves an existing talk as it is.
+ */
+async function createGroupTalks(
+  repositories: Repositories,
+  round: Round,
+  employees: Person[],
+  now: Date,
+): Promise<void> {
+  const teams = new Map<string, Person[]>();
+  for (const p of employees) teams.set(p.leaderEmail!, [...(teams.get(p.leaderEmail!) ?? []), p]);
+  const leaders = [...teams.keys()];
+  for (let i = 0; i < leaders.length; i += 20) {
+    await Promise.all(
+      leaders.slice(i, i + 20).map((leaderEmail) =>
+        repositories.groupTalks.createIfAbsent(
+          newGroupTalk({
+            orgId: round.orgId,
+            roundId: round.id,
+            leaderEmail,
+            members: teams.get(leaderEmail)!,
+            template: round.template,
+            now,
+          }),
+        ),
+      ),
+    );
+  }
+}
+
+/**
  * Step 3, Send MUS-skema: each employee's own skema is created (once, with the round's template as it
- * is now) and delivered in their chat, sent in their leader's name.
+ * is now) and delivered in their chat, sent in their leader's name. In a GRUS round every member
+ * prepares in their own skema, and each team gets its one group talk besides (group-talk.ts).
  */
 export const sendSkema: RolloutStep = {
   step: 3,
@@ -37,6 +72,7 @@ export const sendSkema: RolloutStep = {
         ),
       );
     }
+    if (round.kind === 'GRUS') await createGroupTalks(repositories, round, employees, now);
   },
   render: async (ctx, audience) => {
     const stored = await ctx.repositories.skemas.get(ctx.org.id, ctx.round.id, ctx.recipient.email);

@@ -1,7 +1,7 @@
 import type { Person } from '../../mus/person.js';
 import { employeeReminderCard } from '../../cards/step-4-employee-reminder-card.js';
 import { leaderTeamCard } from '../../cards/step-4-leader-team-card.js';
-import { skemaTabLink, tabLink } from '../../cards/tab-links.js';
+import { groupTalkTabLink, skemaTabLink, tabLink } from '../../cards/tab-links.js';
 import { renderSkemaSummary } from './skema-summary.js';
 import type { Round } from '../../mus/round.js';
 import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
@@ -51,8 +51,18 @@ export const holdTalks: RolloutStep = {
             status: statusOf.get(m.email),
             tabUrl: skemaTabLink(ctx.links, ctx.round.id, m.email),
           })),
+          ...(ctx.round.kind === 'GRUS'
+            ? { group: { tabUrl: groupTalkTabLink(ctx.links, ctx.round.id, ctx.recipient.email) } }
+            : {}),
         }),
-        summary: ctx.locale === 'en' ? 'Time for the MUS talks' : 'Tid til MUS-samtalerne',
+        summary:
+          ctx.round.kind === 'GRUS'
+            ? ctx.locale === 'en'
+              ? 'Time for the group talk'
+              : 'Tid til gruppesamtalen'
+            : ctx.locale === 'en'
+              ? 'Time for the MUS talks'
+              : 'Tid til MUS-samtalerne',
       };
     }
     const [leader, skema] = await Promise.all([

@@ -64,6 +64,11 @@ export async function renderHome(
       rounds.length > 1 && roundPicker(env, rounds, round),
     ),
     round.mySkema && mySkemaCard(env, round),
+    round.kind === 'GRUS' && members.length > 0 && groupTalkCard(env, round, env.me.email, true),
+    round.kind === 'GRUS' &&
+      round.mySkema &&
+      env.me.leaderEmail &&
+      groupTalkCard(env, round, env.me.leaderEmail, false),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
     overview && hrOverviewSection(env, round.id, overview),
   );
@@ -84,6 +89,27 @@ function roundPicker(env: AppEnv, rounds: RoundSummary[], current: RoundSummary)
   );
   select.addEventListener('change', () => env.navigate({ name: 'home', roundId: select.value }));
   return h('div', { className: 'field inline' }, h('label', { for: id }, t('chooseRound')), select);
+}
+
+/** In a GRUS round: the team's one group talk, for its leader or for a member. */
+function groupTalkCard(
+  env: AppEnv,
+  round: RoundSummary,
+  leaderEmail: string,
+  asLeader: boolean,
+): HTMLElement {
+  const headingId = uid('group');
+  return h(
+    'section',
+    { className: 'card group-talk-link', 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, asLeader ? t('groupCardHeading') : t('groupCardHeadingMember')),
+    h('p', { className: 'muted' }, asLeader ? t('groupLeaderIntro') : t('groupMemberHomeIntro')),
+    button(
+      asLeader ? t('openGroupTalk') : t('openGroupTalkMember'),
+      () => env.navigate({ name: 'group', roundId: round.id, leaderEmail }),
+      { className: asLeader ? 'primary' : 'secondary' },
+    ),
+  );
 }
 
 function mySkemaCard(env: AppEnv, round: RoundSummary): HTMLElement {

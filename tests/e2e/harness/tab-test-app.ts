@@ -7,6 +7,7 @@ import { registerDevRoutes } from '../../../bot/api/dev-routes.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
 import { registerOverviewRoutes } from '../../../bot/api/overview-routes.js';
 import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
+import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
 import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
 import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
@@ -142,6 +143,8 @@ export async function startTabTestApp(
       (s) => registerMeRoutes(s, { authenticate, log }),
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
+      (s) =>
+        registerGroupTalkRoutes(s, { authenticate, log, services: { repositories, now, log } }),
       (s) => registerDevRoutes(s, { devMode, people: repositories.people, orgId: ORG, log }),
       (s) =>
         registerOverviewRoutes(s, {

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
 import { newAgreement } from '../../../bot/mus/agreement.js';
+import { defaultTemplateFor } from '../../../bot/mus/default-template.js';
+import {
+  acknowledgeGroupTalk,
+  finaliseGroupTalk,
+  newGroupTalk,
+  saveGroupNotes,
+} from '../../../bot/mus/group-talk.js';
 import { acknowledge, finalise, saveAnswers, saveTalkNotes } from '../../../bot/mus/skema.js';
 import { applyRetention, runRetentionJob } from '../../../bot/privacy/retention-job.js';
 import { ORG, WHO, startPrivacyApiApp, skemaPath, type PrivacyApiApp } from './privacy-api-app.js';
@@ -51,6 +58,32 @@ describe('retention: talk notes and answers of long-closed rounds are deleted, a
     );
   }
 
+  /** A GRUS group talk held in the round: notes on a question and on what the team agreed. */
+  async function heldGroupTalk(roundId: string, at: Date): Promise<void> {
+    const template = defaultTemplateFor('GRUS');
+    const question = template.sections.find((s) => s.kind === 'question')!.id;
+    const agreed = template.sections.find((s) => s.kind === 'agreements')!.id;
+    const { repositories } = app.storage;
+    const { talk } = await repositories.groupTalks.createIfAbsent(
+      newGroupTalk({
+        orgId: ORG,
+        roundId,
+        leaderEmail: WHO.leader,
+        members: [{ email: WHO.employee, department: 'Drift' }],
+        template,
+        now: at,
+      }),
+    );
+    let next = saveGroupNotes(
+      talk.value,
+      { [question]: 'Vi taler om vagtplanen', [agreed]: 'Fælles vagtplan fra maj' },
+      { by: WHO.leader, now: at },
+    );
+    next = finaliseGroupTalk(next, { by: WHO.leader, now: at });
+    next = acknowledgeGroupTalk(next, { memberEmail: WHO.employee, now: at });
+    await repositories.groupTalks.update(next, talk.etag);
+  }
+
   async function close(roundId: string, at: Date): Promise<void> {
     app.setNow(at);
     const res = await app.call('POST', `/api/rounds/${roundId}/close`, { as: WHO.hr });
@@ -63,6 +96,7 @@ describe('retention: talk notes and answers of long-closed rounds are deleted, a
     await app.createRound(RECENT, { minutesAfterStart: 2 });
     await app.createRound(OPEN, { minutesAfterStart: 3 });
     await heldTalk(OLD, new Date('2023-10-01T09:00:00Z'));
+    await heldGroupTalk(OLD, new Date('2023-10-02T09:00:00Z'));
     await heldTalk(RECENT, new Date('2025-10-01T09:00:00Z'));
     await heldTalk(OPEN, new Date('2026-03-01T09:00:00Z'));
   });
@@ -106,6 +140,7 @@ describe('retention: talk notes and answers of long-closed rounds are deleted, a
         talkNotes: 1,
         comments: 1,
         privateNotes: 1,
+        groupTalks: 1,
       },
     ]);
     const { repositories } = app.storage;
@@ -118,6 +153,14 @@ describe('retention: talk notes and answers of long-closed rounds are deleted, a
     assert.ok(line, 'the deletion is logged');
     assert.equal(line.answers, 1);
     assert.equal(line.privateNotes, 1);
+  });
+
+  it('a group talk keeps what the team agreed, its members and acknowledgements; its talk notes go', async () => {
+    const talk = (await app.storage.repositories.groupTalks.get(ORG, OLD, WHO.leader))!.value;
+    assert.deepEqual(talk.notes, { aftaler: 'Fælles vagtplan fra maj' });
+    assert.equal(talk.status, 'finalised');
+    assert.deepEqual(talk.members, [WHO.employee]);
+    assert.deepEqual(Object.keys(talk.acknowledgedBy), [WHO.employee]);
   });
 
   it('the agreements and the acknowledgement are kept', async () => {
