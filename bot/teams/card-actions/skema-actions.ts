@@ -19,6 +19,7 @@ import { ACKNOWLEDGE_VERB } from '../../cards/skema-summary-card.js';
 import { renderSkemaSummary } from '../../rollout/steps/skema-summary.js';
 import { acknowledgeSkema } from '../../skema/acknowledge-skema.js';
 import { storeAnswers } from '../../skema/save-answers.js';
+import { recentVersions } from '../../skema/recent-versions.js';
 import type { SkemaServices } from '../../skema/skema-services.js';
 import type { BotServices } from '../bot-services.js';
 import { ttlCache } from '../../ttl-cache.js';
@@ -37,6 +38,12 @@ const MALFORMED: Bilingual = {
   da: 'Kortet kunne ikke læses. Her er dit skema, som det er gemt nu.',
   en: 'The card could not be read. Here is your form as it is saved now.',
 };
+
+/** How long the card's header (core task, round and leader's names) is reused between clicks. */
+const HEADER_CACHE_MS = 30_000;
+/** How long, and for how many employees, the version each skema card shows is kept in memory. */
+const SHOWN_VERSIONS_MS = 10 * 60_000;
+const SHOWN_VERSIONS_MAX = 1_000;
 
 /** What a skema card's button carries; anything else is refused. */
 function readIds(
@@ -58,8 +65,16 @@ export function skemaActions(
   bot: BotServices,
   skema: SkemaServices,
 ): Record<string, CardActionHandler> {
-  // The card's header (core task, round, leader's name) may be seconds stale; the skema never is.
-  const cached = ttlCache(5_000);
+  // The card's header (core task, round, leader's name) may be half a minute stale, like the user's
+  // own identity (MusBotRouter); the skema never is.
+  const cached = ttlCache(HEADER_CACHE_MS);
+  // The stored version each card was built from, under the ETag the card carries. A save whose card
+  // names one of these starts from it instead of reading the skema again: the save is written over
+  // that same ETag, so if anything changed since, the service refuses it and the user is shown the
+  // current version (the conflict path reads it). Showing a card (refresh, edit) always reads.
+  const shownVersions = recentVersions<Skema>(SHOWN_VERSIONS_MS, SHOWN_VERSIONS_MAX);
+  const shownKey = (orgId: string, roundId: string, employeeEmail: string): string =>
+    `${orgId}|${roundId}|${employeeEmail}`;
   const render = async (
     turn: Turn,
     person: Person,
@@ -69,6 +84,7 @@ export function skemaActions(
     const { repositories } = bot;
     const { orgId } = person;
     const { roundId, leaderEmail } = stored.value;
+    shownVersions.remember(shownKey(orgId, roundId, stored.value.employeeEmail), stored);
     const [org, round, leader] = await Promise.all([
       cached(`org|${orgId}`, () => repositories.organisations.get(orgId)),
       cached(`round|${orgId}|${roundId}`, () => repositories.rounds.get(orgId, roundId)),
@@ -93,10 +109,14 @@ export function skemaActions(
     };
   };
 
-  /** Finds the caller's own skema named by the card, or says why not. */
+  /**
+   * Finds the caller's own skema named by the card, or says why not. `forWrite`: the caller writes
+   * over the card's ETag, so the version the card was built from serves if this process has it.
+   */
   const load = async (
     turn: Turn,
     data: Record<string, unknown>,
+    forWrite = false,
   ): Promise<{ person: Person; stored: Versioned<Skema>; etag: string } | CardActionResult> => {
     const person = turn.person;
     if (!person) return { message: COMMAND_TEXTS.notOnRoster };
@@ -117,6 +137,10 @@ export function skemaActions(
       );
       return { message: NOT_YOURS };
     }
+    const known = forWrite
+      ? shownVersions.at(shownKey(person.orgId, ids.roundId, person.email), ids.etag)
+      : undefined;
+    if (known) return { person, stored: known, etag: ids.etag };
     const stored = await bot.repositories.skemas.get(person.orgId, ids.roundId, person.email);
     if (!stored) return { message: NO_SKEMA };
     return { person, stored, etag: ids.etag };
@@ -125,7 +149,7 @@ export function skemaActions(
   const save =
     (submit: boolean): CardActionHandler =>
     async (turn, data) => {
-      const loaded = await load(turn, data);
+      const loaded = await load(turn, data, true);
       if ('card' in loaded || 'message' in loaded) return loaded;
       const { person, stored, etag } = loaded;
       const typed = answersFromCardData(data, stored.value);
@@ -133,9 +157,13 @@ export function skemaActions(
       try {
         saved = await storeAnswers(skema, person, stored, { answers: typed, submit, etag });
       } catch (error) {
-        const current =
-          (await bot.repositories.skemas.get(person.orgId, stored.value.roundId, person.email)) ??
-          stored;
+        const { roundId } = stored.value;
+        const current = await bot.repositories.skemas.get(person.orgId, roundId, person.email);
+        if (!current) {
+          // Removed meanwhile (e.g. the employee's data was erased): there is nothing left to show.
+          shownVersions.forget(shownKey(person.orgId, roundId, person.email));
+          return { message: NO_SKEMA };
+        }
         if (error instanceof ConflictError) {
           return render(turn, person, current, {
             notice: { kind: 'conflict', keptAnswers: typed },

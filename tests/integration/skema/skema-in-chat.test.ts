@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { DEV_ORG_ID } from '../../../bot/config.js';
 import { ForbiddenError } from '../../../bot/mus/errors.js';
 import type { Round } from '../../../bot/mus/round.js';
@@ -88,6 +89,27 @@ describe('the MUS-skema in the employee’s chat', function () {
     const s = await stored();
     assert.equal(s.value.answers.kerneopgaven, 'Rent vand hver dag');
     assert.equal(s.value.status, 'sent');
+  });
+
+  it('a save from the card just answered is written over its ETag without reading the skema again', async () => {
+    const reads = sinon.spy(h.storage.repositories.skemas, 'get');
+    try {
+      card = cardOf(
+        await h.click(
+          EMPLOYEE,
+          'skema.save',
+          press(card, 'skema.save', { answer_kerneopgaven: 'Rent vand, også i morgen' }),
+          'personal',
+        ),
+      );
+      assert.equal(reads.callCount, 0, 'the card named the version it was built from');
+    } finally {
+      reads.restore();
+    }
+    assert.match(cardText(card), /Kladden er gemt/);
+    const s = await stored();
+    assert.equal(s.value.answers.kerneopgaven, 'Rent vand, også i morgen');
+    assert.equal(press(card, 'skema.save').etag, s.etag, 'the new card carries the new ETag');
   });
 
   it('submitting sends the answers to the leader and shows a read-only summary with Rediger', async () => {
@@ -289,6 +311,38 @@ describe('the MUS-skema in the employee’s chat', function () {
     assert.ok(
       !sent.some((d) => d.recipientEmail === EMPLOYEE),
       'no reminder to someone who submitted',
+    );
+  });
+
+  it('a save from a card whose skema has since been removed says so, and shows none of its answers', async () => {
+    const delivered = h.fake
+      .activities()
+      .flatMap((a) => ((a.activity.attachments ?? []) as { content: Card }[]).map((x) => x.content))
+      .filter((c) => JSON.stringify(c).includes(`"employeeEmail":"${OTHER_EMPLOYEE}"`))
+      .at(-1);
+    assert.ok(delivered, 'the other employee got a skema card');
+    const saved = cardOf(
+      await h.click(
+        OTHER_EMPLOYEE,
+        'skema.save',
+        press(delivered, 'skema.save', { answer_kerneopgaven: 'Første udkast' }),
+        'personal',
+      ),
+    );
+    await h.storage.repositories.skemas.remove(DEV_ORG_ID, round.id, OTHER_EMPLOYEE);
+    const response = await h.click(
+      OTHER_EMPLOYEE,
+      'skema.save',
+      press(saved, 'skema.save', { answer_kerneopgaven: 'Andet udkast' }),
+      'personal',
+    );
+    assert.equal(response.type, 'application/vnd.microsoft.activity.message');
+    assert.match(String(response.value), /kan ikke finde dit MUS-skema/);
+    assert.doesNotMatch(JSON.stringify(response.value), /Første udkast/);
+    assert.equal(
+      await h.storage.repositories.skemas.get(DEV_ORG_ID, round.id, OTHER_EMPLOYEE),
+      undefined,
+      'nothing was written back',
     );
   });
 });

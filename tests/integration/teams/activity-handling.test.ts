@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { createBotFramework, type BotFramework } from '../../../bot/teams/bot-framework.js';
+import {
+  createBotFramework,
+  type BotFramework,
+  type TurnContext,
+} from '../../../bot/teams/bot-framework.js';
 import { BOT_TEXTS } from '../../../bot/teams/bot-texts.js';
 import { MusActivityHandler } from '../../../bot/teams/mus-activity-handler.js';
 import { startBotTestServer, type BotTestServer } from '../../helpers/bot-test-server.js';
@@ -48,6 +52,32 @@ describe('Teams activities over /api/messages (dev mode)', () => {
   it('runs in dev mode without an app id', () => {
     assert.equal(bot.devMode, true);
     assert.equal(bot.appId, undefined);
+  });
+
+  it('turns from one Bot Connector share one connector client, and every reply still reaches it', async () => {
+    const clients: unknown[] = [];
+    const recording = {
+      run: async (context: TurnContext): Promise<void> => {
+        const key = (context.adapter as unknown as { ConnectorClientKey: symbol })
+          .ConnectorClientKey;
+        clients.push(context.turnState.get(key));
+        await context.sendActivity('hej');
+      },
+    };
+    const own = await startBotTestServer(bot, recording);
+    const other = await FakeBotConnector.start();
+    try {
+      for (const serviceUrl of [connector.url, connector.url, other.url]) {
+        assert.equal((await own.post(personalMessage({ serviceUrl }))).status, 200);
+      }
+    } finally {
+      await own.close();
+      await other.close();
+    }
+    assert.ok(clients[0], 'the turn had a connector client');
+    assert.equal(clients[1], clients[0], 'the second turn reused it');
+    assert.notEqual(clients[2], clients[0], 'another Bot Connector gets its own');
+    assert.equal(connector.sentTo(`a:personal-${USER_ID}`).length, 2);
   });
 
   it('a personal message is answered with the Danish help text, as a reply to that message', async () => {
