@@ -1,27 +1,38 @@
 /*
- * HR overview benchmark: what one page view of GET /api/rounds/:id/overview costs at scale, read from
- * the status projection, against counting the same figures by reading every skema.
+ * HR overview benchmark: what one page view of GET /api/rounds/:id/overview costs at scale, for a
+ * round as it looks late in its life, against counting the same figures by reading every row.
  *
  *   npm run bench:overview -- --employees 10000 [--per-leader 12] [--loads 30]
- *                             [--deliveries] [--answers 0] [--store-roster]
+ *                             [--answers N] [--deliveries yes|no] [--moved 1000] [--store-roster]
  *
- * Starts its own in-memory Azurite, builds a synthetic roster (one leader per `--per-leader`
+ * Starts its own in-memory Azurite and builds a synthetic roster (one leader per `--per-leader`
  * employees, 25 departments; stored in the people table only with --store-roster, since the overview
- * never reads it), creates every employee's skema through the skema table (so the projection is kept
- * the way the app keeps it) in varied statuses with texts, moves some on with update(), then times `--loads` loads of the overview use case and of a full scan
- * (listByRound + counting per department and leader). Prints p50/p95 of both and the ratio.
- * With --deliveries it also plans the outbox rows of steps 1–4 (the overview counts them per step);
- * with --answers N it stores N evaluation answers and puts the clock after the step-5 deadline.
+ * never reads it). Then it stores the round the way the app does:
+ *  - every employee's skema through the skema table (so the status projection is kept the way the
+ *    app keeps it), in varied statuses with texts, some moved on afterwards with update();
+ *  - the outbox of all five steps (unless --deliveries no): one row per leader and employee and step,
+ *    plus step 3's reminders and step 4's talk summaries, which ride in the same partitions
+ *    uncounted. Rows are planned through DeliveryTable.plan in a realistic mix of outcomes (steps
+ *    1–4 mostly sent, some failed, not installed or still pending; step 5 still going out), then
+ *    `--moved` pending rows are claimed and their outcomes saved the dispatcher's way;
+ *  - `--answers` evaluation answers (default: one per employee) through the evaluation table's
+ *    submit, with the clock after the step-5 deadline, so the results are shown.
+ * It prints what it stored, checks the overview's counts against a full recount, and times
+ * `--loads` page views (the first one apart: it computes the closed evaluation's results) and as
+ * many full scans (every skema, every delivery row of the five steps, every answer summarised).
+ * Prints p50/p95 of both, the ratio, what a page view spends on each part, and the load average.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { closedEvaluationResults } from '../bot/evaluation/closed-evaluation-results.js';
 import { defaultMusTemplate } from '../bot/mus/default-template.js';
 import { EVALUATION_STATEMENTS } from '../bot/mus/evaluation.js';
+import { summariseEvaluation } from '../bot/mus/evaluation-results.js';
 import { newOrganisation } from '../bot/mus/organisation.js';
 import type { Person } from '../bot/mus/person.js';
-import { STEP_NUMBERS } from '../bot/mus/rollout-steps.js';
+import { STEP_NUMBERS, type StepNumber } from '../bot/mus/rollout-steps.js';
 import { newRound } from '../bot/mus/round.js';
 import {
   acknowledge,
@@ -31,9 +42,17 @@ import {
   SKEMA_STATUSES,
   startTalk,
   type Skema,
+  type SkemaStatus,
 } from '../bot/mus/skema.js';
 import { questionSections } from '../bot/mus/skema-template.js';
-import { newDelivery, type Delivery } from '../bot/rollout/delivery.js';
+import {
+  newDelivery,
+  type Delivery,
+  type DeliveryAudience,
+  type DeliveryStatus,
+  type DeliveryStore,
+  type StepCounts,
+} from '../bot/rollout/delivery.js';
 import { roundOverview } from '../bot/overview/round-overview.js';
 import { startAzurite } from '../bot/storage/embedded-azurite.js';
 import { openTableStorage } from '../bot/storage/open-table-storage.js';
@@ -49,17 +68,22 @@ const { values } = parseArgs({
     employees: { type: 'string', default: '10000' },
     'per-leader': { type: 'string', default: '12' },
     loads: { type: 'string', default: '30' },
-    deliveries: { type: 'boolean', default: false },
-    answers: { type: 'string', default: '0' },
+    deliveries: { type: 'string', default: 'yes' },
+    answers: { type: 'string' },
+    moved: { type: 'string', default: '1000' },
     'store-roster': { type: 'boolean', default: false },
   },
 });
 const employees = Number(values.employees);
 const perLeader = Number(values['per-leader']);
 const loads = Number(values.loads);
-const answerCount = Number(values.answers);
-if (!(employees > 0) || !(perLeader > 0) || !(loads > 0) || !(answerCount >= 0)) {
-  throw new Error('--employees, --per-leader and --loads must be positive, --answers not negative');
+const answerCount = Number(values.answers ?? values.employees);
+const withDeliveries = values.deliveries !== 'no';
+const moved = Number(values.moved);
+if (!(employees > 0) || !(perLeader > 0) || !(loads > 0) || !(answerCount >= 0) || !(moved >= 0)) {
+  throw new Error(
+    '--employees, --per-leader and --loads must be positive, --answers and --moved not negative',
+  );
 }
 
 function progress(message: string): void {
@@ -71,7 +95,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function timeLoads(n: number, load: () => Promise<unknown>): Promise<number[]> {
-  await load(); // warm-up: connections, JIT
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -115,6 +138,51 @@ function roster(): { hr: Person; people: Person[] } {
   return { hr, people };
 }
 
+/** The n-th card's outcome: steps 1–4 are done, with a few failures; step 5 is still going out. */
+function outcomeOf(step: StepNumber, n: number): DeliveryStatus {
+  const r = (n * 37 + step * 11) % 100;
+  if (step === 5) return r < 55 ? 'sent' : r < 57 ? 'failed' : r < 59 ? 'not-installed' : 'pending';
+  return r < 93 ? 'sent' : r < 96 ? 'failed' : r < 98 ? 'not-installed' : 'pending';
+}
+
+/** A row as the dispatcher leaves it after that outcome. */
+function withOutcome(d: Delivery, status: DeliveryStatus, at: string): Delivery {
+  if (status === 'sent') {
+    return { ...d, status, attempts: 1, activityId: `1:${d.recipientEmail}`, updatedAt: at };
+  }
+  if (status === 'failed' || status === 'not-installed') {
+    const reason =
+      status === 'failed'
+        ? { da: 'Teams svarede med en fejl', en: 'Teams answered with an error' }
+        : { da: 'appen er ikke installeret', en: 'the app is not installed' };
+    return {
+      ...d,
+      status,
+      attempts: status === 'failed' ? 8 : 1,
+      lastError: { status: status === 'failed' ? 502 : 403, reason, code: 'x' },
+      updatedAt: at,
+    };
+  }
+  return d;
+}
+
+function emptyCounts(): StepCounts {
+  return { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+}
+
+/** A step's counts the slow way: every row of its partition. */
+async function recount(deliveries: DeliveryStore, step: StepNumber): Promise<StepCounts> {
+  const counts = emptyCounts();
+  for (const d of await deliveries.list(ORG, ROUND, step)) {
+    if (d.audience !== 'leader' && d.audience !== 'employee') continue;
+    if (d.status === 'sent') counts.sent++;
+    else if (d.status === 'failed') counts.failed++;
+    else if (d.status === 'not-installed') counts.notInstalled++;
+    else counts.pending++;
+  }
+  return counts;
+}
+
 const location = mkdtempSync(join(tmpdir(), 'mus-bench-overview-'));
 const azurite = await startAzurite({ location, inMemory: true });
 try {
@@ -150,8 +218,10 @@ try {
 
   t = Date.now();
   const staff = people.filter((p) => p.leaderEmail);
+  const leaders = people.filter((p) => p.roles.includes('leader'));
   const sections = questionSections(round.template).map((s) => s.id);
   const text = 'Et svar af en vis længde, som et rigtigt skema har. '.repeat(8);
+  const statusOf = new Map<string, SkemaStatus>();
   // Each skema is created in its final status (a fifth in each), with texts from `prepared` on,
   // through createMany (a team per transaction, counts included); every tenth still sent or
   // prepared is then moved on through update(), so both ways into the projection are used.
@@ -160,6 +230,7 @@ try {
     staff.map((p) => {
       const n = Number(/\d+/.exec(p.email)![0]);
       const target = SKEMA_STATUSES[n % SKEMA_STATUSES.length]!;
+      statusOf.set(p.email, target);
       const by = p.leaderEmail!;
       let skema: Skema = newSkema({
         orgId: ORG,
@@ -199,23 +270,77 @@ try {
   const seedSeconds = (Date.now() - t) / 1000;
   progress(`${staff.length} skemas created (${updates} moved on) in ${seedSeconds.toFixed(1)} s`);
 
-  if (values.deliveries) {
+  const stored: string[] = [];
+  if (withDeliveries) {
     t = Date.now();
-    const leaders = people.filter((p) => p.roles.includes('leader'));
-    const rows: Delivery[] = [
-      ...leaders.map((p) => ({ step: 1 as const, email: p.email, audience: 'leader' as const })),
-      ...staff.map((p) => ({ step: 2 as const, email: p.email, audience: 'employee' as const })),
-      ...staff.map((p) => ({ step: 3 as const, email: p.email, audience: 'employee' as const })),
-      ...leaders.map((p) => ({ step: 4 as const, email: p.email, audience: 'leader' as const })),
-      ...staff.map((p) => ({ step: 4 as const, email: p.email, audience: 'employee' as const })),
-    ].map((r) =>
-      newDelivery(
-        { orgId: ORG, roundId: ROUND, step: r.step, audience: r.audience, recipientEmail: r.email },
+    const at = new Date(start.getTime() + 3_600_000).toISOString();
+    const rowsPerStep = new Map<StepNumber, { counted: number; riders: number }>();
+    const card = (step: StepNumber, p: Person, audience: DeliveryAudience, n: number) => {
+      const d = newDelivery(
+        { orgId: ORG, roundId: ROUND, step, audience, recipientEmail: p.email },
         start,
-      ),
-    );
+      );
+      const entry = rowsPerStep.get(step) ?? { counted: 0, riders: 0 };
+      if (audience === 'leader' || audience === 'employee') entry.counted++;
+      else entry.riders++;
+      rowsPerStep.set(step, entry);
+      // Riders (reminders, summaries) went out long ago; the step's own cards have their mix.
+      return withOutcome(
+        d,
+        audience === 'leader' || audience === 'employee' ? outcomeOf(step, n) : 'sent',
+        at,
+      );
+    };
+    const rows: Delivery[] = [
+      ...leaders.map((p, n) => card(1, p, 'leader', n)),
+      ...staff.map((p, n) => card(2, p, 'employee', n)),
+      ...staff.map((p, n) => card(3, p, 'employee', n)),
+      // Step 3's reminders to those who had not prepared by then.
+      ...staff
+        .filter((p) => statusOf.get(p.email) === 'sent')
+        .map((p, n) => card(3, p, 'reminder', n)),
+      ...leaders.map((p, n) => card(4, p, 'leader', n)),
+      ...staff.map((p, n) => card(4, p, 'employee', n + leaders.length)),
+      // Step 4's talk summaries, sent when a leader finalised.
+      ...staff
+        .filter((p) => ['finalised', 'acknowledged'].includes(statusOf.get(p.email)!))
+        .map((p, n) => card(4, p, 'summary', n)),
+      ...leaders.map((p, n) => card(5, p, 'leader', n)),
+      ...staff.map((p, n) => card(5, p, 'employee', n + leaders.length)),
+    ];
     await deliveries.plan(rows);
     progress(`${rows.length} deliveries planned in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    // The dispatcher's way: claim pending rows (leases) and save their outcomes.
+    t = Date.now();
+    const claimed = await deliveries.claimDue('bench', new Date(at), 600_000, moved);
+    await mapWithLimit(
+      claimed.map((c, i) => ({ c, i })),
+      16,
+      async ({ c, i }) => {
+        const next = withOutcome(
+          { ...c.value, leaseOwner: undefined, leaseUntil: undefined },
+          i % 10 === 0 ? 'failed' : 'sent',
+          at,
+        );
+        await deliveries.save(next, c.etag);
+      },
+    );
+    progress(
+      `${claimed.length} outcomes saved by claim and save in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
+    for (const step of STEP_NUMBERS) {
+      const n = rowsPerStep.get(step)!;
+      const c = await recount(deliveries, step);
+      stored.push(
+        `  step ${step}: ${n.counted} cards (sent ${c.sent}, failed ${c.failed}, not installed ${c.notInstalled}, pending ${c.pending})` +
+          (n.riders
+            ? ` + ${n.riders} ${step === 3 ? 'reminders' : 'talk summaries'} (not counted)`
+            : ''),
+      );
+    }
+    stored.push(
+      `  ${claimed.length} of them claimed and saved the dispatcher's way after planning`,
+    );
   }
 
   if (answerCount) {
@@ -252,13 +377,30 @@ try {
   const services = { repositories, deliveries, now: () => now };
 
   progress(`timing ${loads} overview loads`);
+  const t0 = performance.now();
   let lastOverview = await roundOverview(services, hr, ROUND);
+  const firstLoad = performance.now() - t0;
   const overview = await timeLoads(loads, async () => {
     lastOverview = await roundOverview(services, hr, ROUND);
   });
 
-  progress(`timing ${loads} full scans`);
-  const scan = await timeLoads(loads, async () => {
+  // What a page view spends on each of its parts (they run concurrently in the page view).
+  progress('timing the parts');
+  const parts = {
+    'status projection': await timeLoads(loads, () => repositories.skemas.statusTally(ORG, ROUND)),
+    'step counts (5 steps)': await timeLoads(loads, () =>
+      Promise.all(STEP_NUMBERS.map((step) => deliveries.counts(ORG, ROUND, step))),
+    ),
+    'evaluation (count + kept results)': await timeLoads(loads, async () => {
+      const n = await repositories.evaluations.countAnswers(ORG, ROUND);
+      return closedEvaluationResults(repositories.evaluations, ORG, ROUND, n);
+    }),
+  };
+
+  // A full scan takes seconds at 10,000 employees: fewer of them do for the ratio.
+  const scanLoads = Math.min(loads, 10);
+  progress(`timing ${scanLoads} full scans`);
+  const scan = await timeLoads(scanLoads, async () => {
     const skemas = await repositories.skemas.listByRound(ORG, ROUND);
     const byDepartment = new Map<string, number[]>();
     const byLeader = new Map<string, number[]>();
@@ -272,32 +414,51 @@ try {
         map.set(key, counts);
       }
     }
-    await Promise.all(STEP_NUMBERS.map((step) => deliveries.counts(ORG, ROUND, step)));
-    if (answerCount) await repositories.evaluations.listAnswers(ORG, ROUND);
+    await Promise.all(STEP_NUMBERS.map((step) => recount(deliveries, step)));
+    if (answerCount) summariseEvaluation(await repositories.evaluations.listAnswers(ORG, ROUND));
     return byLeader.size + byDepartment.size;
   });
 
-  // The projection must say what the scan says.
+  // The projection and the counters must say what a full read says.
   const skemas = await repositories.skemas.listByRound(ORG, ROUND);
   const truth = Object.fromEntries(
     SKEMA_STATUSES.map((s) => [s, skemas.filter((k) => k.status === s).length]),
   );
   const agrees = SKEMA_STATUSES.every((s) => truth[s] === lastOverview.skemas.byStatus[s]);
+  let countsAgree = true;
+  for (const step of STEP_NUMBERS) {
+    const expected = await recount(deliveries, step);
+    const shown = lastOverview.steps[step - 1]!.deliveries;
+    if (JSON.stringify(expected) !== JSON.stringify(shown)) countsAgree = false;
+  }
+  const answersAgree =
+    lastOverview.evaluation.answers ===
+    (await repositories.evaluations.listAnswers(ORG, ROUND)).length;
 
   const ms = (v: number): string => `${v.toFixed(1)} ms`;
+  const p = (list: number[]): string =>
+    `p50 ${ms(percentile(list, 50))}, p95 ${ms(percentile(list, 95))}`;
   const lines = [
-    `employees ${staff.length}, leaders ${lastOverview.leaders.length}, departments ${lastOverview.departments.length}` +
-      `, deliveries ${values.deliveries ? 'yes' : 'no'}, evaluation answers ${answerCount}`,
+    `stored: ${staff.length} employees' skemas, ${leaders.length} leaders, ${lastOverview.departments.length} departments` +
+      `, ${answerCount} evaluation answers${withDeliveries ? ', the outbox of steps 1–5:' : ', no outbox rows'}`,
+    ...stored,
     `skemas by status: ${SKEMA_STATUSES.map((s) => `${s} ${lastOverview.skemas.byStatus[s]}`).join(', ')}` +
       ` (projection ${agrees ? 'matches' : 'DOES NOT MATCH'} a full read)`,
-    `seeding (create + status changes through the skema table): ${seedSeconds.toFixed(1)} s`,
-    `overview (projection): p50 ${ms(percentile(overview, 50))}, p95 ${ms(percentile(overview, 95))} over ${loads} loads`,
-    `full scan (every skema): p50 ${ms(percentile(scan, 50))}, p95 ${ms(percentile(scan, 95))} over ${loads} loads`,
+    `step counts ${countsAgree ? 'match' : 'DO NOT MATCH'} a full recount; answers ${answersAgree ? 'match' : 'DO NOT MATCH'}` +
+      `; evaluation results shown: ${lastOverview.evaluation.groups.length} groups`,
+    `seeding skemas (create + status changes through the skema table): ${seedSeconds.toFixed(1)} s`,
+    `first overview load (computes the closed evaluation's results): ${ms(firstLoad)}`,
+    `overview (page view): ${p(overview)} over ${loads} loads`,
+    ...Object.entries(parts).map(([name, list]) => `  of which ${name}: ${p(list)}`),
+    `full scan (every skema, delivery row and answer): ${p(scan)} over ${scanLoads} loads`,
     `ratio (scan / overview): p50 ${(percentile(scan, 50) / percentile(overview, 50)).toFixed(1)}×, p95 ${(percentile(scan, 95) / percentile(overview, 95)).toFixed(1)}×`,
     `target p95 < 300 ms: ${percentile(overview, 95) < 300 ? 'met' : 'NOT met'}`,
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (!agrees) process.exitCode = 1;
+  if (!agrees || !countsAgree || !answersAgree) process.exitCode = 1;
 } finally {
   await azurite.stop();
   rmSync(location, { recursive: true, force: true });

@@ -138,6 +138,8 @@ export interface EvaluationRepository {
   submit(receipt: EvaluationReceipt, answer: EvaluationAnswer): Promise<void>;
   hasAnswered(orgId: string, roundId: string, personEmail: string): Promise<boolean>;
   listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]>;
+  /** How many answers the round has (listAnswers(…).length, without reading them). */
+  countAnswers(orgId: string, roundId: string): Promise<number>;
   /** Erasure: forgets that the person answered. Their anonymous answer stays, unlinked. */
   removeReceipt(orgId: string, roundId: string, personEmail: string): Promise<void>;
 }

@@ -2,7 +2,8 @@ import type { Bilingual } from '../mus/bilingual.js';
 import { isPastDeadline } from '../mus/deadline.js';
 import { ForbiddenError, NotFoundError } from '../mus/errors.js';
 import { MIN_GROUP_SIZE } from '../mus/evaluation.js';
-import { summariseEvaluation, type EvaluationGroupResult } from '../mus/evaluation-results.js';
+import { closedEvaluationResults } from '../evaluation/closed-evaluation-results.js';
+import type { EvaluationGroupResult } from '../mus/evaluation-results.js';
 import { hasRole, type Person } from '../mus/person.js';
 import type { Repositories, SkemaStatusTally } from '../mus/repositories.js';
 import { stepDefinition, type StepNumber } from '../mus/rollout-steps.js';
@@ -14,7 +15,11 @@ import type { DeliveryStore, StepCounts } from '../rollout/delivery.js';
  * HR's overview of a round: how far each step's cards got, how far the talks are per department and
  * per leader, who is behind, and the evaluation as far as it may be shown. Statuses and counts only:
  * HR never sees what is written in a skema (DESIGN §5). The skema counts come from the status
- * projection (SkemaRepository.statusTally), so a page view reads about one row per leader.
+ * projection (SkemaRepository.statusTally), so a page view reads about one row per leader; the
+ * step counts and the number of evaluation answers come from counter rows kept with the rows they
+ * count; the evaluation's results are computed once it has closed and kept while no answer is added
+ * (closedEvaluationResults). At 10,000 employees a page view reads neither the 10,000 delivery rows
+ * of a step nor the answers.
  */
 
 export interface OverviewServices {
@@ -124,7 +129,7 @@ export async function roundOverview(
   const now = services.now();
   const evaluationStep = roundStep(round, 5);
 
-  const [deliveries, tallies, answers] = await Promise.all([
+  const [deliveries, tallies, answerCount] = await Promise.all([
     Promise.all(
       round.steps.map((s) =>
         s.launchedAt
@@ -133,7 +138,7 @@ export async function roundOverview(
       ),
     ),
     skemas.statusTally(orgId, roundId),
-    evaluationStep.launchedAt ? evaluations.listAnswers(orgId, roundId) : Promise.resolve([]),
+    evaluationStep.launchedAt ? evaluations.countAnswers(orgId, roundId) : Promise.resolve(0),
   ]);
 
   const total = emptyCounts();
@@ -177,7 +182,10 @@ export async function roundOverview(
   const resultsAvailable =
     Boolean(evaluationStep.launchedAt) &&
     (round.closedAt !== undefined || isPastDeadline(evaluationStep.deadline, now));
-  const results = resultsAvailable ? summariseEvaluation(answers) : undefined;
+  const results = resultsAvailable
+    ? await closedEvaluationResults(evaluations, orgId, roundId, answerCount)
+    : undefined;
+  const answers = results ? results.answers : answerCount;
 
   return {
     round: { id: round.id, name: round.name, closedAt: round.closedAt ?? null },
@@ -197,12 +205,12 @@ export async function roundOverview(
     overdueLeaders: leaderList.filter((l) => l.overdue).length,
     evaluation: {
       launched: Boolean(evaluationStep.launchedAt),
-      answers: answers.length,
+      answers,
       resultsAvailable,
       resultsFrom: evaluationStep.deadline,
       minGroupSize: MIN_GROUP_SIZE,
       groups: results?.groups ?? [],
-      withheld: results ? results.withheld : answers.length ? [NOT_YET_RESULTS] : [],
+      withheld: results ? results.withheld : answers ? [NOT_YET_RESULTS] : [],
     },
   };
 }

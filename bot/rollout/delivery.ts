@@ -77,6 +77,11 @@ export interface DeliveryStore {
   claimDue(owner: string, now: Date, leaseMs: number, max: number): Promise<Versioned<Delivery>[]>;
   /** Writes the outcome of a claimed row; ConflictError if the lease was lost meanwhile. */
   save(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
+  /**
+   * The step's own cards (audiences leader and employee) by status, a lease (`sending`) counted as
+   * pending; reminders, summaries and agreement reminders are not counted. Read on every page view
+   * of HR's overview, so the table keeps counters instead of reading the step's rows.
+   */
   counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts>;
   /** Puts the failed rows of a step back to pending (HR's "resend to failed"); returns how many. */
   requeueFailed(orgId: string, roundId: string, step: StepNumber, now: Date): Promise<number>;

@@ -6,6 +6,7 @@ import type { EvaluationAnswer, EvaluationReceipt } from '../mus/evaluation.js';
 import type { EvaluationRepository } from '../mus/repositories.js';
 import { scoresSchema } from './domain-schemas.js';
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
+import { isCounterRowKey, ShardedCounters } from './sharded-counters.js';
 import { encodeKeyPart, joinKey, partitionFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import {
@@ -23,6 +24,11 @@ import {
  *                                                                     no user id, no time of our own
  * The answer's RowKey is generated here, whatever id the caller passed, so no caller can make it
  * derivable from the person. The only remaining link is the Timestamp Azure stamps on both rows.
+ *
+ * How many have answered is kept by counter rows in the answers' partition (sharded-counters.ts,
+ * RK `!count|…`, counts only): each answer is created in one transaction with its count, so HR's
+ * overview reads a few rows instead of every answer. A round answered before the counters existed
+ * is counted by one scan, once.
  */
 
 const WHAT = { da: 'evalueringssvaret', en: 'the evaluation answer' };
@@ -61,11 +67,31 @@ function answerEntityToWrite(answer: EvaluationAnswer): EntityToWrite {
   return entity;
 }
 
+type Counted = 'answers';
+
 export class EvaluationTable implements EvaluationRepository {
+  private readonly counters: ShardedCounters<Counted>;
+  /** Rounds found to hold answers (and so not new) when an answer came in. */
+  private readonly seenRows = new Set<string>();
+
   constructor(
     private readonly receipts: TableClient,
     private readonly answers: TableClient,
-  ) {}
+  ) {
+    this.counters = new ShardedCounters(answers, ['answers']);
+  }
+
+  /** A round with no answers yet is counted by its counters alone from the first answer on. */
+  private async markIfNew(partition: string): Promise<void> {
+    if (this.counters.knownBaselined(partition) || this.seenRows.has(partition)) return;
+    const first = await this.answers
+      .listEntities({ queryOptions: { filter: partitionFilter(partition), select: ['RowKey'] } })
+      .byPage({ maxPageSize: 1 })
+      .next();
+    if (first.done || first.value.length === 0) await this.counters.markNew(partition);
+    // Not new: if it has no baseline yet (rows from before the counters), the first count takes it.
+    else this.seenRows.add(partition);
+  }
 
   async submit(receipt: EvaluationReceipt, answer: EvaluationAnswer): Promise<void> {
     // Checked before the receipt is written, so a too-large answer leaves no trace at all.
@@ -86,7 +112,8 @@ export class EvaluationTable implements EvaluationRepository {
       throw error;
     }
     try {
-      await this.answers.createEntity(answerRow);
+      await this.markIfNew(answerRow.partitionKey);
+      await this.counters.commit(answerRow.partitionKey, [['create', answerRow]], { answers: 1 });
     } catch (error) {
       // Without the answer the receipt would wrongly stop reminders and block a new attempt.
       await deleteIfPresent(this.receipts, receiptRow.partitionKey, receiptRow.rowKey);
@@ -109,6 +136,23 @@ export class EvaluationTable implements EvaluationRepository {
 
   async listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]> {
     const rows = await queryEntities(this.answers, partitionFilter(joinKey(orgId, roundId)));
-    return rows.map(toAnswer);
+    return rows.filter((raw) => !isCounterRowKey(raw.rowKey as string)).map(toAnswer);
+  }
+
+  async countAnswers(orgId: string, roundId: string): Promise<number> {
+    const partition = joinKey(orgId, roundId);
+    const stored = await this.counters.read(partition);
+    if (stored.baselined) return stored.counts.answers;
+    const scan = async () => {
+      let answers = 0;
+      const rows = this.answers.listEntities({
+        queryOptions: { filter: partitionFilter(partition), select: ['RowKey'] },
+      });
+      for await (const row of rows) if (!isCounterRowKey(row.rowKey)) answers += 1;
+      return { answers };
+    };
+    const taken = await this.counters.takeBaseline(partition, scan);
+    if (taken.ok) return (await this.counters.read(partition)).counts.answers;
+    return (taken.scanned ?? (await scan())).answers;
   }
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import sinon from 'sinon';
 import { EVALUATION_STATEMENTS, type EvaluationAnswer } from '../../../bot/mus/evaluation.js';
+import { summariseEvaluation } from '../../../bot/mus/evaluation-results.js';
 import { finalise, newSkema, SKEMA_STATUSES, type Skema } from '../../../bot/mus/skema.js';
 import type { RoundOverview } from '../../../bot/overview/round-overview.js';
 import { acknowledgeSkema } from '../../../bot/skema/acknowledge-skema.js';
@@ -320,6 +322,35 @@ describe('the evaluation results in HR’s overview', function () {
     assert.equal(others.answers, 5);
     assert.equal(others.comments.length, 5);
     assert.equal(result.evaluation.groups.filter((g) => g.kind === 'department').length, 2);
+  });
+
+  it('computes the closed evaluation’s results once, and again only when an answer is added', async () => {
+    const { evaluations } = app.storage.repositories;
+    const reads = sinon.spy(evaluations, 'listAnswers');
+    try {
+      const first = await overview();
+      // The same as summarising every stored answer afresh, the way it was done before.
+      const fresh = summariseEvaluation(await evaluations.listAnswers(ORG, roundId));
+      reads.resetHistory();
+      assert.deepEqual(first.evaluation.groups, fresh.groups);
+      assert.deepEqual(first.evaluation.withheld, fresh.withheld);
+      assert.equal(first.evaluation.answers, fresh.answers);
+      for (let i = 0; i < 3; i++)
+        assert.deepEqual(await overview(), { ...first, generatedAt: app.clock.now.toISOString() });
+      assert.equal(reads.callCount, 0, 'page views after the first read no answers');
+
+      // An answer whose submit passed the window check just before the close lands after it.
+      await addAnswer(app, answer(roundId, 'Drift', 1, 'Sent men med'));
+      const later = await overview();
+      assert.equal(reads.callCount, 1);
+      assert.equal(later.evaluation.answers, first.evaluation.answers + 1);
+      assert.deepEqual(
+        later.evaluation.groups,
+        summariseEvaluation(await evaluations.listAnswers(ORG, roundId)).groups,
+      );
+    } finally {
+      reads.restore();
+    }
   });
 
   it('exports a CSV for Danish Excel with every formula-like cell neutralised', async () => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { ConflictError, TooLargeError } from '../../../bot/mus/errors.js';
 import type { EvaluationAnswer, EvaluationReceipt } from '../../../bot/mus/evaluation.js';
+import { EvaluationTable } from '../../../bot/storage/evaluation-table.js';
+import { isCounterRowKey } from '../../../bot/storage/sharded-counters.js';
+import { joinKey } from '../../../bot/storage/table-keys.js';
 import { testStorage, type TestStorage } from '../../helpers/azurite.js';
 import { ORG } from './storage-fixtures.js';
 
@@ -73,7 +76,13 @@ describe('evaluations in Table storage', () => {
     const { evaluations } = storage.repositories;
     await evaluations.submit(receipt(), answer('Godt møde'));
     await evaluations.submit(receipt('bo@kommune.dk'), answer());
-    const entities = await storage.rawEntities('evaluationAnswers');
+    const stored = await storage.rawEntities('evaluationAnswers');
+    // Beside the answers, counter rows hold the number of answers and nothing else.
+    for (const counter of stored.filter((e) => isCounterRowKey(e.rowKey))) {
+      const ours = Object.keys(counter).filter((name) => !SERVICE_PROPERTIES.has(name));
+      assert.deepEqual(ours, ['answers']);
+    }
+    const entities = stored.filter((e) => !isCounterRowKey(e.rowKey));
     assert.equal(entities.length, 2);
     for (const entity of entities) {
       const ours = Object.keys(entity).filter((name) => !SERVICE_PROPERTIES.has(name));
@@ -113,5 +122,53 @@ describe('evaluations in Table storage', () => {
     await evaluations.submit({ ...receipt(), roundId: 'other' }, { ...answer(), roundId: 'other' });
     assert.equal((await evaluations.listAnswers(ORG, ROUND)).length, 1);
     assert.equal((await evaluations.listAnswers(ORG, 'other')).length, 1);
+  });
+
+  it('counts the answers without reading them, also with two processes submitting at once', async () => {
+    const { evaluations } = storage.repositories;
+    // A second process: its own table clients and counters on the same tables.
+    const other = new EvaluationTable(
+      storage.rawTable('evaluationReceipts'),
+      storage.rawTable('evaluationAnswers'),
+    );
+    assert.equal(await evaluations.countAnswers(ORG, ROUND), 0);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        (i % 2 ? other : evaluations).submit(receipt(`p${i}@kommune.dk`), answer()),
+      ),
+    );
+    // A repeat is refused and counts nothing.
+    await assert.rejects(evaluations.submit(receipt('p0@kommune.dk'), answer()), ConflictError);
+    assert.equal((await evaluations.listAnswers(ORG, ROUND)).length, 24);
+    assert.equal(await evaluations.countAnswers(ORG, ROUND), 24);
+    assert.equal(await other.countAnswers(ORG, ROUND), 24);
+    assert.equal(await evaluations.countAnswers(ORG, 'another-round'), 0);
+  });
+
+  it('counts answers stored before the counters existed by one scan, then by the counters', async () => {
+    // Three answers as the table wrote them before: no counter rows.
+    const raw = storage.rawTable('evaluationAnswers');
+    for (let i = 0; i < 3; i++) {
+      await raw.createEntity({
+        partitionKey: joinKey(ORG, ROUND),
+        rowKey: `00000000-0000-4000-8000-00000000000${i}`,
+        orgId: ORG,
+        roundId: ROUND,
+        respondentRole: 'employee',
+        department: 'Drift',
+        scores: JSON.stringify({ 'kerneopgave-i-centrum': 3 }),
+      });
+    }
+    const { evaluations } = storage.repositories;
+    await evaluations.submit(receipt(), answer());
+    assert.equal(await evaluations.countAnswers(ORG, ROUND), 4);
+    await evaluations.submit(receipt('bo@kommune.dk'), answer());
+    assert.equal(await evaluations.countAnswers(ORG, ROUND), 5);
+    assert.equal((await evaluations.listAnswers(ORG, ROUND)).length, 5);
+    // The scan happened once: the counters now hold the baseline.
+    const counters = (await storage.rawEntities('evaluationAnswers')).filter((e) =>
+      isCounterRowKey(e.rowKey),
+    );
+    assert.ok(counters.some((e) => e.rowKey === '!count|base'));
   });
 });
