@@ -192,14 +192,18 @@ export class Dispatcher {
     );
     for (const row of rows) {
       const task = (async () => {
+        let next: Delivery | undefined;
         await this.slot();
         try {
           // Stopping: rows still queued are left to their leases, to be claimed again later.
           if (this.stopping) return;
-          await this.sendOne(row);
+          next = await this.sendOne(row);
         } finally {
+          // A slot bounds the requests to Teams; writing down the outcome needs none, so a slow
+          // storage write (behind a big lease transaction) does not hold back the next send.
           this.release();
         }
+        if (next) await this.record(row, next);
       })().catch((error: unknown) => {
         this.options.log.error(
           { err: error, recipient: row.value.recipientEmail },
@@ -262,7 +266,8 @@ export class Dispatcher {
     }
   }
 
-  private async sendOne(claimed: Versioned<Delivery>): Promise<void> {
+  /** Sends one claimed row; its next state to record, or undefined when it must not be recorded. */
+  private async sendOne(claimed: Versioned<Delivery>): Promise<Delivery | undefined> {
     const row = claimed.value;
     const conversationKey = `${row.orgId}|${row.recipientEmail}`;
     const limiter = this.conversationLimiter(conversationKey);
@@ -278,7 +283,7 @@ export class Dispatcher {
         // Another process may have claimed the row meanwhile, and both sending would give the
         // person two cards. The row is claimed again (by whoever comes first) and sent then.
         this.stats.expiredBeforeSend++;
-        return;
+        return undefined;
       }
       this.options.log.error(
         { err: error, recipient: row.recipientEmail },
@@ -351,6 +356,12 @@ export class Dispatcher {
         };
       }
     }
+    return next;
+  }
+
+  /** Writes down a send's outcome on its row, guarded by the lease's ETag. */
+  private async record(claimed: Versioned<Delivery>, next: Delivery): Promise<void> {
+    const row = claimed.value;
     try {
       await this.options.store.save(next, claimed.etag);
     } catch (error) {

@@ -44,20 +44,26 @@ export class RoundAnnouncer {
     return Object.fromEntries(entries);
   }
 
-  /** Steps 3–5 count answers: skemas prepared, talks held, evaluations given. */
+  /**
+   * Steps 3–5 count answers: skemas prepared, talks held (from the status projection, so a round of
+   * 10,000 is a few rows, not every skema, at each update), evaluations given (a counter).
+   */
   private async answered(round: Round, launched: number[]): Promise<Record<number, number>> {
     const result: Record<number, number> = {};
     if (launched.includes(3) || launched.includes(4)) {
-      const skemas = await this.deps.repositories.skemas.listByRound(round.orgId, round.id);
-      if (launched.includes(3)) result[3] = skemas.filter((s) => s.status !== 'sent').length;
-      if (launched.includes(4)) {
-        result[4] = skemas.filter((s) => s.status !== 'sent' && s.status !== 'prepared').length;
+      let total = 0;
+      let sent = 0;
+      let prepared = 0;
+      for (const tally of await this.deps.repositories.skemas.statusTally(round.orgId, round.id)) {
+        for (const count of Object.values(tally.byStatus)) total += count;
+        sent += tally.byStatus.sent;
+        prepared += tally.byStatus.prepared;
       }
+      if (launched.includes(3)) result[3] = total - sent;
+      if (launched.includes(4)) result[4] = total - sent - prepared;
     }
     if (launched.includes(5)) {
-      result[5] = (
-        await this.deps.repositories.evaluations.listAnswers(round.orgId, round.id)
-      ).length;
+      result[5] = await this.deps.repositories.evaluations.countAnswers(round.orgId, round.id);
     }
     return result;
   }
