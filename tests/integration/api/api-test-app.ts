@@ -14,6 +14,7 @@ import { newRound } from '../../../bot/mus/round.js';
 import { finalise, newSkema, type Skema } from '../../../bot/mus/skema.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
 import { createServer } from '../../../bot/server.js';
+import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
 import { createSkemaServices } from '../../../bot/skema/skema-services.js';
 import { testStorage } from '../../helpers/azurite.js';
 import { memoryLogger, type LogLine } from '../../helpers/memory-logger.js';
@@ -57,11 +58,11 @@ export interface ApiTestApp {
   /** A valid SSO token for a roster person. */
   tokenFor(email: string): Promise<string>;
   /** Calls the API as `email` (a token), with no token (`undefined`), or with a raw header value. */
-  call(
+  call<T = unknown>(
     method: string,
     path: string,
     options?: { as?: string; authorization?: string; body?: unknown },
-  ): Promise<{ status: number; body: unknown }>;
+  ): Promise<{ status: number; body: T }>;
   /** A round with the default template, and a skema for the employee with their leader. */
   createRoundWithSkema(
     roundId: string,
@@ -121,6 +122,12 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
       (s) => registerMeRoutes(s, { authenticate, log }),
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
+      (s) =>
+        registerGroupTalkRoutes(s, {
+          authenticate,
+          log,
+          services: { repositories, now: () => NOW, log },
+        }),
     ],
   });
   await new Promise<void>((resolve) => {
@@ -141,7 +148,11 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
       failFinalise = fail;
     },
     tokenFor,
-    async call(method, path, options = {}) {
+    async call<T = unknown>(
+      method: string,
+      path: string,
+      options: { as?: string; authorization?: string; body?: unknown } = {},
+    ) {
       const headers: Record<string, string> = {};
       if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
       if (options.authorization) headers.authorization = options.authorization;
@@ -152,7 +163,7 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
     },
     async createRoundWithSkema(roundId, employee = PEOPLE.employee, leader = PEOPLE.leader) {
       const existing = await repositories.rounds.get(ORG, roundId);

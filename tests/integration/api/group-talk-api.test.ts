@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { Server } from 'restify';
-import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
-import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
-import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 import type { GroupTalkView } from '../../../bot/group-talk/group-talk-view.js';
 import { defaultGrusTemplate } from '../../../bot/mus/default-template.js';
-import { newOrganisation } from '../../../bot/mus/organisation.js';
 import type { Repositories } from '../../../bot/mus/repositories.js';
 import { newRound } from '../../../bot/mus/round.js';
 import { saveAnswers } from '../../../bot/mus/skema.js';
 import { sendSkema } from '../../../bot/rollout/steps/step-3-send-skema.js';
-import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
-import { createServer } from '../../../bot/server.js';
-import { testStorage } from '../../helpers/azurite.js';
-import { memoryLogger } from '../../helpers/memory-logger.js';
-import {
-  CLIENT_ID,
-  objectIdFor,
-  startLocalSso,
-  TAB_HOST,
-  TENANT,
-  type LocalSso,
-} from './local-sso.js';
+import { NOW, ORG, startApiTestApp, type ApiTestApp } from './api-test-app.js';
 
 /*
  * The group talk API (GRUS) as production runs it: SSO tokens, real Azurite, the team's group talk
  * made by step 3's own `prepare`. Søren Dahl leads eight in Kundeservice; two of them prepare.
  */
 
-const ORG = TENANT;
-const NOW = new Date('2026-04-01T09:00:00Z');
 const ROUND = 'grus-2026';
 const WHO = {
   leader: 'soren.dahl@vandvaerk.example',
@@ -46,28 +27,14 @@ const PATH = `/api/rounds/${ROUND}/group-talks/${encodeURIComponent(WHO.leader)}
 
 describe('the group talk API (GRUS)', function () {
   this.timeout(60_000);
+  let app: ApiTestApp;
   let repositories: Repositories;
-  let sso: LocalSso;
-  let server: Server;
-  let url: string;
 
-  const call = async <T = GroupTalkView>(
+  const call = <T = GroupTalkView>(
     method: string,
     path: string,
     options: { as?: string; body?: unknown } = {},
-  ): Promise<{ status: number; body: T }> => {
-    const headers: Record<string, string> = {};
-    if (options.as)
-      headers.authorization = `Bearer ${await sso.mint({ oid: objectIdFor(options.as) })}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  ): Promise<{ status: number; body: T }> => app.call<T>(method, path, options);
 
   const prepare = async (email: string, answers: Record<string, string>): Promise<void> => {
     const stored = await repositories.skemas.get(ORG, ROUND, email);
@@ -77,51 +44,8 @@ describe('the group talk API (GRUS)', function () {
   };
 
   before(async () => {
-    ({ repositories } = await testStorage());
-    await importRosterCsv(
-      repositories.people,
-      ORG,
-      readFileSync('tests/fixtures/roster-sample.csv'),
-    );
-    for (const person of await repositories.people.list(ORG)) {
-      await repositories.people.setTeamsIdentity(ORG, person.email, {
-        aadObjectId: objectIdFor(person.email),
-        tenantId: TENANT,
-      });
-    }
-    await repositories.organisations.ensure(newOrganisation(ORG, 'Vandværket', 'Rent vand.'));
-    sso = await startLocalSso();
-    const { log } = memoryLogger();
-    const authenticate = createAuthenticator({
-      devMode: false,
-      devOrgId: 'default',
-      people: repositories.people,
-      verifySso: createSsoVerifier({
-        audiences: ssoAudiences(CLIENT_ID, [TAB_HOST]),
-        allowedTenants: [TENANT],
-        jwksUrl: sso.jwksUrl,
-      }),
-      orgIdOf: orgIdForTenant(false, 'default'),
-      log,
-    });
-    server = createServer({
-      devMode: false,
-      log,
-      storageReachable: () => Promise.resolve(true),
-      handleBotRequest: () => Promise.resolve(),
-      registerApi: [
-        (s) =>
-          registerGroupTalkRoutes(s, {
-            authenticate,
-            log,
-            services: { repositories, now: () => NOW, log },
-          }),
-      ],
-    });
-    await new Promise<void>((resolve) => {
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    url = `http://127.0.0.1:${server.address().port}`;
+    app = await startApiTestApp();
+    ({ repositories } = app);
 
     const round = newRound({
       orgId: ORG,
@@ -141,12 +65,7 @@ describe('the group talk API (GRUS)', function () {
     await prepare(WHO.member2, { kerneopgaven: 'Vi hjælper hinanden i spidsbelastning.' });
   });
 
-  after(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-    });
-    await sso.close();
-  });
+  after(async () => app.close());
 
   it('the leader sees every prepared answer per question with names, and who has not prepared', async () => {
     const res = await call('GET', PATH, { as: WHO.leader });
