@@ -7,6 +7,7 @@ import { createCardDeliverer } from './rollout/deliver-card.js';
 import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
 import type { Skema } from './mus/skema.js';
 import { Dispatcher } from './rollout/dispatcher.js';
+import { StepPreparer } from './rollout/step-preparer.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
 import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
@@ -37,6 +38,8 @@ export function startRollout(deps: {
 }): {
   router: MusBotRouter;
   dispatcher: Dispatcher;
+  /** Does the background work of launched steps; tests wait for it with `preparer.idle()`. */
+  preparer: StepPreparer;
   services: BotServices;
   /**
    * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, and agreements
@@ -61,6 +64,7 @@ export function startRollout(deps: {
     log: log.child({ module: 'round-announcer' }),
     ...(deps.announceEveryMs !== undefined ? { minIntervalMs: deps.announceEveryMs } : {}),
   });
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const dispatcher = new Dispatcher({
     store: deliveries,
     deliver: createCardDeliverer({
@@ -70,9 +74,20 @@ export function startRollout(deps: {
       log: log.child({ module: 'deliver' }),
     }),
     log: log.child({ module: 'dispatcher' }),
-    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    owner,
     ratePerSecond: () => config.rolloutRatePerSecond,
     onProgress: ({ orgId, roundId }) => announcer.schedule(orgId, roundId),
+  });
+  const preparer = new StepPreparer({
+    repositories,
+    deliveries,
+    now: () => new Date(),
+    owner,
+    log: log.child({ module: 'step-preparer' }),
+    onProgress: (orgId, roundId) => {
+      dispatcher.wake();
+      announcer.schedule(orgId, roundId);
+    },
   });
   const services: BotServices = {
     repositories,
@@ -80,6 +95,7 @@ export function startRollout(deps: {
     links,
     announcer,
     wakeDispatcher: () => dispatcher.wake(),
+    prepareLaunchedStep: (orgId, roundId, step) => preparer.request(orgId, roundId, step),
     now: () => new Date(),
     log: log.child({ module: 'bot-router' }),
   };
@@ -100,6 +116,7 @@ export function startRollout(deps: {
   let reminderTimer: NodeJS.Timeout | undefined;
   if (deps.autoStart !== false) {
     dispatcher.start();
+    preparer.start();
     reminderTimer = setInterval(() => {
       remindNow().catch((error: unknown) => log.warn({ err: error }, 'planning reminders failed'));
       const today = services.now().toISOString().slice(0, 10);
@@ -113,6 +130,7 @@ export function startRollout(deps: {
   return {
     router,
     dispatcher,
+    preparer,
     services,
     requestSummary: async (skema) => {
       const row = newDelivery(
@@ -132,6 +150,7 @@ export function startRollout(deps: {
     retainNow,
     stop: async () => {
       clearInterval(reminderTimer);
+      await preparer.stop();
       await dispatcher.stop();
       await announcer.stop();
       await router.idle();

@@ -50,3 +50,13 @@ export function formatDateTime(iso: string, locale: Locale): string {
 export function musTitle(roundName: string): string {
   return /\b(MUS|GRUS|LUS)\b/i.test(roundName) ? roundName : `MUS ${roundName}`;
 }
+
+const NUMBER: Record<Locale, Intl.NumberFormat> = {
+  da: new Intl.NumberFormat(tag('da')),
+  en: new Intl.NumberFormat(tag('en')),
+};
+
+/** A count with the locale's thousands separator: 3376 → "3.376" / "3,376". */
+export function formatNumber(value: number, locale: Locale): string {
+  return NUMBER[locale].format(value);
+}

@@ -1,5 +1,5 @@
 import type { Locale } from '../mus/bilingual.js';
-import { checkLaunch, type Round } from '../mus/round.js';
+import { checkLaunch, type Round, type StepPreparation } from '../mus/round.js';
 import { stepDefinition } from '../mus/rollout-steps.js';
 import {
   actionSet,
@@ -12,7 +12,7 @@ import {
   text,
   type AdaptiveCard,
 } from './elements.js';
-import { formatDate, formatDateTime, translator } from './format.js';
+import { formatDate, formatDateTime, formatNumber, translator } from './format.js';
 
 export const LAUNCH_STEP_VERB = 'round.launchStep';
 export const ROUND_REFRESH_VERB = 'round.refresh';
@@ -34,6 +34,28 @@ export interface RoundCardView {
 }
 
 /**
+ * What a launched step is doing in the background before (and while) its cards go out: HR sees that
+ * the launch was taken and how far it has come, with numbers in the reader's language.
+ */
+export function preparationLine(p: StepPreparation, locale: Locale): string {
+  const n = (value: number): string => formatNumber(value, locale);
+  const t = translator(locale);
+  if (p.total === undefined) {
+    return t({ da: 'Gøres klar …', en: 'Getting ready …' });
+  }
+  if (p.phase === 'skemas') {
+    return t({
+      da: `Forbereder ${n(p.total)} skemaer … ${n(p.done ?? 0)} oprettet`,
+      en: `Preparing ${n(p.total)} skemas … ${n(p.done ?? 0)} created`,
+    });
+  }
+  return t({
+    da: `Lægger ${n(p.total)} kort i kø … ${n(p.done ?? 0)} klar til afsendelse`,
+    en: `Queueing ${n(p.total)} cards … ${n(p.done ?? 0)} ready to send`,
+  });
+}
+
+/**
  * The round card HR sees in the channel: the five steps in order, each with deadline, state and a
  * launch button named after the step. Updated in place as the round moves on.
  */
@@ -52,6 +74,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
       : check.ok
         ? t({ da: 'Klar', en: 'Ready' })
         : t({ da: 'Venter på forrige trin', en: 'Waiting for the previous step' });
+    const preparing = s.preparing ? preparationLine(s.preparing, view.locale) : '';
     const counts = p
       ? t({
           da: `Sendt ${p.sent} · venter ${p.pending} · fejlet ${p.failed} · ikke installeret ${p.notInstalled}${p.answered !== undefined ? ` · besvaret ${p.answered}` : ''}`,
@@ -71,6 +94,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
                   spacing: 'None',
                 },
               ),
+              ...(preparing ? [text(preparing, { size: 'Small', spacing: 'None' })] : []),
               ...(counts ? [text(counts, { size: 'Small', spacing: 'None' })] : []),
             ],
           },

@@ -11,6 +11,26 @@ export interface RoundStep {
   deadline: string;
   launchedAt?: string;
   launchedBy?: string;
+  /**
+   * Set at launch while the step's work (skemas, group talks, one outbox row per recipient) is done in
+   * the background, so the launch itself answers at once; removed when the work is done.
+   */
+  preparing?: StepPreparation;
+  /** When the background work of the launch was done (absent on steps launched before it existed). */
+  preparedAt?: string;
+}
+
+/** How far the background work of a launched step has come, and which process holds it. */
+export interface StepPreparation {
+  /** What is being done: creating the skemas (step 3), or queueing one card per recipient. */
+  phase?: 'skemas' | 'cards';
+  /** Recipients of the step, once known. */
+  total?: number;
+  /** How many of them the current phase has done. */
+  done?: number;
+  /** The process doing the work and until when its lease runs; another may take over after that. */
+  leaseOwner?: string;
+  leaseUntil?: string;
 }
 
 export interface Round {
@@ -134,7 +154,19 @@ export function checkLaunch(round: Round, step: StepNumber): LaunchCheck {
       },
     };
   }
-  if (step > 1 && !roundStep(round, (step - 1) as StepNumber).launchedAt) {
+  const previous = step > 1 ? roundStep(round, (step - 1) as StepNumber) : undefined;
+  if (previous?.preparing) {
+    const prev = stepDefinition(previous.step).name;
+    return {
+      ok: false,
+      alreadyLaunched: false,
+      reason: {
+        da: `Trin ${previous.step} (${prev.da}) er ved at blive gjort klar. Vent til alle kort er lagt i kø, og prøv så igen.`,
+        en: `Step ${previous.step} (${prev.en}) is still being prepared. Wait until all cards are queued, then try again.`,
+      },
+    };
+  }
+  if (step > 1 && !previous!.launchedAt) {
     const prev = stepDefinition((step - 1) as StepNumber).name;
     return {
       ok: false,
@@ -155,8 +187,40 @@ export function launchStep(round: Round, step: StepNumber, by: string, now: Date
   return {
     ...round,
     steps: round.steps.map((s) =>
-      s.step === step ? { ...s, launchedAt: now.toISOString(), launchedBy: by } : s,
+      s.step === step ? { ...s, launchedAt: now.toISOString(), launchedBy: by, preparing: {} } : s,
     ),
+  };
+}
+
+/** The steps whose launch still has background work to do. */
+export function stepsBeingPrepared(round: Round): RoundStep[] {
+  return round.steps.filter((s) => s.launchedAt && s.preparing);
+}
+
+/** Whether `owner` may work on the step's preparation at `now`: nobody holds it, it is theirs, or the lease ran out. */
+export function mayPrepare(step: RoundStep, owner: string, now: Date): boolean {
+  const p = step.preparing;
+  if (!p) return false;
+  return (
+    !p.leaseOwner || p.leaseOwner === owner || !p.leaseUntil || p.leaseUntil <= now.toISOString()
+  );
+}
+
+/** The round with the step's preparation state replaced (progress and lease). */
+export function withPreparation(round: Round, step: StepNumber, preparing: StepPreparation): Round {
+  return { ...round, steps: round.steps.map((s) => (s.step === step ? { ...s, preparing } : s)) };
+}
+
+/** The round with the step's background work marked done. */
+export function preparationDone(round: Round, step: StepNumber, now: Date): Round {
+  return {
+    ...round,
+    steps: round.steps.map((s) => {
+      if (s.step !== step) return s;
+      const rest: RoundStep = { ...s, preparedAt: now.toISOString() };
+      delete rest.preparing;
+      return rest;
+    }),
   };
 }
 

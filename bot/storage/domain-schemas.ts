@@ -31,6 +31,16 @@ export const roundStepSchema: z.ZodType<RoundStep> = z.object({
   deadline: z.string(),
   launchedAt: z.string().optional(),
   launchedBy: z.string().optional(),
+  preparing: z
+    .object({
+      phase: z.enum(['skemas', 'cards']).optional(),
+      total: z.number().int().nonnegative().optional(),
+      done: z.number().int().nonnegative().optional(),
+      leaseOwner: z.string().optional(),
+      leaseUntil: z.string().optional(),
+    })
+    .optional(),
+  preparedAt: z.string().optional(),
 });
 
 export const roundKindSchema: z.ZodType<RoundKind> = z.enum(['MUS', 'GRUS', 'LUS']);

@@ -1,6 +1,7 @@
 import type { TabLinkSettings } from '../cards/tab-links.js';
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../mus/repositories.js';
+import type { StepNumber } from '../mus/rollout-steps.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
 import type { RoundAnnouncer } from './round-announcer.js';
 
@@ -12,6 +13,8 @@ export interface BotServices {
   announcer: RoundAnnouncer;
   /** Tells the dispatcher there is new work (after a launch or a resend). */
   wakeDispatcher: () => void;
+  /** Starts the background work of a launched step (skemas, outbox rows) in this process. */
+  prepareLaunchedStep: (orgId: string, roundId: string, step: StepNumber) => void;
   now: () => Date;
   log: Logger;
 }

@@ -184,7 +184,10 @@ export async function startRolloutHarness(
       });
       await rollout.router.idle();
     },
-    drain: () => rollout.dispatcher.drain(),
+    drain: async () => {
+      await rollout.preparer.idle();
+      await rollout.dispatcher.drain();
+    },
     close: async () => {
       await rollout.stop();
       await server.close();

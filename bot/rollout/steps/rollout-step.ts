@@ -41,7 +41,17 @@ export interface RenderedCard {
 export interface RolloutStep {
   step: StepNumber;
   recipients(people: Person[], round: Round): StepRecipient[];
-  prepare?(repositories: Repositories, round: Round, people: Person[], now: Date): Promise<void>;
+  /**
+   * Work before any card can go (the skemas of step 3). Idempotent: run again after a crash, it
+   * creates only what is missing. `progress` is told how many recipients are done so far.
+   */
+  prepare?(
+    repositories: Repositories,
+    round: Round,
+    people: Person[],
+    now: Date,
+    progress?: (done: number) => Promise<void>,
+  ): Promise<void>;
   render(context: CardContext, audience: DeliveryAudience): Promise<RenderedCard>;
 }
 

@@ -39,6 +39,9 @@ async function createGroupTalks(
   }
 }
 
+/** Skemas created per progress report. */
+const SKEMA_CHUNK = 200;
+
 /**
  * Step 3, Send MUS-skema: each employee's own skema is created (once, with the round's template as it
  * is now) and delivered in their chat, sent in their leader's name. In a GRUS round every member
@@ -48,29 +51,29 @@ export const sendSkema: RolloutStep = {
   step: 3,
   recipients: (people, round) =>
     participants(people, round).map((p) => ({ email: p.email, audience: 'employee' })),
-  prepare: async (repositories, round, people, now) => {
+  prepare: async (repositories, round, people, now, progress) => {
     const employees = participants(people, round);
     // Each new skema opens with last round's agreements and how far they came.
     const followUp = await followUpFromLast(repositories, round);
-    // Bounded parallelism: fast at 10,000 employees without flooding the storage account.
-    for (let i = 0; i < employees.length; i += 50) {
-      await Promise.all(
-        employees.slice(i, i + 50).map((p) =>
-          repositories.skemas.createIfAbsent(
-            newSkema({
-              orgId: round.orgId,
-              roundId: round.id,
-              employeeEmail: p.email,
-              leaderEmail: p.leaderEmail!,
-              department: p.department,
-              template: round.template,
-              now,
-              by: p.leaderEmail!,
-              followUp: followUp.get(p.email),
-            }),
-          ),
+    // In chunks of whole transactions (a team's skemas and their counts together), so progress can
+    // be shown and a crash half-way costs one chunk. createMany leaves existing skemas alone.
+    for (let i = 0; i < employees.length; i += SKEMA_CHUNK) {
+      await repositories.skemas.createMany(
+        employees.slice(i, i + SKEMA_CHUNK).map((p) =>
+          newSkema({
+            orgId: round.orgId,
+            roundId: round.id,
+            employeeEmail: p.email,
+            leaderEmail: p.leaderEmail!,
+            department: p.department,
+            template: round.template,
+            now,
+            by: p.leaderEmail!,
+            followUp: followUp.get(p.email),
+          }),
         ),
       );
+      await progress?.(Math.min(employees.length, i + SKEMA_CHUNK));
     }
     if (round.kind === 'GRUS') await createGroupTalks(repositories, round, employees, now);
   },

@@ -1,6 +1,6 @@
 import { may } from '../../mus/access-rules.js';
 import { isStepNumber } from '../../mus/rollout-steps.js';
-import { launchRolloutStep, roundNotFound } from '../../rollout/launch-step.js';
+import { recordStepLaunch, roundNotFound } from '../../rollout/launch-step.js';
 import type { BotServices } from '../bot-services.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
@@ -36,10 +36,11 @@ export function roundActions(services: BotServices): Record<string, CardActionHa
       if (refused) return refused;
       const { roundId, step } = data;
       if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
-      await launchRolloutStep(services, { by: turn.person!, roundId, step });
-      services.wakeDispatcher();
-      services.announcer.schedule(turn.orgId, roundId);
-      return roundCardFor(services, turn, roundId);
+      // The click answers at once; the step's work (skemas, one card per recipient) runs in the
+      // background and HR's card shows how far it has come.
+      const launched = await recordStepLaunch(services, { by: turn.person!, roundId, step });
+      services.prepareLaunchedStep(turn.orgId, roundId, step);
+      return { card: await services.announcer.card(launched.round.value, turn.locale) };
     },
     'round.resendFailed': async (turn, data) => {
       const refused = hrOnly(turn);

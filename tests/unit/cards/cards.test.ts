@@ -12,7 +12,7 @@ import { evaluationCard } from '../../../bot/cards/step-5-evaluation-card.js';
 import { roundCard } from '../../../bot/cards/round-card.js';
 import { plain } from '../../../bot/cards/elements.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
-import { launchStep, newRound } from '../../../bot/mus/round.js';
+import { launchStep, newRound, preparationDone, withPreparation } from '../../../bot/mus/round.js';
 import { newSkema, saveAnswers } from '../../../bot/mus/skema.js';
 import type { Locale } from '../../../bot/mus/bilingual.js';
 import { assertValidCard, cardText } from '../../helpers/card-validation.js';
@@ -159,7 +159,7 @@ describe('Adaptive Cards', () => {
       });
 
       it('the round card offers only the next step to launch', () => {
-        const launched = launchStep(round, 1, 'hr', now);
+        const launched = preparationDone(launchStep(round, 1, 'hr', now), 1, now);
         const card = roundCard({
           locale,
           round: launched,
@@ -173,6 +173,33 @@ describe('Adaptive Cards', () => {
         assert.equal(verbs.length, 2, 'one resend for step 1 and one launch for step 2');
         assert.ok(JSON.stringify(card).includes('"step":2'));
         assert.ok(!JSON.stringify(card).includes('"step":3'));
+      });
+
+      it('while a launched step is being prepared, the round card says how far it has come and offers no next launch', () => {
+        const two = [1, 2].reduce(
+          (r, step) => preparationDone(launchStep(r, step as 1 | 2, 'hr', now), step as 1 | 2, now),
+          round,
+        );
+        const ready = launchStep(two, 3, 'hr', now);
+        const preparing = withPreparation(ready, 3, { phase: 'skemas', total: 3376, done: 1200 });
+        const card = roundCard({ locale, round: preparing, progress: {} });
+        assertValidCard(card);
+        const json = JSON.stringify(card);
+        assert.ok(
+          json.includes(
+            locale === 'da'
+              ? 'Forbereder 3.376 skemaer … 1.200 oprettet'
+              : 'Preparing 3,376 skemas … 1,200 created',
+          ),
+          json,
+        );
+        assert.ok(!json.includes('"step":4'), 'step 4 cannot be launched while step 3 is prepared');
+        const queueing = withPreparation(ready, 3, { phase: 'cards', total: 3376, done: 500 });
+        assert.ok(
+          JSON.stringify(roundCard({ locale, round: queueing, progress: {} })).includes(
+            locale === 'da' ? 'Lægger 3.376 kort i kø … 500' : 'Queueing 3,376 cards … 500',
+          ),
+        );
       });
     });
   }

@@ -4,7 +4,13 @@ import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
 import { DomainError, ValidationError } from '../../../bot/mus/errors.js';
 import type { Person, Role } from '../../../bot/mus/person.js';
 import { STEP_NUMBERS, type StepNumber } from '../../../bot/mus/rollout-steps.js';
-import { launchStep, newRound, type NewRoundInput, type Round } from '../../../bot/mus/round.js';
+import {
+  launchStep,
+  newRound,
+  preparationDone,
+  type NewRoundInput,
+  type Round,
+} from '../../../bot/mus/round.js';
 import { newSkema, type Skema } from '../../../bot/mus/skema.js';
 
 /** A fixed clock so tests never depend on today's date. */
@@ -33,7 +39,8 @@ export function aRound(overrides: Partial<NewRoundInput> = {}): Round {
 /** A round with steps 1..`last` launched in order (none when `last` is 0). */
 export function launchedThrough(last: 0 | StepNumber, round: Round = aRound()): Round {
   return STEP_NUMBERS.filter((s) => s <= last).reduce(
-    (r, step) => launchStep(r, step, HR, minutesLater(step)),
+    (r, step) =>
+      preparationDone(launchStep(r, step, HR, minutesLater(step)), step, minutesLater(step)),
     round,
   );
 }
