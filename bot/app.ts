@@ -28,6 +28,21 @@ import { registerAgreementRoutes } from './api/agreement-routes.js';
 import { registerGroupTalkRoutes } from './api/group-talk-routes.js';
 import { registerPrivacyRoutes } from './api/privacy-routes.js';
 
+/**
+ * Which tenants' bot activities are served: in dev mode all; in production only activities that name
+ * their tenant, and, when ALLOWED_TENANTS is set, only those tenants (as for single sign-on).
+ */
+export function tenantAcceptor(
+  config: Pick<AppConfig, 'devMode' | 'allowedTenants'>,
+): (tenantId: string | undefined) => boolean {
+  const allowed = new Set(config.allowedTenants.map((t) => t.toLowerCase()));
+  return (tenantId) => {
+    if (config.devMode) return true;
+    if (!tenantId) return false;
+    return allowed.size === 0 || allowed.has(tenantId.toLowerCase());
+  };
+}
+
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..');
 
 export interface RunningApp {
@@ -79,6 +94,7 @@ export async function startApp(
     const handler = new MusActivityHandler({
       conversations: repositories.conversations,
       orgIdOf: (tenantId) => (config.devMode ? DEV_ORG_ID : (tenantId ?? DEV_ORG_ID)),
+      acceptTenant: tenantAcceptor(config),
       log: log.child({ module: 'activity-handler' }),
       router: rollout.router,
     });

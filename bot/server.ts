@@ -1,7 +1,8 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import { existsSync } from 'node:fs';
 import type { Logger } from './logger.js';
-import { sendError } from './api/error-responses.js';
+import { newCorrelationId, sendError } from './api/error-responses.js';
+import { loopbackHostOnly, safetyHeaders } from './http-safety.js';
 
 export interface ServerDeps {
   devMode: boolean;
@@ -26,6 +27,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mus-for-teams', handleUncaughtExceptions: false });
+  if (deps.devMode) server.pre(loopbackHostOnly);
+  server.pre(safetyHeaders);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: a roster upload (text/csv) reaches its route as raw text; restify's own CSV parser
   // would reject Danish Excel's semicolon files before our validation could explain them.
@@ -72,11 +75,23 @@ export function createServer(deps: ServerDeps): Server {
     (_req: Request, _res: Response, err: RestifyError, callback: () => void) => {
       // Turns restify's own errors (unknown route, body too large…) into our bilingual shape.
       const status = err.statusCode ?? 500;
-      if (status >= 500) deps.log.error({ err }, 'server error');
+      // restify sends only errors with a status as they are; any other error (a bug in a handler)
+      // would go out with its own message. Give it one, so it goes out in our shape below.
+      err.statusCode = status;
+      const correlationId = status >= 500 ? newCorrelationId() : undefined;
+      if (correlationId) deps.log.error({ err, correlationId }, 'server error');
       err.toJSON = () => ({
         error: {
-          code: status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'bad_request',
+          code:
+            status === 404
+              ? 'not_found'
+              : status === 413
+                ? 'too_large'
+                : status >= 500
+                  ? 'unexpected'
+                  : 'bad_request',
           message: restifyMessage(status),
+          ...(correlationId ? { correlationId } : {}),
         },
       });
       callback();

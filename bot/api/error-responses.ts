@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Response } from 'restify';
 import type { Bilingual } from '../mus/bilingual.js';
 import { ConflictError, DomainError, ValidationError } from '../mus/errors.js';
@@ -10,7 +11,14 @@ export interface ApiErrorBody {
     message: Bilingual;
     issues?: { where: string; message: Bilingual }[];
     current?: unknown;
+    /** For an unexpected error: the id under which it is logged, to quote to support. */
+    correlationId?: string;
   };
+}
+
+/** A short id that ties the answer of an unexpected error to its line in the log. */
+export function newCorrelationId(): string {
+  return randomBytes(6).toString('hex');
 }
 
 export class UnauthorizedError extends DomainError {
@@ -25,8 +33,8 @@ export class UnauthorizedError extends DomainError {
 }
 
 const UNEXPECTED: Bilingual = {
-  da: 'Noget gik galt hos os. Prøv igen om lidt; intet af det, du har gemt, er gået tabt.',
-  en: 'Something went wrong on our side. Please try again shortly; nothing you saved has been lost.',
+  da: 'Noget gik galt. Prøv igen om lidt; intet af det, du har gemt, er gået tabt.',
+  en: 'Something went wrong. Please try again shortly; nothing you saved has been lost.',
 };
 
 /** Maps any error to an HTTP answer; unexpected errors are logged and never shown to the user. */
@@ -37,8 +45,12 @@ export function errorBody(error: unknown, log: Logger): { status: number; body: 
     if (error instanceof ConflictError && error.current) body.error.current = error.current;
     return { status: error.status, body };
   }
-  log.error({ err: error }, 'unexpected error in API request');
-  return { status: 500, body: { error: { code: 'unexpected', message: UNEXPECTED } } };
+  const correlationId = newCorrelationId();
+  log.error({ err: error, correlationId }, 'unexpected error in API request');
+  return {
+    status: 500,
+    body: { error: { code: 'unexpected', message: UNEXPECTED, correlationId } },
+  };
 }
 
 export function sendError(res: Response, error: unknown, log: Logger): void {

@@ -10,14 +10,13 @@ export type CsvValue = string | number | null | undefined;
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[;"\r\n]/;
 
-/** One cell: numbers as they are, texts neutralised and quoted when needed, empty for null. */
+/** One cell: numbers as they are, texts neutralised and always quoted, empty for null. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return `"${safe.replaceAll('"', '""')}"`;
 }
 
 /** A whole document from rows of cells. */

@@ -17,6 +17,11 @@ export interface MusActivityHandlerDeps {
   router?: TurnRouter;
   /** The organisation a tenant belongs to (`default` in dev mode). */
   orgIdOf: (tenantId: string | undefined) => string;
+  /**
+   * Whether activities from this tenant are served (ALLOWED_TENANTS; in production an activity
+   * without a tenant is refused). Absent: every tenant is.
+   */
+  acceptTenant?: (tenantId: string | undefined) => boolean;
   log: Logger;
 }
 
@@ -58,6 +63,20 @@ export class MusActivityHandler extends TeamsActivityHandler {
       if (!removed) await this.seen(context);
       await next();
     });
+  }
+
+  /** Refuses, with one log line, activities from a tenant the app does not serve. */
+  override async run(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const tenantId = activity.conversation?.tenantId ?? tenantOfChannelData(activity.channelData);
+    if (this.deps.acceptTenant && !this.deps.acceptTenant(tenantId)) {
+      this.deps.log.warn(
+        { tenantId: tenantId ?? null, activityType: activity.type },
+        'activity refused: its tenant is not allowed',
+      );
+      return;
+    }
+    await super.run(context);
   }
 
   private async seen(context: TurnContext): Promise<void> {

@@ -68,7 +68,10 @@ describe('the tab: a leader holds the group talk and a member acknowledges it', 
   });
 
   beforeEach(async () => {
-    context = await browser.newContext();
+    // axe is injected as an inline script, which the tab's CSP refuses.
+    context = await browser.newContext({
+      bypassCSP: true,
+    });
     page = await context.newPage();
   });
   afterEach(async () => {

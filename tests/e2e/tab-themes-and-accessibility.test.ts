@@ -49,7 +49,11 @@ describe('the tab: themes and accessibility', function () {
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    // axe is injected as an inline script, which the tab's CSP refuses.
+    context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1100, height: 900 },
+    });
     page = await context.newPage();
   });
 

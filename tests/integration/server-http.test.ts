@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,6 +246,92 @@ describe('the HTTP server (createServer)', function () {
         assert.ok([403, 404].includes(res.status), `${path}: ${res.status}`);
         assert.doesNotMatch(await res.text(), /mus-for-teams/, path);
       }
+    });
+  });
+
+  describe('safety against attacks', () => {
+    /** A raw request, so the Host header can be anything (fetch sets its own). */
+    function rawGet(
+      url: string,
+      path: string,
+      headers: Record<string, string>,
+    ): Promise<{ status: number; body: string }> {
+      const { port } = new URL(url);
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: Number(port), path, method: 'GET', headers },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    }
+
+    it('in dev mode, refuses the dev identity when the Host header is not loopback (DNS rebinding, tunnels)', async () => {
+      const url = await start();
+      const attacked = await rawGet(url, '/api/me', {
+        host: 'attacker.example',
+        [DEV_USER_HEADER]: HR_EMAIL,
+      });
+      assert.equal(attacked.status, 403);
+      assert.doesNotMatch(attacked.body, /lone\.hvid|Lone/i);
+      assertBilingualError(JSON.parse(attacked.body), 'dev_mode_loopback_only');
+      for (const host of ['127.0.0.1:3978', 'localhost:3978', '[::1]:3978', 'LOCALHOST']) {
+        const ok = await rawGet(url, '/api/me', { host, [DEV_USER_HEADER]: HR_EMAIL });
+        assert.equal(ok.status, 200, host);
+      }
+    });
+
+    it('in production, any Host reaches the server (behind App Service) and the dev identity is not involved', async () => {
+      const url = await start({ devMode: false });
+      const res = await rawGet(url, '/healthz', { host: 'mus.azurewebsites.net' });
+      assert.equal(res.status, 200);
+    });
+
+    it('sends nosniff and a referrer policy everywhere, no-store on the API, and a CSP that lets only Teams frame the tab', async () => {
+      const url = await start();
+      const api = await fetch(`${url}/api/me`, { headers: { [DEV_USER_HEADER]: HR_EMAIL } });
+      assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(api.headers.get('cache-control'), 'no-store');
+      assert.ok(api.headers.get('referrer-policy'));
+      const tab = await fetch(`${url}/tab/index.html`);
+      assert.equal(tab.headers.get('x-content-type-options'), 'nosniff');
+      const csp = tab.headers.get('content-security-policy') ?? '';
+      const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+      assert.ok(ancestors.includes('https://teams.microsoft.com'), csp);
+      assert.ok(!ancestors.includes('*') && !ancestors.some((a) => a.startsWith('http:')), csp);
+      assert.match(csp, /script-src 'self'/);
+    });
+
+    it('an unexpected error answers "Noget gik galt / Something went wrong" with a correlation id that is in the log, and no internal text', async () => {
+      const { log, lines } = memoryLogger();
+      const url = await start({
+        log,
+        registerApi: [
+          (s) =>
+            s.get('/api/boom', async () => {
+              await Promise.resolve();
+              throw new Error('secret internal detail: table mus-skemas at 10.0.0.4');
+            }),
+        ],
+      });
+      const res = await fetch(`${url}/api/boom`);
+      assert.equal(res.status, 500);
+      const text = await res.text();
+      assert.doesNotMatch(text, /secret|10\.0\.0\.4|Error/);
+      const body = JSON.parse(text) as ErrorBody & { error: { correlationId: string } };
+      assert.match(body.error.message.da, /Noget gik galt/);
+      assert.match(body.error.message.en, /Something went wrong/);
+      assert.match(body.error.correlationId, /^[0-9a-f]{12}$/);
+      assert.ok(
+        lines.some((l) => JSON.stringify(l).includes(body.error.correlationId)),
+        'the correlation id is in the log',
+      );
     });
   });
 });

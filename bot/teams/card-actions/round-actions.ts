@@ -53,6 +53,10 @@ export function roundActions(services: BotServices): Record<string, CardActionHa
       return roundCardFor(services, turn, roundId);
     },
     'round.refresh': async (turn, data) => {
+      // The card carries HR's counts: only HR may have it redrawn (Teams refreshes it for anyone who
+      // sees it in the channel).
+      const refused = hrOnly(turn);
+      if (refused) return refused;
       const { roundId } = data;
       if (typeof roundId !== 'string') return BAD_ACTION;
       return roundCardFor(services, turn, roundId);

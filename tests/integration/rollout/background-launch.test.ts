@@ -255,3 +255,34 @@ describe('the background work of a launch survives a crash and a second process'
     assert.equal(new Set(rows.map((r) => r.recipientEmail)).size, employees.length);
   });
 });
+
+describe("the round card's refresh shows HR's counts to HR only", function () {
+  this.timeout(60_000);
+  let h: RolloutHarness;
+  let roundId: string;
+
+  before(async () => {
+    h = await startRolloutHarness();
+    await h.installInTeam();
+    assert.equal(await h.say(HR_EMAIL, 'ny runde MUS 2027'), 200);
+    const [round] = await h.storage.repositories.rounds.list(DEV_ORG_ID);
+    roundId = round!.id;
+    await h.click(HR_EMAIL, 'round.launchStep', { roundId, step: 1 });
+    await h.drain();
+  });
+  after(async () => h.close());
+
+  it('an employee or someone not on the roster who knows the round id gets a refusal, not the card', async () => {
+    for (const who of ['ole.frederiksen@vandvaerk.example', 'fremmed@andet.example']) {
+      const answer = await h.click(who, 'round.refresh', { roundId });
+      assert.equal(answer.type, 'application/vnd.microsoft.activity.message', who);
+      assert.doesNotMatch(JSON.stringify(answer.value), /Sendt \d|Informér lederne/, who);
+    }
+  });
+
+  it('HR gets the card with the counts', async () => {
+    const answer = await h.click(HR_EMAIL, 'round.refresh', { roundId });
+    assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive');
+    assert.match(cardText(answer.value), /Sendt 3/);
+  });
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
 import { csvCell, csvDocument, danishDecimal } from '../../../bot/overview/csv.js';
 
 describe('CSV for Danish Excel', () => {
@@ -12,9 +13,9 @@ describe('CSV for Danish Excel', () => {
     assert.equal(csvCell('=HYPERLINK("http://x";"y")'), '"\'=HYPERLINK(""http://x"";""y"")"');
   });
 
-  it('leaves ordinary texts and numbers alone', () => {
-    assert.equal(csvCell('Drift'), 'Drift');
-    assert.equal(csvCell('a-b=c'), 'a-b=c');
+  it('quotes every text and leaves numbers alone', () => {
+    assert.equal(csvCell('Drift'), '"Drift"');
+    assert.equal(csvCell('a-b=c'), '"a-b=c"');
     assert.equal(csvCell(12), '12');
     assert.equal(csvCell(null), '');
   });
@@ -31,8 +32,28 @@ describe('CSV for Danish Excel', () => {
         ['Æble', 1],
         ['Øl', null],
       ]),
-      '\uFEFFÆble;1\r\nØl;\r\n',
+      '\uFEFF"Æble";1\r\n"Øl";\r\n',
     );
+  });
+
+  it('a formula after a comma stays inside its quoted cell, whichever separator a program splits on', () => {
+    const doc = csvDocument([['fint,=HYPERLINK(A1)', '-2+3', 'ok']]);
+    // A program that splits on commas outside quotes (English Excel) gets no cell that starts a formula.
+    const byComma: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (const ch of doc.slice(1).trimEnd()) {
+      if (ch === '"') quoted = !quoted;
+      if (ch === ',' && !quoted) {
+        byComma.push(cell);
+        cell = '';
+      } else cell += ch;
+    }
+    byComma.push(cell);
+    assert.equal(byComma.length, 1, 'the comma is inside a quoted cell');
+    for (const piece of byComma) assert.ok(!/^"?[=+\-@\t\r]/.test(piece), piece);
+    const [cells] = parse<string[]>(doc.slice(1), { delimiter: ';' });
+    assert.deepEqual(cells, ['fint,=HYPERLINK(A1)', "'-2+3", 'ok']);
   });
 
   it('writes decimals with a comma', () => {
