@@ -8,6 +8,7 @@ import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
 import type { Skema } from './mus/skema.js';
 import { Dispatcher } from './rollout/dispatcher.js';
 import { StepPreparer } from './rollout/step-preparer.js';
+import { wakeWaitingCards } from './rollout/wake-waiting.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
 import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
@@ -19,6 +20,8 @@ import { RoundAnnouncer } from './teams/round-announcer.js';
 import type { CardActionHandler } from './teams/turn.js';
 
 const HOUR_MS = 3_600_000;
+/** Cards waiting for the app are tried again this often, until their step's deadline. */
+const WAITING_RETRY_MS = 5 * 60_000;
 
 /**
  * Wires the bot's side of the app: the outbox dispatcher that sends step cards, the round card
@@ -30,6 +33,8 @@ export function startRollout(deps: {
   autoStart?: boolean;
   /** Pause between update of HR's round card (default 3 s). */
   announceEveryMs?: number;
+  /** Least pause between two retries of an organisation's cards waiting for the app (default 30 s). */
+  wakeWaitingEveryMs?: number;
   repositories: Repositories;
   deliveries: DeliveryStore;
   bot: BotFramework;
@@ -48,6 +53,11 @@ export function startRollout(deps: {
   remindNow(now?: Date): Promise<number>;
   /** Applies the retention period to closed rounds (runs daily by itself, on the hourly timer). */
   retainNow(now?: Date): Promise<RetentionReport[]>;
+  /**
+   * Puts the cards waiting for the app back in the queue (every five minutes by itself, and when the
+   * bot has come to know someone); those past their step's deadline are given up as not installed.
+   */
+  wakeWaiting(orgId: string): Promise<number>;
   /** Queues the summary card that asks the employee to acknowledge a finalised talk. */
   requestSummary(skema: Skema): Promise<void>;
   stop(): Promise<void>;
@@ -89,6 +99,28 @@ export function startRollout(deps: {
       announcer.schedule(orgId, roundId);
     },
   });
+  // Many installs arrive together when a setup policy reaches people: one retry per organisation
+  // at a time, the next one at least `wakeWaitingEveryMs` later (calls meanwhile join it).
+  const wakeGap = deps.wakeWaitingEveryMs ?? 30_000;
+  const waking = new Map<string, Promise<number>>();
+  const lastWake = new Map<string, number>();
+  const wakeWaiting = (orgId: string): Promise<number> => {
+    const running = waking.get(orgId);
+    if (running) return running;
+    const wait = Math.max(0, (lastWake.get(orgId) ?? 0) + wakeGap - Date.now());
+    const run = new Promise<void>((resolve) => setTimeout(resolve, wait).unref())
+      .then(() => {
+        lastWake.set(orgId, Date.now());
+        return wakeWaitingCards({ repositories, deliveries }, orgId, new Date());
+      })
+      .then((woken) => {
+        if (woken > 0) dispatcher.wake();
+        return woken;
+      })
+      .finally(() => waking.delete(orgId));
+    waking.set(orgId, run);
+    return run;
+  };
   const services: BotServices = {
     repositories,
     deliveries,
@@ -96,6 +128,11 @@ export function startRollout(deps: {
     announcer,
     wakeDispatcher: () => dispatcher.wake(),
     prepareLaunchedStep: (orgId, roundId, step) => preparer.request(orgId, roundId, step),
+    wakeWaiting: (orgId) => {
+      wakeWaiting(orgId).catch((error: unknown) =>
+        log.warn({ err: error, orgId }, 'retrying cards waiting for the app failed'),
+      );
+    },
     now: () => new Date(),
     log: log.child({ module: 'bot-router' }),
   };
@@ -114,6 +151,7 @@ export function startRollout(deps: {
   // The retention job is daily: the hourly tick runs it on the first tick of each UTC day.
   let retainedOn: string | undefined;
   let reminderTimer: NodeJS.Timeout | undefined;
+  let waitingTimer: NodeJS.Timeout | undefined;
   if (deps.autoStart !== false) {
     dispatcher.start();
     preparer.start();
@@ -126,6 +164,13 @@ export function startRollout(deps: {
       }
     }, HOUR_MS);
     reminderTimer.unref();
+    waitingTimer = setInterval(() => {
+      repositories.organisations
+        .listIds()
+        .then((ids) => Promise.all(ids.map(wakeWaiting)))
+        .catch((error: unknown) => log.warn({ err: error }, 'retrying waiting cards failed'));
+    }, WAITING_RETRY_MS);
+    waitingTimer.unref();
   }
   return {
     router,
@@ -148,8 +193,11 @@ export function startRollout(deps: {
     },
     remindNow,
     retainNow,
+    wakeWaiting,
     stop: async () => {
       clearInterval(reminderTimer);
+      clearInterval(waitingTimer);
+      await Promise.allSettled(waking.values());
       await preparer.stop();
       await dispatcher.stop();
       await announcer.stop();

@@ -167,7 +167,7 @@ function withOutcome(d: Delivery, status: DeliveryStatus, at: string): Delivery 
 }
 
 function emptyCounts(): StepCounts {
-  return { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+  return { sent: 0, pending: 0, failed: 0, waiting: 0, notInstalled: 0 };
 }
 
 /** A step's counts the slow way: every row of its partition. */
@@ -177,6 +177,7 @@ async function recount(deliveries: DeliveryStore, step: StepNumber): Promise<Ste
     if (d.audience !== 'leader' && d.audience !== 'employee') continue;
     if (d.status === 'sent') counts.sent++;
     else if (d.status === 'failed') counts.failed++;
+    else if (d.status === 'waiting') counts.waiting++;
     else if (d.status === 'not-installed') counts.notInstalled++;
     else counts.pending++;
   }

@@ -16,12 +16,16 @@ import { formatDate, formatDateTime, formatNumber, translator } from './format.j
 
 export const LAUNCH_STEP_VERB = 'round.launchStep';
 export const ROUND_REFRESH_VERB = 'round.refresh';
+/** Older cards' button: resend to the failed. */
 export const RESEND_FAILED_VERB = 'round.resendFailed';
+/** Send a step's cards again to one group: failed, waiting for the app, or not installed. */
+export const RESEND_VERB = 'round.resend';
 
 export interface StepProgress {
   sent: number;
   pending: number;
   failed: number;
+  waiting: number;
   notInstalled: number;
   /** Steps 3–5: how many recipients have answered. */
   answered?: number;
@@ -56,6 +60,45 @@ export function preparationLine(p: StepPreparation, locale: Locale): string {
 }
 
 /**
+ * One button per group HR can send the step's cards to again: the failed; those waiting for the app
+ * (they are retried by themselves, this does it now); those given up as not installed.
+ */
+function resendButtons(
+  p: StepProgress,
+  roundId: string,
+  step: number,
+  locale: Locale,
+): ReturnType<typeof execute>[] {
+  const t = translator(locale);
+  const groups = [
+    {
+      group: 'failed',
+      count: p.failed,
+      title: { da: `Send igen til fejlede (${p.failed})`, en: `Resend to failed (${p.failed})` },
+    },
+    {
+      group: 'waiting',
+      count: p.waiting,
+      title: {
+        da: `Prøv nu for dem, der venter på appen (${p.waiting})`,
+        en: `Try now for those waiting for the app (${p.waiting})`,
+      },
+    },
+    {
+      group: 'not-installed',
+      count: p.notInstalled,
+      title: {
+        da: `Send igen til ikke installerede (${p.notInstalled})`,
+        en: `Resend to not installed (${p.notInstalled})`,
+      },
+    },
+  ] as const;
+  return groups
+    .filter((g) => g.count > 0)
+    .map((g) => execute(t(g.title), RESEND_VERB, { roundId, group: g.group, step }));
+}
+
+/**
  * The round card HR sees in the channel: the five steps in order, each with deadline, state and a
  * launch button named after the step. Updated in place as the round moves on.
  */
@@ -77,8 +120,8 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
     const preparing = s.preparing ? preparationLine(s.preparing, view.locale) : '';
     const counts = p
       ? t({
-          da: `Sendt ${p.sent} · venter ${p.pending} · fejlet ${p.failed} · ikke installeret ${p.notInstalled}${p.answered !== undefined ? ` · besvaret ${p.answered}` : ''}`,
-          en: `Sent ${p.sent} · pending ${p.pending} · failed ${p.failed} · not installed ${p.notInstalled}${p.answered !== undefined ? ` · answered ${p.answered}` : ''}`,
+          da: `Sendt ${p.sent} · i kø ${p.pending} · fejlet ${p.failed} · venter på appen ${p.waiting} · ikke installeret ${p.notInstalled}${p.answered !== undefined ? ` · besvaret ${p.answered}` : ''}`,
+          en: `Sent ${p.sent} · queued ${p.pending} · failed ${p.failed} · waiting for the app ${p.waiting} · not installed ${p.notInstalled}${p.answered !== undefined ? ` · answered ${p.answered}` : ''}`,
         })
       : '';
     return container(
@@ -101,16 +144,8 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
           {
             width: 'auto',
             items:
-              p && p.failed > 0 && s.launchedAt
-                ? [
-                    actionSet([
-                      execute(
-                        t({ da: 'Send igen til fejlede', en: 'Resend to failed' }),
-                        RESEND_FAILED_VERB,
-                        { roundId: round.id, step: s.step },
-                      ),
-                    ]),
-                  ]
+              p && s.launchedAt && resendButtons(p, round.id, s.step, view.locale).length > 0
+                ? [actionSet(resendButtons(p, round.id, s.step, view.locale))]
                 : check.ok
                   ? [
                       actionSet([

@@ -47,8 +47,9 @@ export function overviewCsv(overview: RoundOverview): string {
       both({ da: 'Sat i gang', en: 'Launched' }),
       both({ da: 'Sendt', en: 'Sent' }),
       both({ da: 'Fejlet', en: 'Failed' }),
+      both({ da: 'Venter på appen', en: 'Waiting for the app' }),
       both({ da: 'Ikke installeret', en: 'Not installed' }),
-      both({ da: 'Venter', en: 'Pending' }),
+      both({ da: 'I kø', en: 'Queued' }),
     ],
     ...overview.steps.map((s) => [
       s.step,
@@ -57,6 +58,7 @@ export function overviewCsv(overview: RoundOverview): string {
       s.launchedAt,
       s.deliveries.sent,
       s.deliveries.failed,
+      s.deliveries.waiting,
       s.deliveries.notInstalled,
       s.deliveries.pending,
     ]),

@@ -96,7 +96,7 @@ const NOT_YET_RESULTS: Bilingual = {
   da: 'Resultaterne vises, når evalueringens frist er overskredet, eller runden er afsluttet.',
   en: 'The results are shown once the evaluation deadline has passed or the round is closed.',
 };
-const NO_DELIVERIES: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+const NO_DELIVERIES: StepCounts = { sent: 0, pending: 0, failed: 0, waiting: 0, notInstalled: 0 };
 
 function emptyCounts(): SkemaCounts {
   const byStatus = Object.fromEntries(SKEMA_STATUSES.map((s) => [s, 0])) as Record<

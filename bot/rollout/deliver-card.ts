@@ -77,8 +77,9 @@ export function createCardDeliverer(
     email: string,
     teams: { userId?: string; tenantId?: string } | undefined,
     pace: () => Promise<void>,
+    createNew = false,
   ): Promise<StoredConversation | Failure> => {
-    const stored = await directory.conversation(org.id, email);
+    const stored = createNew ? undefined : await directory.conversation(org.id, email);
     if (stored) return stored;
     if (!teams?.userId || !org.serviceUrl) return permanent('not_installed', UNKNOWN_IN_TEAMS);
     await pace();
@@ -140,12 +141,22 @@ export function createCardDeliverer(
       if (error instanceof AgreementGoneError) return permanent('agreement_gone', AGREEMENT_GONE);
       throw error;
     }
-    await pace();
-    return deps.messenger.send(conversation.reference, {
+    const message = {
       summary: rendered.summary,
       attachments: [
         { contentType: 'application/vnd.microsoft.card.adaptive', content: rendered.card },
       ],
-    });
+    };
+    await pace();
+    const outcome = await deps.messenger.send(conversation.reference, message);
+    if (outcome.ok || outcome.code !== 'conversation_not_found' || !person.teams?.userId) {
+      return outcome;
+    }
+    // The stored 1:1 chat is gone (the user removed and added the app again, or Teams moved it):
+    // create it anew and try once more; if that fails too, the row waits for the app.
+    const fresh = await conversationFor(org.value, person.email, person.teams, pace, true);
+    if ('ok' in fresh) return fresh;
+    await pace();
+    return deps.messenger.send(fresh.reference, message);
   };
 }

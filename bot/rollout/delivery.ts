@@ -6,7 +6,19 @@ import type { StepNumber } from '../mus/rollout-steps.js';
  * One card for one person, as a row of the durable outbox. Launching a step writes one row per
  * recipient; the dispatcher claims rows with ETag-guarded leases, sends, and records the outcome.
  */
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'not-installed';
+export type DeliveryStatus =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  /**
+   * The bot cannot reach the recipient yet (they do not have the app, or Teams has not told us who
+   * they are): not a failure. The row is tried again by itself (wakeWaiting) until the step's
+   * deadline, and at once when HR asks.
+   */
+  | 'waiting'
+  /** Given up: the recipient blocked the app, or still could not be reached at the step's deadline. */
+  | 'not-installed';
 
 /**
  * Which card a recipient gets in a step (a person who leads and is led gets both in step 4). A
@@ -57,8 +69,13 @@ export interface StepCounts {
   sent: number;
   pending: number;
   failed: number;
+  /** Venter på appen: not reachable yet, tried again by themselves until the deadline. */
+  waiting: number;
   notInstalled: number;
 }
+
+/** The statuses HR can send a step's cards again to, each a group of its own on the round card. */
+export type ResendableStatus = 'failed' | 'waiting' | 'not-installed';
 
 export function newDelivery(key: DeliveryKey, now: Date): Delivery {
   const iso = now.toISOString();
@@ -83,8 +100,19 @@ export interface DeliveryStore {
    * of HR's overview, so the table keeps counters instead of reading the step's rows.
    */
   counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts>;
-  /** Puts the failed rows of a step back to pending (HR's "resend to failed"); returns how many. */
-  requeueFailed(orgId: string, roundId: string, step: StepNumber, now: Date): Promise<number>;
+  /**
+   * Moves a step's rows of one status: back to pending (HR's resend to a group, or the periodic
+   * retry of those waiting for the app), or waiting → not-installed at the step's deadline. Returns
+   * how many moved; rows changed meanwhile by someone else are left as they are.
+   */
+  moveStatus(
+    orgId: string,
+    roundId: string,
+    step: StepNumber,
+    from: ResendableStatus,
+    to: 'pending' | 'not-installed',
+    now: Date,
+  ): Promise<number>;
   /** When the earliest unfinished row becomes due (backoff or lease expiry); undefined if none. */
   nextDueAt(): Promise<Date | undefined>;
   /** All rows of a step, for tests, progress and status. */

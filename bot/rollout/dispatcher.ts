@@ -324,12 +324,7 @@ export class Dispatcher {
         this.stats.failed++;
         next = {
           ...row,
-          status:
-            outcome.code === 'not_installed' ||
-            outcome.code === 'blocked_by_user' ||
-            outcome.code === 'conversation_not_found'
-              ? 'not-installed'
-              : 'failed',
+          status: statusAfterGivingUp(outcome.code),
           attempts,
           lastError,
           leaseOwner: undefined,
@@ -375,4 +370,15 @@ export class Dispatcher {
     }
     this.options.onProgress?.({ orgId: row.orgId, roundId: row.roundId, step: row.step });
   }
+}
+
+/**
+ * Where a row goes when its send is given up. Not reachable yet (no app, or Teams has not told us who
+ * they are) is waiting: tried again by itself until the step's deadline. A user who blocked the app
+ * chose so: not installed. Anything else is a failure HR can resend.
+ */
+export function statusAfterGivingUp(code: string): 'waiting' | 'not-installed' | 'failed' {
+  if (code === 'not_installed' || code === 'conversation_not_found') return 'waiting';
+  if (code === 'blocked_by_user') return 'not-installed';
+  return 'failed';
 }

@@ -10,6 +10,7 @@ import type { StepNumber } from '../mus/rollout-steps.js';
 import {
   DELIVERY_AUDIENCES,
   type Delivery,
+  type ResendableStatus,
   type DeliveryAudience,
   type DeliveryKey,
   type DeliveryStatus,
@@ -67,7 +68,7 @@ const deliveryEntity = z.object({
   audience: z.enum(DELIVERY_AUDIENCES as [DeliveryAudience, ...DeliveryAudience[]]),
   recipientEmail: z.string(),
   subject: z.string().optional(),
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'not-installed']),
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'waiting', 'not-installed']),
   attempts: z.number().int(),
   notBefore: z.string(),
   leaseOwner: z.string().optional(),
@@ -135,7 +136,7 @@ function deliveryKey(d: Delivery): string {
 }
 
 type Bucket = keyof StepCounts;
-const BUCKETS: readonly Bucket[] = ['sent', 'pending', 'failed', 'notInstalled'];
+const BUCKETS: readonly Bucket[] = ['sent', 'pending', 'failed', 'waiting', 'notInstalled'];
 type CountChange = Partial<StepCounts>;
 
 /** The step's own cards; reminders, talk summaries and agreement reminders ride along uncounted. */
@@ -147,6 +148,7 @@ function isCounted(audience: unknown): boolean {
 function bucketOf(status: unknown): Bucket {
   if (status === 'sent') return 'sent';
   if (status === 'failed') return 'failed';
+  if (status === 'waiting') return 'waiting';
   if (status === 'not-installed') return 'notInstalled';
   return 'pending';
 }
@@ -557,7 +559,7 @@ export class DeliveryTable implements DeliveryStore {
 
   /** Counts every row of the partition (the fallback, and the baseline of older partitions). */
   private async scanCounts(partition: string): Promise<StepCounts> {
-    const counts: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+    const counts: StepCounts = { sent: 0, pending: 0, failed: 0, waiting: 0, notInstalled: 0 };
     const rows = this.client.listEntities<{ status: string; audience: string }>({
       queryOptions: { filter: partitionFilter(partition), select: ['status', 'audience'] },
     });
@@ -581,58 +583,56 @@ export class DeliveryTable implements DeliveryStore {
     return taken.scanned ?? this.scanCounts(partition);
   }
 
-  async requeueFailed(
+  async moveStatus(
     orgId: string,
     roundId: string,
     step: StepNumber,
+    from: ResendableStatus,
+    to: 'pending' | 'not-installed',
     now: Date,
   ): Promise<number> {
     const partition = deliveryPartition(orgId, roundId, step);
-    const failed = await queryEntities(
+    const rows = await queryEntities(
       this.client,
-      // Only `failed`, as the card's "Send igen til fejlede" says and its count shows: a person who
-      // blocked or never installed the app gets nothing new from a resend.
-      odata`PartitionKey eq ${partition} and status eq ${'failed'}`,
+      odata`PartitionKey eq ${partition} and status eq ${from}`,
     );
     const iso = now.toISOString();
-    const requeued = (row: Delivery): Delivery => ({
-      ...row,
-      status: 'pending',
-      attempts: 0,
-      notBefore: iso,
-      updatedAt: iso,
-    });
+    const moved = (row: Delivery): Delivery =>
+      to === 'pending'
+        ? { ...row, status: 'pending', attempts: 0, notBefore: iso, updatedAt: iso }
+        : { ...row, status: 'not-installed', updatedAt: iso };
     let count = 0;
-    for (const chunk of chunked(failed.map(toDelivery), ROWS_PER_TRANSACTION)) {
-      const entities = chunk.map((row) => toEntity(requeued(row.value)));
+    for (const chunk of chunked(rows.map(toDelivery), ROWS_PER_TRANSACTION)) {
+      const entities = chunk.map((row) => toEntity(moved(row.value)));
       try {
         const response = await this.counters.commit(
           partition,
           entities.map((entity, i) => ['update', entity, 'Replace', { etag: chunk[i]!.etag }]),
-          sumChanges(chunk.map((row) => countChange(row.value.audience, 'failed', 'pending'))),
+          sumChanges(chunk.map((row) => countChange(row.value.audience, from, to))),
         );
         entities.forEach((e, i) =>
-          this.remember(partition, String(e.rowKey), etagAt(response, i), 'pending'),
+          this.remember(partition, String(e.rowKey), etagAt(response, i), to),
         );
         count += chunk.length;
       } catch (error) {
         if (!isRowRefusal(error)) throw error;
         // A row changed meanwhile (all or nothing): each on its own, on its current version.
-        for (const row of chunk) if (await this.requeueOne(row, requeued)) count += 1;
+        for (const row of chunk) if (await this.moveOne(row, from, moved)) count += 1;
       }
     }
-    await this.markActive(partition);
+    if (to === 'pending' && count > 0) await this.markActive(partition);
     return count;
   }
 
-  private async requeueOne(
+  private async moveOne(
     row: Versioned<Delivery>,
-    requeued: (row: Delivery) => Delivery,
+    from: ResendableStatus,
+    moved: (row: Delivery) => Delivery,
   ): Promise<boolean> {
     let current: Versioned<Delivery> | undefined = row;
-    for (let attempt = 0; attempt < 5 && current?.value.status === 'failed'; attempt++) {
+    for (let attempt = 0; attempt < 5 && current?.value.status === from; attempt++) {
       try {
-        await this.save(requeued(current.value), current.etag);
+        await this.save(moved(current.value), current.etag);
         return true;
       } catch (error) {
         if (error instanceof NotFoundError) return false;

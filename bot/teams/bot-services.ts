@@ -15,6 +15,8 @@ export interface BotServices {
   wakeDispatcher: () => void;
   /** Starts the background work of a launched step (skemas, outbox rows) in this process. */
   prepareLaunchedStep: (orgId: string, roundId: string, step: StepNumber) => void;
+  /** The bot came to know someone: cards waiting for the app are tried again (in the background). */
+  wakeWaiting: (orgId: string) => void;
   now: () => Date;
   log: Logger;
 }

@@ -103,7 +103,9 @@ export class MusBotRouter implements TurnRouter {
   async conversationSeen(turn: IncomingTurn, event: 'installed' | 'message'): Promise<void> {
     await this.rememberServiceUrl(turn);
     if (turn.conversationType === 'personal') {
-      await this.withPerson(turn);
+      const { person } = await this.withPerson(turn);
+      // Someone who just installed the app gets the cards that waited for them.
+      if (event === 'installed' && person) this.services.wakeWaiting(turn.orgId);
       return;
     }
     if (event === 'installed' && turn.conversationType === 'channel') {
@@ -113,7 +115,12 @@ export class MusBotRouter implements TurnRouter {
         turn.orgId,
         turn.reference,
       )
-        .then((result) => this.log.info({ ...result, orgId: turn.orgId }, 'team roster learnt'))
+        .then((result) => {
+          this.log.info({ ...result, orgId: turn.orgId }, 'team roster learnt');
+          // The members learnt now may have cards waiting for them.
+          this.services.wakeWaiting(turn.orgId);
+          return undefined;
+        })
         .catch((error: unknown) => this.log.warn({ err: error }, 'learning the team roster failed'))
         .finally(() => this.background.delete(work));
       this.background.add(work);

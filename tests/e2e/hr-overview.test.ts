@@ -122,7 +122,7 @@ describe('the tab: HR’s overview of a round', function () {
     const outcome = (step: number, index: number): DeliveryStatus | undefined => {
       if (step === 1) return (['sent', 'failed', 'not-installed'] as const)[index];
       if (step === 2) return index < 20 ? 'sent' : index === 20 ? 'failed' : undefined;
-      return index < 26 ? 'sent' : 'not-installed';
+      return index < 26 ? 'sent' : 'waiting';
     };
     const seen = new Map<number, number>();
     for (const d of claimed) {
@@ -217,20 +217,21 @@ describe('the tab: HR’s overview of a round', function () {
       'Frist',
       'Sat i gang',
       'Sendt',
-      'Venter',
+      'I kø',
       'Fejlet',
+      'Venter på appen',
       'Ikke installeret',
     ]);
     const rows = await rowsOf(tab, 'table.steps tbody tr');
-    // [name, sent, pending, failed, not installed]; the deadline and launch dates in between.
+    // [name, sent, queued, failed, waiting for the app, not installed]; dates in between.
     assert.deepEqual(
       rows.map(([name, , , ...counts]) => [name, ...counts]),
       [
-        ['1. Informér lederne', '1', '0', '1', '1'],
-        ['2. Informér medarbejderne', '20', '7', '1', '0'],
-        ['3. Send MUS-skema', '26', '0', '0', '2'],
-        ['4. Hold samtalerne', '0', '0', '0', '0'],
-        ['5. Evaluér MUS', '0', '0', '0', '0'],
+        ['1. Informér lederne', '1', '0', '1', '0', '1'],
+        ['2. Informér medarbejderne', '20', '7', '1', '0', '0'],
+        ['3. Send MUS-skema', '26', '0', '0', '2', '0'],
+        ['4. Hold samtalerne', '0', '0', '0', '0', '0'],
+        ['5. Evaluér MUS', '0', '0', '0', '0', '0'],
       ],
     );
     assert.deepEqual(
@@ -392,14 +393,14 @@ describe('the tab: HR’s overview of a round', function () {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with the UTF-8 BOM');
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
-    assert.equal(lines[0], 'MUS-overblik / MUS overview;MUS 2026');
+    assert.equal(lines[0], '"MUS-overblik / MUS overview";"MUS 2026"');
     assert.ok(
       lines.includes(
-        'Trin / Step;Navn / Name;Frist / Deadline;Sat i gang / Launched;Sendt / Sent;Fejlet / Failed;Ikke installeret / Not installed;Venter / Pending',
+        '"Trin / Step";"Navn / Name";"Frist / Deadline";"Sat i gang / Launched";"Sendt / Sent";"Fejlet / Failed";"Venter på appen / Waiting for the app";"Ikke installeret / Not installed";"I kø / Queued"',
       ),
       text,
     );
-    assert.ok(lines.some((l) => l.startsWith('1;Informér lederne / Inform the leaders;')));
+    assert.ok(lines.some((l) => l.startsWith('1;"Informér lederne / Inform the leaders";')));
     assert.ok(!text.includes('Et svar, som HR aldrig ser.'), 'no skema contents');
     await tab.getByRole('status').getByText('CSV-filen er hentet.').waitFor();
   });

@@ -4,6 +4,7 @@ import type {
   Delivery,
   DeliveryKey,
   DeliveryStore,
+  ResendableStatus,
   StepCounts,
 } from '../../bot/rollout/delivery.js';
 
@@ -62,30 +63,37 @@ export class InMemoryDeliveryStore implements DeliveryStore {
   }
 
   async counts(orgId: string, roundId: string, step: StepNumber): Promise<StepCounts> {
-    const counts: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+    const counts: StepCounts = { sent: 0, pending: 0, failed: 0, waiting: 0, notInstalled: 0 };
     for (const row of await this.list(orgId, roundId, step)) {
       if (row.status === 'sent') counts.sent++;
       else if (row.status === 'failed') counts.failed++;
+      else if (row.status === 'waiting') counts.waiting++;
       else if (row.status === 'not-installed') counts.notInstalled++;
       else counts.pending++;
     }
     return counts;
   }
 
-  async requeueFailed(
+  async moveStatus(
     orgId: string,
     roundId: string,
     step: StepNumber,
+    from: ResendableStatus,
+    to: 'pending' | 'not-installed',
     now: Date,
   ): Promise<number> {
     const iso = now.toISOString();
-    let requeued = 0;
+    let moved = 0;
     for (const row of await this.list(orgId, roundId, step)) {
-      if (row.status !== 'failed') continue;
-      this.write({ ...row, status: 'pending', attempts: 0, notBefore: iso, updatedAt: iso });
-      requeued += 1;
+      if (row.status !== from) continue;
+      this.write(
+        to === 'pending'
+          ? { ...row, status: 'pending', attempts: 0, notBefore: iso, updatedAt: iso }
+          : { ...row, status: 'not-installed', updatedAt: iso },
+      );
+      moved += 1;
     }
-    return requeued;
+    return moved;
   }
 
   nextDueAt(): Promise<Date | undefined> {

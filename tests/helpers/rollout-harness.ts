@@ -129,6 +129,7 @@ export async function startRolloutHarness(
     log,
     autoStart: false,
     announceEveryMs: 0,
+    wakeWaitingEveryMs: 0,
     extraActions: (services) => ({
       ...skemaActions(services, skemaServices),
       ...evaluationActions(services),

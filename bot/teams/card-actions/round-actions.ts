@@ -1,6 +1,7 @@
 import { may } from '../../mus/access-rules.js';
 import { isStepNumber } from '../../mus/rollout-steps.js';
 import { recordStepLaunch, roundNotFound } from '../../rollout/launch-step.js';
+import type { ResendableStatus } from '../../rollout/delivery.js';
 import type { BotServices } from '../bot-services.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
@@ -28,6 +29,23 @@ async function roundCardFor(
   return { card: await services.announcer.card(round.value, turn.locale) };
 }
 
+/** HR sends a step's cards again to one group; the dispatcher takes them at once. */
+async function resend(
+  services: BotServices,
+  turn: Turn,
+  data: Record<string, unknown>,
+  group: ResendableStatus,
+): Promise<CardActionResult> {
+  const refused = hrOnly(turn);
+  if (refused) return refused;
+  const { roundId, step } = data;
+  if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
+  await services.deliveries.moveStatus(turn.orgId, roundId, step, group, 'pending', services.now());
+  services.wakeDispatcher();
+  services.announcer.schedule(turn.orgId, roundId);
+  return roundCardFor(services, turn, roundId);
+}
+
 /** The round card's buttons: launch a step, resend to failed recipients, refresh the view. */
 export function roundActions(services: BotServices): Record<string, CardActionHandler> {
   return {
@@ -42,15 +60,13 @@ export function roundActions(services: BotServices): Record<string, CardActionHa
       services.prepareLaunchedStep(turn.orgId, roundId, step);
       return { card: await services.announcer.card(launched.round.value, turn.locale) };
     },
-    'round.resendFailed': async (turn, data) => {
-      const refused = hrOnly(turn);
-      if (refused) return refused;
-      const { roundId, step } = data;
-      if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
-      await services.deliveries.requeueFailed(turn.orgId, roundId, step, services.now());
-      services.wakeDispatcher();
-      services.announcer.schedule(turn.orgId, roundId);
-      return roundCardFor(services, turn, roundId);
+    'round.resendFailed': (turn, data) => resend(services, turn, data, 'failed'),
+    'round.resend': (turn, data) => {
+      const { group } = data;
+      if (group !== 'failed' && group !== 'waiting' && group !== 'not-installed') {
+        return Promise.resolve(BAD_ACTION);
+      }
+      return resend(services, turn, data, group);
     },
     'round.refresh': async (turn, data) => {
       // The card carries HR's counts: only HR may have it redrawn (Teams refreshes it for anyone who

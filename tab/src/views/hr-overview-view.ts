@@ -93,6 +93,7 @@ function stepsBlock(steps: StepOverview[]): HTMLElement {
         { className: s.deliveries.failed ? 'num attention' : 'num' },
         formatNumber(s.deliveries.failed),
       ),
+      num(s.deliveries.waiting),
       num(s.deliveries.notInstalled),
     ),
   );
@@ -110,6 +111,7 @@ function stepsBlock(steps: StepOverview[]): HTMLElement {
         t('colSent'),
         t('colPending'),
         t('colFailed'),
+        t('colWaiting'),
         t('colNotInstalled'),
       ],
       rows,

@@ -139,6 +139,20 @@ export class FakeBotConnector {
     return [...this.conversations.values()];
   }
 
+  /**
+   * Teams no longer has this 1:1 chat (the user removed and added the app again): sends to it answer
+   * 404 ConversationNotFound, and creating the chat again gives a new id.
+   */
+  dropConversation(id: string): void {
+    this.conversations.delete(id);
+    this.faults.push({
+      status: 404,
+      code: 'ConversationNotFound',
+      times: Number.MAX_SAFE_INTEGER,
+      match: (r) => r.conversationId === id,
+    });
+  }
+
   /** Sets the members GET .../pagedmembers and .../members/{id} return for a conversation or team. */
   setMembers(conversationId: string, members: FakeMember[]): void {
     this.members.set(conversationId, [...members]);

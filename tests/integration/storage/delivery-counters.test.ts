@@ -37,11 +37,12 @@ function row(
 
 /** What HR's counts must be: every leader and employee row of the step, counted by status. */
 async function recount(storage: TestStorage, step: StepNumber): Promise<StepCounts> {
-  const counts: StepCounts = { sent: 0, pending: 0, failed: 0, notInstalled: 0 };
+  const counts: StepCounts = { sent: 0, pending: 0, failed: 0, waiting: 0, notInstalled: 0 };
   for (const d of await storage.deliveries.list(ORG, ROUND, step)) {
     if (d.audience !== 'leader' && d.audience !== 'employee') continue;
     if (d.status === 'sent') counts.sent++;
     else if (d.status === 'failed') counts.failed++;
+    else if (d.status === 'waiting') counts.waiting++;
     else if (d.status === 'not-installed') counts.notInstalled++;
     else counts.pending++;
   }
@@ -125,7 +126,7 @@ describe('the outbox’s counters', function () {
     // HR resends to the failed while the other process records more outcomes.
     const more = await b.claimDue('b', new Date(), 60_000, 40);
     const [requeued] = await Promise.all([
-      a.requeueFailed(ORG, ROUND, 3, new Date()),
+      a.moveStatus(ORG, ROUND, 3, 'failed', 'pending', new Date()),
       ...more.map((c, i) => b.save(outcome(c, STATUSES[i % 4]!), c.etag)),
     ]);
     assert.ok(requeued >= afterSends.failed, `${requeued} requeued`);
@@ -162,7 +163,7 @@ describe('the outbox’s counters', function () {
 
     // A lease runs out; another process takes the row over and records it; the first one's save,
     // batched with saves of rows it still holds, is refused alone and counts nothing.
-    await a.requeueFailed(ORG, ROUND, 3, new Date());
+    await a.moveStatus(ORG, ROUND, 3, 'failed', 'pending', new Date());
     const t0 = new Date();
     const [lost] = await a.claimDue('a', t0, 1_000, 1);
     const kept = await a.claimDue('a', t0, 60_000, 10);
@@ -251,7 +252,7 @@ describe('the outbox’s counters', function () {
       'the baseline is kept',
     );
     await b.save(outcome(claimed[1]!, 'failed'), claimed[1]!.etag);
-    await a.requeueFailed(ORG, ROUND, 2, new Date());
+    await a.moveStatus(ORG, ROUND, 2, 'failed', 'pending', new Date());
     await a.remove([row(0, 'employee', 2), row(2, 'employee', 2)]);
     await a.plan([row(500, 'employee', 2)]);
     await assertCountsExact(storage, 2, 'after writes in the old partition');

@@ -96,7 +96,10 @@ describe('the outbox table', function () {
       { ...c!.value, status: 'not-installed', lastError: { status: 403, reason, code: 'x' } },
       c!.etag,
     );
-    assert.equal(await storage.deliveries.requeueFailed(ORG, ROUND, 2, new Date()), 1);
+    assert.equal(
+      await storage.deliveries.moveStatus(ORG, ROUND, 2, 'failed', 'pending', new Date()),
+      1,
+    );
     const requeued = await storage.deliveries.claimDue('a', new Date(), 60_000, 10);
     assert.deepEqual(
       requeued.map((r) => r.value.recipientEmail),

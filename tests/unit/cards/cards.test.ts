@@ -163,12 +163,12 @@ describe('Adaptive Cards', () => {
         const card = roundCard({
           locale,
           round: launched,
-          progress: { 1: { sent: 4, pending: 0, failed: 1, notInstalled: 0 } },
+          progress: { 1: { sent: 4, pending: 0, failed: 1, waiting: 0, notInstalled: 0 } },
         });
         assertValidCard(card);
         const verbs =
           JSON.stringify(card).match(
-            /"verb":"round\.(launchStep|resendFailed)","step":\d|"step":\d,"verb":"round\.(launchStep|resendFailed)"/g,
+            /"verb":"round\.(launchStep|resend)","step":\d|"step":\d,"verb":"round\.(launchStep|resend)"/g,
           ) ?? [];
         assert.equal(verbs.length, 2, 'one resend for step 1 and one launch for step 2');
         assert.ok(JSON.stringify(card).includes('"step":2'));

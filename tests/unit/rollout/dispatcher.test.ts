@@ -136,7 +136,26 @@ describe('the dispatcher that sends the outbox', () => {
       sent: 1,
       pending: 0,
       failed: 0,
+      waiting: 0,
       notInstalled: 1,
+    });
+  });
+
+  it('puts a user who does not have the app yet in "waiting", not given up, and counts them apart', async () => {
+    await store.plan([row('ny@example.dk'), row('mette@example.dk')]);
+    const d = dispatcher((r) =>
+      r.recipientEmail === 'ny@example.dk' ? failure(403, 'not_installed') : sent(r.recipientEmail),
+    );
+    await settle(d.drain());
+    const waiting = store.get(row('ny@example.dk'))!;
+    assert.equal(waiting.status, 'waiting');
+    assert.equal(waiting.lastError?.code, 'not_installed');
+    assert.deepEqual(await store.counts(ORG, ROUND, 1), {
+      sent: 1,
+      pending: 0,
+      failed: 0,
+      waiting: 1,
+      notInstalled: 0,
     });
   });
 
