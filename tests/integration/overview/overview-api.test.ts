@@ -138,6 +138,7 @@ describe('HR’s overview of a round', function () {
     assert.deepEqual(after.steps[0]!.deliveries, {
       sent: 1,
       failed: 1,
+      waiting: 0,
       notInstalled: 1,
       pending: 0,
     });

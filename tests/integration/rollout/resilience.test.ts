@@ -207,9 +207,9 @@ describe('a step with people Teams will not deliver to', function () {
     assert.equal(tries.length, 1);
   });
 
-  it('records a roster person the bot has never seen in Teams as not installed', async () => {
+  it('records a roster person the bot has never seen in Teams as waiting for the app, not given up', async () => {
     const nanna = await row(NANNA);
-    assert.equal(nanna.status, 'not-installed');
+    assert.equal(nanna.status, 'waiting');
     assert.match(nanna.lastError?.reason.da ?? '', /appen er ikke installeret/);
     assert.equal(nanna.attempts, 1);
   });
@@ -221,13 +221,15 @@ describe('a step with people Teams will not deliver to', function () {
     assert.deepEqual([...cardsPerUser(h.fake).entries()].sort(), [...expected.entries()].sort());
   });
 
-  it('shows HR the sent, failed and not-installed counts on the round card', async () => {
+  it('shows HR the sent, failed, waiting and not-installed counts on the round card', async () => {
     const employees = rows.filter((r) => r.step === 2).length;
     assert.equal(employees, 29);
     const current = await h.storage.repositories.rounds.get(DEV_ORG_ID, round.id);
     const text = cardText(await h.rollout.services.announcer.card(current!.value, 'da'));
     assert.ok(
-      text.includes(`Sendt ${employees - 3} · venter 0 · fejlet 1 · ikke installeret 2`),
+      text.includes(
+        `Sendt ${employees - 3} · i kø 0 · fejlet 1 · venter på appen 1 · ikke installeret 1`,
+      ),
       text,
     );
     assert.ok(text.includes('Send igen til fejlede'), 'the card offers a resend');
@@ -246,14 +248,15 @@ describe('a step with people Teams will not deliver to', function () {
     );
     assert.equal((await row(JONAS)).status, 'sent');
     assert.equal((await row(OLE)).status, 'not-installed');
-    assert.equal((await row(NANNA)).status, 'not-installed');
+    assert.equal((await row(NANNA)).status, 'waiting');
     const expected = expectedCards(rows.filter((r) => ![OLE, NANNA].includes(r.recipientEmail)));
     assert.deepEqual([...cardsPerUser(h.fake).entries()].sort(), [...expected.entries()].sort());
     assert.deepEqual(await h.storage.deliveries.counts(DEV_ORG_ID, round.id, 2), {
       sent: 27,
       pending: 0,
       failed: 0,
-      notInstalled: 2,
+      waiting: 1,
+      notInstalled: 1,
     });
   });
 });

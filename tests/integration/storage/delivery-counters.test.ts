@@ -101,6 +101,7 @@ describe('the outbox’s counters', function () {
       sent: 0,
       pending: 180,
       failed: 0,
+      waiting: 0,
       notInstalled: 0,
     });
     // A repeated launch (with ten new people) adds only the new rows.
@@ -206,6 +207,7 @@ describe('the outbox’s counters', function () {
       sent: 1,
       pending: 1,
       failed: 0,
+      waiting: 0,
       notInstalled: 0,
     });
   });
@@ -242,6 +244,7 @@ describe('the outbox’s counters', function () {
       sent: 11,
       pending: 4,
       failed: 5,
+      waiting: 0,
       notInstalled: 5,
     });
     const counterRows = (await storage.rawEntities('deliveries')).filter((e) =>

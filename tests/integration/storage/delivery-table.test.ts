@@ -68,6 +68,7 @@ describe('the outbox table', function () {
       sent: 1,
       pending: 2,
       failed: 0,
+      waiting: 0,
       notInstalled: 0,
     });
   });
