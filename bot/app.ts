@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import { createAuthenticator, orgIdForTenant } from './api/authenticate.js';
 import { registerDevRoutes } from './api/dev-routes.js';
 import { registerMeRoutes } from './api/me-routes.js';
+import { registerOrganisationRoutes } from './api/organisation-routes.js';
 import { registerOverviewRoutes } from './api/overview-routes.js';
 import { registerRosterRoutes } from './api/roster-routes.js';
 import { registerRoundRoutes } from './api/round-routes.js';
@@ -119,6 +120,12 @@ export async function startApp(
       tabDir: join(projectRoot, 'tab', 'dist'),
       registerApi: [
         (s) => registerMeRoutes(s, { authenticate, log }),
+        (s) =>
+          registerOrganisationRoutes(s, {
+            authenticate,
+            organisations: repositories.organisations,
+            log: log.child({ module: 'organisation-api' }),
+          }),
         (s) =>
           registerRosterRoutes(s, {
             people: repositories.people,

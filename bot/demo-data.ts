@@ -16,7 +16,7 @@ export const DEMO_ROSTER = join(
   'roster-sample.csv',
 );
 
-const DEMO_CORE_TASK =
+export const DEMO_CORE_TASK =
   'Vi sikrer rent drikkevand og renser spildevandet, så borgerne kan leve et sundt liv — hver dag.';
 
 /**

@@ -12,8 +12,25 @@ export interface Organisation {
   /** The organisation's own statement of its core task, shown at the top of every skema and card. */
   coreTask: string;
   settings: OrganisationSettings;
+  /** Whom leaders can ask about the round: shown on their cards. */
+  hrContact?: HrContact;
   /** The Bot Connector endpoint Teams uses for this tenant, learnt from the bot's first activity. */
   serviceUrl?: string;
+}
+
+/** HR's contact person for the leaders during a round. */
+export interface HrContact {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Longest core task: a few sentences, read at the top of every skema and card. */
+export const CORE_TASK_MAX = 1_000;
+
+/** Whether the organisation has written its core task (the method starts from it). */
+export function hasCoreTask(org: Pick<Organisation, 'coreTask'>): boolean {
+  return org.coreTask.trim().length > 0;
 }
 
 export const DEFAULT_ORG_SETTINGS: OrganisationSettings = {

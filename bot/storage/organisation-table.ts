@@ -16,6 +16,11 @@ import { replaceIfUnchanged } from './versioned-writes.js';
  */
 
 const ROW = 'organisation';
+const hrContactSchema = z.object({
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+});
 const WHAT = { da: 'organisationen', en: 'the organisation' };
 
 const organisationEntity = z.object({
@@ -35,6 +40,9 @@ function toOrganisation(raw: RawEntity): Versioned<Organisation> {
       name: row.name,
       coreTask: row.coreTask,
       settings: readJsonProperty(raw, 'settings', organisationSettingsSchema),
+      ...(raw.hrContact !== undefined
+        ? { hrContact: readJsonProperty(raw, 'hrContact', hrContactSchema) }
+        : {}),
       ...(row.serviceUrl ? { serviceUrl: row.serviceUrl } : {}),
     },
   };
@@ -49,6 +57,7 @@ function toEntity(org: Organisation): EntityToWrite {
     coreTask: org.coreTask,
     ...(org.serviceUrl ? { serviceUrl: org.serviceUrl } : {}),
     ...jsonProperties('settings', org.settings),
+    ...(org.hrContact ? jsonProperties('hrContact', org.hrContact) : {}),
   };
   assertWithinTableLimits(entity, WHAT);
   return entity;

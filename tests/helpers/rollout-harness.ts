@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DEV_ORG_ID } from '../../bot/config.js';
-import { DEMO_ROSTER } from '../../bot/demo-data.js';
+import { DEMO_CORE_TASK, DEMO_ROSTER } from '../../bot/demo-data.js';
+import { newOrganisation } from '../../bot/mus/organisation.js';
 import type { Person } from '../../bot/mus/person.js';
 import { importRosterCsv } from '../../bot/roster/csv-roster.js';
 import { startRollout } from '../../bot/rollout-wiring.js';
@@ -99,6 +100,10 @@ export async function startRolloutHarness(
   const storage = await testStorage();
   const fake = await FakeBotConnector.start();
   await importRosterCsv(storage.repositories.people, DEV_ORG_ID, readFileSync(DEMO_ROSTER));
+  // HR has written the core task: step 1 cannot be launched without it.
+  await storage.repositories.organisations.ensure(
+    newOrganisation(DEV_ORG_ID, 'Vandværket', DEMO_CORE_TASK),
+  );
   const people = await storage.repositories.people.list(DEV_ORG_ID);
   const members: FakeMember[] = people.map((p) => ({
     id: teamsUserId(p.email),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'restify';
 import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
+import { registerOrganisationRoutes } from '../../../bot/api/organisation-routes.js';
 import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
 import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
 import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
@@ -61,8 +62,13 @@ export interface ApiTestApp {
   call<T = unknown>(
     method: string,
     path: string,
-    options?: { as?: string; authorization?: string; body?: unknown },
-  ): Promise<{ status: number; body: T }>;
+    options?: {
+      as?: string;
+      authorization?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+    },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   /** A round with the default template, and a skema for the employee with their leader. */
   createRoundWithSkema(
     roundId: string,
@@ -120,6 +126,12 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     handleBotRequest: () => Promise.resolve(),
     registerApi: [
       (s) => registerMeRoutes(s, { authenticate, log }),
+      (s) =>
+        registerOrganisationRoutes(s, {
+          authenticate,
+          organisations: repositories.organisations,
+          log,
+        }),
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
       (s) =>
@@ -151,9 +163,14 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
     async call<T = unknown>(
       method: string,
       path: string,
-      options: { as?: string; authorization?: string; body?: unknown } = {},
+      options: {
+        as?: string;
+        authorization?: string;
+        body?: unknown;
+        headers?: Record<string, string>;
+      } = {},
     ) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...options.headers };
       if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
       if (options.authorization) headers.authorization = options.authorization;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -163,7 +180,11 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
       const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+      return {
+        status: res.status,
+        body: (text ? JSON.parse(text) : undefined) as T,
+        headers: res.headers,
+      };
     },
     async createRoundWithSkema(roundId, employee = PEOPLE.employee, leader = PEOPLE.leader) {
       const existing = await repositories.rounds.get(ORG, roundId);

@@ -286,3 +286,37 @@ describe("the round card's refresh shows HR's counts to HR only", function () {
     assert.match(cardText(answer.value), /Sendt 3/);
   });
 });
+
+describe('the core task comes first', function () {
+  this.timeout(60_000);
+  let h: RolloutHarness;
+
+  before(async () => {
+    h = await startRolloutHarness();
+    await h.installInTeam();
+  });
+  after(async () => h.close());
+
+  it('step 1 cannot be launched while the core task is empty: HR is told where to write it, nothing is sent', async () => {
+    const org = (await h.storage.repositories.organisations.get(DEV_ORG_ID))!;
+    await h.storage.repositories.organisations.update({ ...org.value, coreTask: ' ' }, org.etag);
+    assert.equal(await h.say(HR_EMAIL, 'ny runde MUS 2027'), 200);
+    const [round] = await h.storage.repositories.rounds.list(DEV_ORG_ID);
+    const refused = await h.click(HR_EMAIL, 'round.launchStep', { roundId: round!.id, step: 1 });
+    assert.equal(refused.type, 'application/vnd.microsoft.activity.message');
+    assert.match(String(refused.value), /kerneopgave/);
+    await h.drain();
+    assert.equal(roundStep(await roundOf(h.storage, round!.id), 1).launchedAt, undefined);
+    assert.equal((await h.storage.deliveries.list(DEV_ORG_ID, round!.id, 1)).length, 0);
+
+    const now = (await h.storage.repositories.organisations.get(DEV_ORG_ID))!;
+    await h.storage.repositories.organisations.update(
+      { ...now.value, coreTask: 'Vi leverer rent vand.' },
+      now.etag,
+    );
+    const launched = await h.click(HR_EMAIL, 'round.launchStep', { roundId: round!.id, step: 1 });
+    assert.equal(launched.type, 'application/vnd.microsoft.card.adaptive');
+    await h.drain();
+    assert.equal((await h.storage.deliveries.list(DEV_ORG_ID, round!.id, 1)).length, 3);
+  });
+});

@@ -174,7 +174,7 @@ describe('HR runs a MUS round from a Teams channel', function () {
     const posted = h.fake.activity(round.announcement!.activityId)!;
     assert.ok(posted.updates > 0, 'the card was updated in place');
     const text = cardText((posted.activity.attachments as { content: unknown }[])[0]!.content);
-    assert.match(text, /Sendt 3 · venter 0 · fejlet 0/);
+    assert.match(text, /Sendt 3 · i kø 0 · fejlet 0 · venter på appen 0/);
     assert.match(text, /Sendt 28 /);
   });
 
