@@ -10,7 +10,7 @@ import type { Person } from '../mus/person.js';
 import type { Repositories } from '../mus/repositories.js';
 
 export interface EvaluationServices {
-  repositories: Pick<Repositories, 'rounds' | 'evaluations'>;
+  repositories: Pick<Repositories, 'rounds' | 'evaluations' | 'skemas'>;
   now: () => Date;
 }
 
@@ -24,6 +24,16 @@ const NOT_A_RESPONDENT = {
   da: 'Evalueringen er for ledere og medarbejdere, der har holdt MUS i runden.',
   en: 'The evaluation is for leaders and employees who held a MUS in the round.',
 };
+
+/** Whether the person had a skema in the round, as the one talked with or as the leader. */
+async function tookPart(
+  repositories: Pick<Repositories, 'skemas'>,
+  person: Person,
+  roundId: string,
+): Promise<boolean> {
+  if (await repositories.skemas.get(person.orgId, roundId, person.email)) return true;
+  return (await repositories.skemas.listByLeader(person.orgId, roundId, person.email)).length > 0;
+}
 
 /**
  * A person answers step 5 of a round. Refuses (RuleError) when the evaluation is not open or the
@@ -44,7 +54,11 @@ export async function submitEvaluation(
   const window = evaluationWindow(round.value, services.now());
   if (!window.open) throw new RuleError(window.reason);
   const role = respondentRole(person);
-  if (!role) throw new RuleError(NOT_A_RESPONDENT);
+  // Only those who took part answer: an outsider's answers would pad a small group past the
+  // anonymity threshold, and subtracting them would reveal the real participants' answers.
+  if (!role || !(await tookPart(services.repositories, person, roundId))) {
+    throw new RuleError(NOT_A_RESPONDENT);
+  }
   if (await evaluations.hasAnswered(person.orgId, roundId, person.email)) {
     throw new ConflictError(undefined, ALREADY_ANSWERED);
   }

@@ -1,9 +1,28 @@
 import { demand, may } from '../mus/access-rules.js';
-import { ConflictError, type Versioned } from '../mus/errors.js';
+import { ConflictError, RuleError, type Versioned } from '../mus/errors.js';
+import { evaluationWindow, MIN_GROUP_SIZE } from '../mus/evaluation.js';
 import type { Person } from '../mus/person.js';
 import type { Repositories } from '../mus/repositories.js';
 import { closeRound, type Round } from '../mus/round.js';
 import { roundNotFound } from './launch-step.js';
+
+/**
+ * Closing a round closes its evaluation. Before the evaluation's deadline HR may close it only once
+ * at least MIN_GROUP_SIZE have answered: otherwise HR could close it right after answers of their
+ * choosing (their own, or a few they know) and read the rest by difference.
+ */
+async function refuseEarlyCloseOfSmallEvaluation(
+  deps: { repositories: Pick<Repositories, 'evaluations'>; now: () => Date },
+  round: Round,
+): Promise<void> {
+  if (!evaluationWindow(round, deps.now()).open) return;
+  const answers = await deps.repositories.evaluations.countAnswers(round.orgId, round.id);
+  if (answers >= MIN_GROUP_SIZE) return;
+  throw new RuleError({
+    da: `Evalueringen er i gang, og færre end ${MIN_GROUP_SIZE} har svaret. Runden kan lukkes, når fristen for trin 5 er passeret, eller når mindst ${MIN_GROUP_SIZE} har svaret — ellers kunne enkeltes svar regnes ud.`,
+    en: `The evaluation is open and fewer than ${MIN_GROUP_SIZE} have answered. The round can be closed once the step 5 deadline has passed or at least ${MIN_GROUP_SIZE} have answered — otherwise single answers could be worked out.`,
+  });
+}
 
 /**
  * HR closes a round: no step can be launched any more, and the organisation's retention period
@@ -11,7 +30,7 @@ import { roundNotFound } from './launch-step.js';
  * round changes nothing, so a repeated click or request is harmless.
  */
 export async function closeRoundBy(
-  deps: { repositories: Pick<Repositories, 'rounds'>; now: () => Date },
+  deps: { repositories: Pick<Repositories, 'rounds' | 'evaluations'>; now: () => Date },
   args: { by: Person; roundId: string },
 ): Promise<{ round: Versioned<Round>; alreadyClosed: boolean }> {
   demand(may.manageRounds(args.by));
@@ -19,6 +38,7 @@ export async function closeRoundBy(
     const stored = await deps.repositories.rounds.get(args.by.orgId, args.roundId);
     if (!stored) throw roundNotFound();
     if (stored.value.closedAt) return { round: stored, alreadyClosed: true };
+    await refuseEarlyCloseOfSmallEvaluation(deps, stored.value);
     try {
       const round = await deps.repositories.rounds.update(
         closeRound(stored.value, deps.now()),

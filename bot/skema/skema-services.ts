@@ -10,7 +10,14 @@ import type { Skema } from '../mus/skema.js';
 export interface SkemaServices {
   repositories: Pick<
     Repositories,
-    'organisations' | 'people' | 'rounds' | 'skemas' | 'privateNotes' | 'agreements' | 'audit'
+    | 'organisations'
+    | 'people'
+    | 'rounds'
+    | 'skemas'
+    | 'privateNotes'
+    | 'agreements'
+    | 'audit'
+    | 'evaluations'
   >;
   now: () => Date;
   newId: () => string;
