@@ -16,6 +16,8 @@ export interface AuditEntry {
   action: AuditAction;
   /** The round of the skema that was opened. */
   roundId?: string;
+  /** Why HR exported the person's data (required for an export of someone else's data). */
+  reason?: string;
   /** ISO time. */
   at: string;
 }

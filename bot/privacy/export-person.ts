@@ -3,7 +3,7 @@ import type { AgreementStatus, FollowUpItem } from '../mus/agreement.js';
 import type { AuditAction } from '../mus/audit.js';
 import { AUDIT_LIST_MAX } from '../mus/audit.js';
 import type { Bilingual } from '../mus/bilingual.js';
-import { NotFoundError } from '../mus/errors.js';
+import { NotFoundError, RuleError } from '../mus/errors.js';
 import type { GroupTalkStatus } from '../mus/group-talk.js';
 import type { Person, Role, TeamsIdentity } from '../mus/person.js';
 import type { RoundKind } from '../mus/round.js';
@@ -121,16 +121,36 @@ const NO_PERSON = {
   en: 'The person is not on the roster.',
 };
 
+export const EXPORT_REASON_MAX = 500;
+
 /**
- * HR exports one person's data. The export itself is written to the person's audit trail (after it
- * was taken, so it does not list itself), so the person can see that it happened.
+ * One person's data, for a request of access. A person downloads their own ("Mine data"): what they
+ * wrote (their answers, and as a leader their own private notes), what was shared with them (the
+ * talk notes and agreements of their talks, group talks), and who opened their skema. A leader's
+ * private notes about an employee are the leader's working notes: they are in the leader's own
+ * export, never in the employee's, and never in an export HR takes.
+ *
+ * HR exports someone else's data only with a stated reason, without any private notes, and the
+ * export leaves a line (with the reason) in the audit trail of the person and of everyone whose
+ * writing it contains (the leaders whose talk notes are in it), taken after the export so it does
+ * not list itself.
  */
 export async function exportPerson(
   services: PrivacyServices,
   viewer: Person,
   email: string,
+  options: { reason?: string } = {},
 ): Promise<PersonExport> {
-  demand(may.exportPersonalData(viewer));
+  const own = viewer.email === email;
+  if (!own) {
+    demand(may.exportPersonalData(viewer));
+    if (!options.reason?.trim()) {
+      throw new RuleError({
+        da: 'Skriv, hvorfor du henter en andens data (fx en anmodning om indsigt). Begrundelsen står i personens log.',
+        en: "Say why you export someone else's data (e.g. a request of access). The reason is kept in the person's log.",
+      });
+    }
+  }
   const { repositories } = services;
   const orgId = viewer.orgId;
   const [stored, org, rounds] = await Promise.all([
@@ -246,7 +266,8 @@ export async function exportPerson(
         });
       }
     }
-    for (const { value: s } of led) {
+    // Private notes are the writer's own: only in their own export.
+    for (const { value: s } of own ? led : []) {
       const note = await repositories.privateNotes.get(orgId, round.id, s.employeeEmail);
       if (note && note.value.leaderEmail === email) {
         result.privateNotes.push({
@@ -286,13 +307,28 @@ export async function exportPerson(
     updatedAt: d.updatedAt,
   }));
 
-  await repositories.audit.record({
-    orgId,
-    employeeEmail: email,
-    viewer: { email: viewer.email, name: viewer.name },
-    action: 'data-exported',
-    at: services.now().toISOString(),
-  });
-  services.log.info({ audit: 'data-exported', orgId, by: viewer.email }, 'personal data exported');
+  if (own) return result;
+  // Everyone whose data the file holds sees that it was exported: the person, and the leaders whose
+  // talk notes and group-talk notes are in it.
+  const concerned = new Set<string>([email]);
+  for (const s of result.skemas) concerned.add(s.leader.email);
+  for (const g of result.groupTalks) if (g.notes) concerned.add(g.leader.email);
+  const at = services.now().toISOString();
+  await Promise.all(
+    [...concerned].map((employeeEmail) =>
+      repositories.audit.record({
+        orgId,
+        employeeEmail,
+        viewer: { email: viewer.email, name: viewer.name },
+        action: 'data-exported',
+        at,
+        reason: options.reason!.trim().slice(0, EXPORT_REASON_MAX),
+      }),
+    ),
+  );
+  services.log.info(
+    { audit: 'data-exported', orgId, people: concerned.size },
+    'personal data exported',
+  );
   return result;
 }

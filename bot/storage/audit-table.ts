@@ -29,6 +29,7 @@ const auditEntity = z.object({
   viewerName: z.string().optional(),
   action: z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]),
   roundId: z.string().optional(),
+  reason: z.string().optional(),
   at: z.string(),
 });
 
@@ -49,6 +50,7 @@ function toEntry(raw: RawEntity): AuditEntry {
     entry.viewer = { email: row.viewerEmail, name: row.viewerName ?? row.viewerEmail };
   }
   if (row.roundId !== undefined) entry.roundId = row.roundId;
+  if (row.reason !== undefined) entry.reason = row.reason;
   return entry;
 }
 
@@ -66,6 +68,7 @@ export class AuditTable implements AuditRepository {
         viewerName: entry.viewer?.name,
         action: entry.action,
         roundId: entry.roundId,
+        reason: entry.reason,
         at: entry.at,
       }),
     };

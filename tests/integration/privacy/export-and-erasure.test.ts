@@ -132,6 +132,8 @@ async function seed(app: PrivacyApiApp): Promise<void> {
   });
 }
 
+const REASON = `?reason=${encodeURIComponent('Anmodning om indsigt')}`;
+
 describe('GDPR: export and erasure of one person’s data', function () {
   this.timeout(60_000);
   let app: PrivacyApiApp;
@@ -143,9 +145,13 @@ describe('GDPR: export and erasure of one person’s data', function () {
   after(async () => app.close());
 
   it('HR exports everything stored about the person: roster row, skema, agreements, receipts, chats, trail, cards', async () => {
-    const res = await app.call('GET', `/api/people/${encodeURIComponent(WHO.employee)}/export`, {
-      as: WHO.hr,
-    });
+    const res = await app.call(
+      'GET',
+      `/api/people/${encodeURIComponent(WHO.employee)}/export${REASON}`,
+      {
+        as: WHO.hr,
+      },
+    );
     assert.equal(res.status, 200);
     const data = res.body as PersonExport;
     assert.equal(data.person.email, WHO.employee);
@@ -176,9 +182,13 @@ describe('GDPR: export and erasure of one person’s data', function () {
   });
 
   it('the export holds nothing about anyone else: no other email but the leader’s, no private notes, no evaluation answers', async () => {
-    const res = await app.call('GET', `/api/people/${encodeURIComponent(WHO.employee)}/export`, {
-      as: WHO.hr,
-    });
+    const res = await app.call(
+      'GET',
+      `/api/people/${encodeURIComponent(WHO.employee)}/export${REASON}`,
+      {
+        as: WHO.hr,
+      },
+    );
     const text = JSON.stringify(res.body);
     assert.deepEqual(emailsIn(text, [WHO.employee, WHO.leader]), []);
     assert.doesNotMatch(text, /Privat: overvej/, 'the leader’s private note is the leader’s');
@@ -186,12 +196,11 @@ describe('GDPR: export and erasure of one person’s data', function () {
     assert.doesNotMatch(text, /Lars|Frederik/);
   });
 
-  it('a leader’s own export holds the private notes that leader wrote', async () => {
-    const res = await app.call('GET', `/api/people/${encodeURIComponent(WHO.leader)}/export`, {
-      as: WHO.hr,
-    });
+  it('a leader’s own export ("Mine data") holds the private notes that leader wrote', async () => {
+    const res = await app.call('GET', '/api/me/export', { as: WHO.leader });
     assert.equal(res.status, 200);
     const data = res.body as PersonExport;
+    assert.equal(data.person.email, WHO.leader);
     assert.deepEqual(
       data.privateNotes.map((n) => n.aboutEmail).sort(),
       [WHO.colleague, WHO.employee].sort(),
@@ -199,15 +208,58 @@ describe('GDPR: export and erasure of one person’s data', function () {
     assert.doesNotMatch(JSON.stringify(data), new RegExp(WHO.otherTeamMember));
   });
 
-  it('only HR may export: the person, their leader and others get 403', async () => {
-    const path = `/api/people/${encodeURIComponent(WHO.employee)}/export`;
-    for (const who of [WHO.employee, WHO.leader, WHO.topLeader, WHO.colleague]) {
+  it('an employee downloads their own data themselves, without the leader’s private notes', async () => {
+    const res = await app.call('GET', '/api/me/export', { as: WHO.employee });
+    assert.equal(res.status, 200);
+    const data = res.body as PersonExport;
+    assert.equal(data.person.email, WHO.employee);
+    assert.match(JSON.stringify(data), new RegExp(ANSWER));
+    assert.doesNotMatch(JSON.stringify(data), /Privat: overvej/);
+  });
+
+  it('HR cannot read a leader’s private notes through the export, and the export is logged for the employees in it', async () => {
+    const refused = await app.call('GET', `/api/people/${encodeURIComponent(WHO.leader)}/export`, {
+      as: WHO.hr,
+    });
+    assert.equal(refused.status, 409, 'a reason is required');
+    const res = await app.call(
+      'GET',
+      `/api/people/${encodeURIComponent(WHO.leader)}/export${REASON}`,
+      {
+        as: WHO.hr,
+      },
+    );
+    assert.equal(res.status, 200);
+    const data = res.body as PersonExport;
+    assert.deepEqual(data.privateNotes, []);
+    assert.doesNotMatch(JSON.stringify(data), /Privat: overvej/);
+    const exportOfEmployee = await app.call(
+      'GET',
+      `/api/people/${encodeURIComponent(WHO.employee)}/export${REASON}`,
+      { as: WHO.hr },
+    );
+    assert.equal(exportOfEmployee.status, 200);
+    // The employee's export holds the leader's talk notes: the leader's trail shows it, with the reason.
+    const trail = await app.storage.repositories.audit.listAbout(ORG, WHO.leader, 50);
+    const line = trail.find((e) => e.action === 'data-exported');
+    assert.equal(line?.viewer?.email, WHO.hr);
+    assert.equal(line?.reason, 'Anmodning om indsigt');
+  });
+
+  it('only HR may export someone else: their leader and others get 403', async () => {
+    const path = `/api/people/${encodeURIComponent(WHO.employee)}/export${REASON}`;
+    assert.equal((await app.call('GET', path, { as: WHO.employee })).status, 200, 'their own');
+    for (const who of [WHO.leader, WHO.topLeader, WHO.colleague]) {
       assert.equal((await app.call('GET', path, { as: who })).status, 403, who);
     }
     assert.equal((await app.call('GET', path)).status, 401);
-    const unknown = await app.call('GET', '/api/people/nobody%40vandvaerk.example/export', {
-      as: WHO.hr,
-    });
+    const unknown = await app.call(
+      'GET',
+      `/api/people/nobody%40vandvaerk.example/export${REASON}`,
+      {
+        as: WHO.hr,
+      },
+    );
     assert.equal(unknown.status, 404);
   });
 
@@ -242,8 +294,8 @@ describe('GDPR: export and erasure of one person’s data', function () {
       evaluationReceipts: 1,
       deliveries: 2,
       conversations: 1,
-      // Søren's read, and the two exports made above.
-      auditEntries: 3,
+      // Søren's read, and HR's three exports of Pernille made above.
+      auditEntries: 4,
       auditEntriesAnonymised: 0,
     });
 

@@ -72,14 +72,14 @@ describe('export and erasure of a member’s traces in group talks', function ()
   });
 
   it('the export lists the group talk the member took part in, with the finalised notes', async () => {
-    const data = await exportPerson(services, hr, MEMBER);
+    const data = await exportPerson(services, hr, MEMBER, { reason: 'Indsigt' });
     assert.equal(data.groupTalks.length, 1);
     const [g] = data.groupTalks;
     assert.equal(g?.part, 'member');
     assert.equal(g?.leader.email, LEADER);
     assert.equal(g?.acknowledgedAt, NOW.toISOString());
     assert.equal(g?.notes?.find((n) => n.id === 'aftaler')?.note, 'Vagtplan inden 1/6.');
-    const leaderData = await exportPerson(services, hr, LEADER);
+    const leaderData = await exportPerson(services, hr, LEADER, { reason: 'Indsigt' });
     assert.ok(leaderData.groupTalks.some((t) => t.part === 'leader' && t.memberCount === 8));
   });
 
