@@ -143,6 +143,13 @@ export class ApiClient {
     return res.blob();
   }
 
+  /** The signed-in person's own data (a request of access), as a JSON file to save. */
+  async myData(): Promise<Blob> {
+    const res = await this.send('GET', '/api/me/export', 'application/json');
+    if (!res.ok) throw errorFrom(res.status, parseJson(await res.text()));
+    return res.blob();
+  }
+
   private skemaPath(roundId: string, email: string, rest = ''): string {
     return skemaPath(roundId, email, rest);
   }

@@ -116,6 +116,13 @@ const TEXTS = {
   },
   ovStepName: { da: '{step}. {name}', en: '{step}. {name}' },
   ovNotLaunched: { da: 'Ikke endnu', en: 'Not yet' },
+  myDataHeading: { da: 'Mine data', en: 'My data' },
+  myDataHelp: {
+    da: 'Hent alt, hvad appen gemmer om dig: dine svar, noterne og aftalerne fra dine samtaler, og hvem der har åbnet dit skema. Som leder får du også dine egne private noter med.',
+    en: 'Download everything the app keeps about you: your answers, the notes and agreements of your talks, and who opened your skema. As a leader you also get your own private notes.',
+  },
+  myDataDownload: { da: 'Hent mine data', en: 'Download my data' },
+  myDataDone: { da: 'Filen er hentet.', en: 'The file has been downloaded.' },
   colStep: { da: 'Trin', en: 'Step' },
   colDeadline: { da: 'Frist', en: 'Deadline' },
   colLaunched: { da: 'Sat i gang', en: 'Launched' },

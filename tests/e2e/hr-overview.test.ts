@@ -381,6 +381,22 @@ describe('the tab: HR’s overview of a round', function () {
     );
   });
 
+  it('“Hent mine data” saves the person’s own data, asked of nobody', async () => {
+    const { tab } = await asPerson(PEOPLE.employee);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Hent mine data' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'mine-mus-data.json');
+    const data = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      person: { email: string };
+      privateNotes: unknown[];
+    };
+    assert.equal(data.person.email, PEOPLE.employee);
+    assert.deepEqual(data.privateNotes, []);
+    await tab.getByRole('status').getByText('Filen er hentet.').waitFor();
+  });
+
   it('“Hent som CSV” saves the overview as a CSV file for Danish Excel', async () => {
     const { tab } = await asHr();
     const [download] = await Promise.all([

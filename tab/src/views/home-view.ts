@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { meetingEmployee, rememberedMeetingEmployee } from '../meeting-target.js';
+import { saveFile } from '../save-file.js';
 import { hrOverviewSection } from './hr-overview-view.js';
 import { statusLabel, statusPill } from './skema-parts.js';
 
@@ -71,6 +72,35 @@ export async function renderHome(
       groupTalkCard(env, round, env.me.leaderEmail, false),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
     overview && hrOverviewSection(env, round.id, overview),
+    myDataCard(env),
+  );
+}
+
+/** "Mine data": everyone downloads what the app holds about them, without asking HR. */
+function myDataCard(env: AppEnv): HTMLElement {
+  const headingId = uid('mydata');
+  const status = h('span', { className: 'muted', role: 'status' });
+  const download = button(
+    t('myDataDownload'),
+    async () => {
+      download.disabled = true;
+      try {
+        saveFile(await env.api.myData(), 'mine-mus-data.json');
+        status.textContent = t('myDataDone');
+      } catch (error) {
+        env.showError(error);
+      } finally {
+        download.disabled = false;
+      }
+    },
+    { className: 'secondary' },
+  );
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'my-data' },
+    h('h2', { id: headingId }, t('myDataHeading')),
+    h('p', { className: 'muted' }, t('myDataHelp')),
+    h('div', { className: 'actions' }, download, status),
   );
 }
 

@@ -6,6 +6,7 @@ import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authentica
 import { registerDevRoutes } from '../../../bot/api/dev-routes.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
 import { registerOverviewRoutes } from '../../../bot/api/overview-routes.js';
+import { registerPrivacyRoutes } from '../../../bot/api/privacy-routes.js';
 import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
 import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
 import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
@@ -151,6 +152,12 @@ export async function startTabTestApp(
           authenticate,
           log,
           services: { repositories, deliveries, now },
+        }),
+      (s) =>
+        registerPrivacyRoutes(s, {
+          authenticate,
+          log,
+          privacy: { repositories, deliveries, now, log },
         }),
     ],
   });
