@@ -1,3 +1,4 @@
+import { personRef } from '../logger.js';
 import type { Request, Response, Server } from 'restify';
 import { createLogger, type Logger } from '../logger.js';
 import { demand, may } from '../mus/access-rules.js';
@@ -53,7 +54,7 @@ export function registerRosterRoutes(server: Server, deps: RosterRouteDeps): voi
       demand(may.importRoster(person));
       const body = await readCsvBody(req);
       const result = await importRosterCsv(deps.people, deps.orgIdOf(person), body);
-      log.info({ by: person.email, ...result }, 'roster imported');
+      log.info({ by: personRef(person.email), ...result }, 'roster imported');
       res.json({
         ...result,
         message: {

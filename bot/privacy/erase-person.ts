@@ -1,3 +1,4 @@
+import { personRef } from '../logger.js';
 import { demand, may } from '../mus/access-rules.js';
 import { ConflictError } from '../mus/errors.js';
 import { withoutMember } from '../mus/group-talk.js';
@@ -113,7 +114,7 @@ export async function erasePerson(
   }
   // The log says that an erasure happened and by whom, not whose data it was.
   services.log.info(
-    { audit: 'person-erased', orgId, by: viewer.email, ...report },
+    { audit: 'person-erased', orgId, by: personRef(viewer.email), ...report },
     'person erased',
   );
   return report;

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js';
+import { personRef, type Logger } from '../logger.js';
 import { ConflictError, type Versioned } from '../mus/errors.js';
 import type { Delivery, DeliveryOutcome, DeliveryStore } from './delivery.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
@@ -206,7 +206,7 @@ export class Dispatcher {
         if (next) await this.record(row, next);
       })().catch((error: unknown) => {
         this.options.log.error(
-          { err: error, recipient: row.value.recipientEmail },
+          { err: error, recipient: personRef(row.value.recipientEmail) },
           'delivery failed unexpectedly',
         );
       });
@@ -286,7 +286,7 @@ export class Dispatcher {
         return undefined;
       }
       this.options.log.error(
-        { err: error, recipient: row.recipientEmail },
+        { err: error, recipient: personRef(row.recipientEmail) },
         'rendering or sending a card failed',
       );
       outcome = {
@@ -364,7 +364,7 @@ export class Dispatcher {
       // Our lease expired and another process took the row over; it will record its own outcome.
       this.stats.lostLeases++;
       this.options.log.warn(
-        { recipient: row.recipientEmail },
+        { recipient: personRef(row.recipientEmail) },
         'lease lost before the outcome was saved',
       );
     }

@@ -1,3 +1,4 @@
+import { personRef } from '../logger.js';
 import { demand, may } from '../mus/access-rules.js';
 import type { Person } from '../mus/person.js';
 import { finalise } from '../mus/skema.js';
@@ -30,7 +31,7 @@ export async function finaliseSkema(
   } catch (error) {
     // The talk is finalised and stored; a failed notification must not make the leader retry it.
     services.log.error(
-      { err: error, roundId: ref.roundId, employee: ref.employeeEmail },
+      { err: error, roundId: ref.roundId, employee: personRef(ref.employeeEmail) },
       'onFinalised failed',
     );
   }

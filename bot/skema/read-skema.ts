@@ -1,3 +1,4 @@
+import { personRef } from '../logger.js';
 import type { Person } from '../mus/person.js';
 import { loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
@@ -29,8 +30,8 @@ export async function readSkema(
         audit: 'skema-opened',
         orgId: viewer.orgId,
         roundId: ref.roundId,
-        employee: ref.employeeEmail,
-        by: viewer.email,
+        employee: personRef(ref.employeeEmail),
+        by: personRef(viewer.email),
       },
       'skema opened by someone other than the employee',
     );

@@ -1,3 +1,4 @@
+import { personRef } from '../../logger.js';
 import {
   AGREEMENT_SET_STATUS_VERB,
   type AgreementCardNotice,
@@ -81,7 +82,7 @@ export function agreementActions(
     } catch (error) {
       if (error instanceof ForbiddenError) {
         bot.log.warn(
-          { by: person.email, roundId: input.roundId, agreementId: input.agreementId },
+          { by: personRef(person.email), roundId: input.roundId, agreementId: input.agreementId },
           'agreement status change by someone else refused',
         );
         return { message: NOT_YOURS };

@@ -1,3 +1,4 @@
+import { personRef } from '../../logger.js';
 import {
   answersFromCardData,
   skemaCard,
@@ -132,7 +133,7 @@ export function skemaActions(
     }
     if (ids.employeeEmail !== person.email) {
       bot.log.warn(
-        { by: person.email, claimed: ids.employeeEmail },
+        { by: personRef(person.email), claimed: personRef(ids.employeeEmail) },
         'skema card action for someone else refused',
       );
       return { message: NOT_YOURS };
