@@ -35,6 +35,11 @@ export interface RoundCardView {
   locale: Locale;
   round: Round;
   progress: Partial<Record<number, StepProgress>>;
+  /**
+   * Teams user ids of the HR people who work the round: Teams refreshes the card for each of them
+   * (at most 60), so each sees it in their own language with the current counts.
+   */
+  refreshUserIds?: string[];
 }
 
 /**
@@ -185,6 +190,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
           verb: ROUND_REFRESH_VERB,
           data: { roundId: round.id, verb: ROUND_REFRESH_VERB },
         },
+        ...(view.refreshUserIds?.length ? { userIds: view.refreshUserIds.slice(0, 60) } : {}),
       },
     },
   );

@@ -48,7 +48,12 @@ export interface Round {
   /** When the retention job removed the talk notes and answers of this (closed) round. */
   retentionAppliedAt?: string;
   /** Where the round card was posted in HR's channel, so it can be updated in place. */
-  announcement?: { conversationKey: string; activityId: string };
+  announcement?: {
+    conversationKey: string;
+    activityId: string;
+    /** The language of the HR person who created the round: the card's language between refreshes. */
+    locale?: 'da' | 'en';
+  };
 }
 
 export const ROUND_NAME_MAX = 80;

@@ -5,6 +5,7 @@ import type { Organisation } from '../mus/organisation.js';
 import type { Repositories, StoredConversation } from '../mus/repositories.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
 import { AgreementGoneError, renderAgreementReminder } from './agreement-reminders.js';
+import { stampLanguage } from '../cards/card-language.js';
 import { ROLLOUT_STEP_MODULES } from './steps/index.js';
 import type { CardContext, RenderedCard } from './steps/rollout-step.js';
 import { ttlCache } from '../ttl-cache.js';
@@ -144,7 +145,10 @@ export function createCardDeliverer(
     const message = {
       summary: rendered.summary,
       attachments: [
-        { contentType: 'application/vnd.microsoft.card.adaptive', content: rendered.card },
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: stampLanguage(rendered.card, context.locale),
+        },
       ],
     };
     await pace();

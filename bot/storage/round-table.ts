@@ -35,15 +35,19 @@ const roundEntity = z.object({
   retentionAppliedAt: z.string().optional(),
   announcementConversation: z.string().optional(),
   announcementActivity: z.string().optional(),
+  announcementLocale: z.enum(['da', 'en']).optional(),
 });
 
 function toRound(raw: RawEntity): Versioned<Round> {
   // Spreading the parsed row keeps absent optional fields absent rather than `undefined`.
-  const { etag, roundId, announcementConversation, announcementActivity, ...row } = parseEntity(
-    'rounds',
-    raw,
-    roundEntity,
-  );
+  const {
+    etag,
+    roundId,
+    announcementConversation,
+    announcementActivity,
+    announcementLocale,
+    ...row
+  } = parseEntity('rounds', raw, roundEntity);
   return {
     etag,
     value: {
@@ -53,6 +57,7 @@ function toRound(raw: RawEntity): Versioned<Round> {
             announcement: {
               conversationKey: announcementConversation,
               activityId: announcementActivity,
+              ...(announcementLocale ? { locale: announcementLocale } : {}),
             },
           }
         : {}),
@@ -78,6 +83,7 @@ function toEntity(round: Round): EntityToWrite {
       retentionAppliedAt: round.retentionAppliedAt,
       announcementConversation: round.announcement?.conversationKey,
       announcementActivity: round.announcement?.activityId,
+      announcementLocale: round.announcement?.locale,
     }),
     ...jsonProperties('steps', round.steps),
     ...jsonProperties('template', round.template),

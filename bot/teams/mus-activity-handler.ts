@@ -9,6 +9,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from './bot-framework.js';
 import type { IncomingTurn, TurnRouter } from './turn.js';
+import { cardLanguage, stampLanguage } from '../cards/card-language.js';
 import { conversationKey, toConversationRef } from './conversation-ref.js';
 
 export interface MusActivityHandlerDeps {
@@ -101,15 +102,22 @@ export class MusActivityHandler extends TeamsActivityHandler {
         ? (data as Record<string, unknown>)
         : {};
     const verb = typeof action?.verb === 'string' ? action.verb : '';
-    const result = await this.deps.router.cardAction(turn, verb, payload);
+    // A person's card answers in the language it was drawn in; HR's round card, refreshed for each
+    // HR person who looks at it, in the language of the one looking.
+    const drawnIn = verb.startsWith('round.') ? undefined : cardLanguage(payload);
+    const answerIn = drawnIn ?? locale;
+    const result = await this.deps.router.cardAction({ ...turn, locale: answerIn }, verb, payload);
     if ('card' in result) {
       return {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',
-        value: result.card as unknown as AdaptiveCardInvokeResponse['value'],
+        value: stampLanguage(
+          result.card,
+          answerIn,
+        ) as unknown as AdaptiveCardInvokeResponse['value'],
       };
     }
-    return invokeMessage(pick(result.message, locale));
+    return invokeMessage(pick(result.message, answerIn));
   }
 
   /** The turn in our own terms, or undefined when the activity has no usable conversation. */

@@ -25,6 +25,7 @@ export class RoundAnnouncer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
+  private readonly userIds = new Map<string, { ids: string[]; until: number }>();
 
   constructor(private readonly deps: RoundAnnouncerDeps) {}
 
@@ -69,7 +70,35 @@ export class RoundAnnouncer {
   }
 
   async card(round: Round, locale: Locale): Promise<AdaptiveCard> {
-    return roundCard({ locale, round, progress: await this.progress(round) });
+    const [progress, refreshUserIds] = await Promise.all([
+      this.progress(round),
+      this.hrUserIds(round),
+    ]);
+    return roundCard({ locale, round, progress, refreshUserIds });
+  }
+
+  /**
+   * The HR people who work the round — who created it and who launched its steps — by Teams user id,
+   * for the card's per-user refresh. A few point reads, kept a minute per round.
+   */
+  private async hrUserIds(round: Round): Promise<string[]> {
+    const emails = [
+      ...new Set(
+        [round.createdBy, ...round.steps.map((s) => s.launchedBy)].filter(
+          (e): e is string => typeof e === 'string',
+        ),
+      ),
+    ];
+    const key = `${round.orgId}|${round.id}|${emails.join(',')}`;
+    const cached = this.userIds.get(key);
+    if (cached && cached.until > Date.now()) return cached.ids;
+    const people = await Promise.all(
+      emails.map((email) => this.deps.repositories.people.get(round.orgId, email)),
+    );
+    const ids = people.flatMap((p) => (p?.value.teams?.userId ? [p.value.teams.userId] : []));
+    if (this.userIds.size > 1_000) this.userIds.clear();
+    this.userIds.set(key, { ids, until: Date.now() + 60_000 });
+    return ids;
   }
 
   /** Asks for an update of the posted card; runs at once or after the minimum interval. */
@@ -105,7 +134,7 @@ export class RoundAnnouncer {
     );
     const reference = toConversationRef(stored?.reference);
     if (!reference) return;
-    const card = await this.card(round.value, 'da');
+    const card = await this.card(round.value, announcement.locale ?? 'da');
     const outcome = await this.deps.bot.updateActivity(reference, announcement.activityId, {
       attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
     });

@@ -54,6 +54,7 @@ export interface RolloutHarness {
     verb: string,
     data: Record<string, unknown>,
     conversation?: 'channel' | 'personal',
+    locale?: string,
   ): Promise<InvokeResponse>;
   /** The bot is added to the team: it reads the members and learns their Teams ids. */
   installInTeam(): Promise<void>;
@@ -166,9 +167,9 @@ export async function startRolloutHarness(
       });
       return res.status;
     },
-    click: async (email, verb, data, conversation = 'channel') => {
+    click: async (email, verb, data, conversation = 'channel', locale) => {
       const res = await server.post({
-        ...activity(email, 'invoke', conversation, fake.url),
+        ...activity(email, 'invoke', conversation, fake.url, locale),
         name: 'adaptiveCard/action',
         value: {
           action: { type: 'Action.Execute', verb, data: { ...data, verb } },

@@ -56,7 +56,11 @@ export async function runCommand(
         await services.repositories.rounds.update(
           {
             ...created.value,
-            announcement: { conversationKey: turn.conversationKey, activityId },
+            announcement: {
+              conversationKey: turn.conversationKey,
+              activityId,
+              locale: turn.locale,
+            },
           },
           created.etag,
         );

@@ -91,6 +91,21 @@ describe('the MUS-skema in the employee’s chat', function () {
     assert.equal(s.value.status, 'sent');
   });
 
+  it('the card stays in the language it was sent in when the Teams client clicks in another', async () => {
+    assert.equal(press(card, 'skema.save').lang, 'da', 'the delivered card says its language');
+    const response = await h.click(
+      EMPLOYEE,
+      'skema.save',
+      press(card, 'skema.save', { answer_kerneopgaven: 'Rent vand hver dag' }),
+      'personal',
+      'en-US',
+    );
+    card = cardOf(response);
+    assert.match(cardText(card), /Kladden er gemt/);
+    assert.doesNotMatch(cardText(card), /Draft saved|Save draft/);
+    assert.equal(press(card, 'skema.save').lang, 'da');
+  });
+
   it('a save from the card just answered is written over its ETag without reading the skema again', async () => {
     const reads = sinon.spy(h.storage.repositories.skemas, 'get');
     try {
