@@ -1,3 +1,4 @@
+import { personRef } from '../logger.js';
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -53,6 +54,9 @@ function toEntry(raw: RawEntity): AuditEntry {
   if (row.reason !== undefined) entry.reason = row.reason;
   return entry;
 }
+
+/** How an erased viewer is named in the audit lines that stay: this prefix and a hash of the email. */
+export const ERASED_VIEWER_PREFIX = 'erased:';
 
 export class AuditTable implements AuditRepository {
   constructor(private readonly client: TableClient) {}
@@ -113,14 +117,20 @@ export class AuditTable implements AuditRepository {
     let changed = 0;
     for await (const raw of rows) {
       const row = parseEntity('auditlog', raw, auditEntity);
+      // The line stays, with a stable pseudonym for who it was: the reads of one erased person can
+      // still be told apart from another's, and nobody can empty a trail by having themselves erased.
+      const ref = personRef(viewerEmail);
       const entity: EntityToWrite = {
         partitionKey: row.partitionKey,
         rowKey: row.rowKey,
         ...definedProperties({
           orgId: row.orgId,
           employeeEmail: row.employeeEmail,
+          viewerEmail: `${ERASED_VIEWER_PREFIX}${ref}`,
+          viewerName: `Slettet person / Erased person (${ref})`,
           action: row.action,
           roundId: row.roundId,
+          reason: row.reason,
           at: row.at,
         }),
       };

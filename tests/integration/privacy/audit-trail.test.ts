@@ -1,3 +1,4 @@
+import { personRef } from '../../../bot/logger.js';
 import assert from 'node:assert/strict';
 import type { AuditLine } from '../../../bot/privacy/audit-trail.js';
 import { joinKey } from '../../../bot/storage/table-keys.js';
@@ -59,9 +60,12 @@ describe('the audit trail: who opened my skema', function () {
     assert.ok(rows[0]!.rowKey! < rows[1]!.rowKey!, 'inverted time: the newest row sorts first');
   });
 
-  it('the log line is still written beside the stored trail', () => {
-    const line = app.logLines.find((l) => l.audit === 'skema-opened' && l.by === WHO.leader);
+  it('the log line is still written beside the stored trail, naming the reader by a hash only', () => {
+    const line = app.logLines.find(
+      (l) => l.audit === 'skema-opened' && l.by === personRef(WHO.leader),
+    );
     assert.ok(line);
+    assert.doesNotMatch(JSON.stringify(line), /@/);
   });
 
   it('nobody else sees the employee’s trail: not the leader, not a colleague, not HR', async () => {

@@ -4,6 +4,7 @@ import { encodeKeyPart } from '../../../bot/storage/table-keys.js';
 import { agreementReminderKey } from '../../../bot/rollout/agreement-reminders.js';
 import { newDelivery } from '../../../bot/rollout/delivery.js';
 import { newAgreement } from '../../../bot/mus/agreement.js';
+import { personRef } from '../../../bot/logger.js';
 import type { PersonExport } from '../../../bot/privacy/export-person.js';
 import type { ErasureReport } from '../../../bot/privacy/erase-person.js';
 import type { AuditLine } from '../../../bot/privacy/audit-trail.js';
@@ -329,7 +330,7 @@ describe('GDPR: export and erasure of one person’s data', function () {
     assert.equal(report.skemas + report.agreements + report.deliveries + report.auditEntries, 0);
   });
 
-  it('erasing a leader removes the notes they wrote and their name from their employees’ audit trails', async () => {
+  it('erasing a leader removes the notes they wrote and their name from their employees’ audit trails, keeping the line under a pseudonym', async () => {
     const res = await app.call('DELETE', `/api/people/${encodeURIComponent(WHO.otherLeader)}`, {
       as: WHO.hr,
     });
@@ -342,7 +343,9 @@ describe('GDPR: export and erasure of one person’s data', function () {
     const trail = await app.call('GET', '/api/me/audit', { as: WHO.otherTeamMember });
     const entries = (trail.body as { entries: AuditLine[] }).entries;
     assert.equal(entries.length, 1);
-    assert.equal(entries[0]!.viewer, null, 'the read is still listed, without who');
+    const viewer = entries[0]!.viewer;
+    assert.equal(viewer?.email, `erased:${personRef(WHO.otherLeader)}`, 'listed under a pseudonym');
+    assert.doesNotMatch(viewer?.name ?? '', /Anja|Holm/);
     assert.ok(entries[0]!.at);
     const audit = JSON.stringify(await app.storage.rawEntities('auditLog'));
     assert.ok(!audit.includes(WHO.otherLeader));
