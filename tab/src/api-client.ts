@@ -91,11 +91,15 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
+      const text = body === undefined ? undefined : JSON.stringify(body);
       res = await fetch(this.baseUrl + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: text,
         cache: 'no-store',
+        // While the page is hidden or closing (the side panel closes), a save must outlive it: the
+        // browser finishes keepalive requests after the page is gone (their bodies are capped at 64 KB).
+        keepalive: leaving() && (text?.length ?? 0) < KEEPALIVE_MAX_BYTES,
       });
     } catch {
       throw new ApiError(0, 'network', t('networkError'));
@@ -252,6 +256,20 @@ export class ApiClient {
 }
 
 export const ROUNDS_PATH = '/api/rounds';
+
+/** Keepalive requests may carry at most 64 KB together; leave room for headers. */
+const KEEPALIVE_MAX_BYTES = 60_000;
+
+let pageLeaving = false;
+
+/** The page is closing or hidden (pagehide, visibilitychange): saves from now on use keepalive. */
+export function setPageLeaving(value: boolean): void {
+  pageLeaving = value;
+}
+
+function leaving(): boolean {
+  return pageLeaving || (typeof document !== 'undefined' && document.visibilityState === 'hidden');
+}
 
 export function overviewPath(roundId: string, suffix: '' | '.csv' = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/overview${suffix}`;

@@ -48,6 +48,31 @@ export interface AutosaveHooks<V> {
 /** More stale answers than this in a row means something else is wrong: stop and say so. */
 const MAX_CONFLICT_ROUNDS = 5;
 
+/** The savers of the screen now open; the page's leave handler saves them all at once. */
+const live = new Set<Autosaver<unknown>>();
+
+/**
+ * The page is being hidden or closed (the meeting's side panel closes, the user switches away):
+ * every unsaved text is sent now, without waiting for the debounce. The requests go out as
+ * keepalive requests (api-client.ts), which the browser finishes after the page is gone.
+ */
+export function saveEverythingNow(): void {
+  for (const saver of live) void saver.flush();
+}
+
+/** Where a saver keeps its copy of unsaved text, so a closed panel loses nothing. */
+export interface LocalCopyStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** A field's text not yet stored, and the stored text it was typed on top of. */
+interface LocalEdit {
+  mine: string;
+  base: string;
+}
+
 export class Autosaver<V> {
   private base: Record<string, string>;
   private etag: string | null;
@@ -62,9 +87,65 @@ export class Autosaver<V> {
     initial: V,
     private readonly hooks: AutosaveHooks<V> = {},
     private readonly delayMs = 1500,
+    /** Keeps unsaved text in the browser under `key` until it is stored. */
+    private readonly local?: { store: LocalCopyStore; key: string },
   ) {
     this.base = target.fieldsOf(initial);
     this.etag = target.etagOf(initial);
+    live.add(this);
+  }
+
+  /**
+   * Text this browser had typed here and not stored (the panel was closed, the connection lost):
+   * put back as an edit when the stored text is still what it was typed on top of, else offered as
+   * a conflict beside the stored one. Returns the fields and values to show.
+   */
+  restoreLocal(): Record<string, string> {
+    const saved = this.readLocal();
+    const restored: Record<string, string> = {};
+    for (const [field, edit] of Object.entries(saved)) {
+      if (edit.mine === this.stored(field)) continue;
+      restored[field] = edit.mine;
+      if (edit.base === this.stored(field)) {
+        this.dirty.set(field, edit.mine);
+      } else {
+        this.conflicts.set(field, { field, theirs: this.stored(field), mine: edit.mine });
+      }
+    }
+    if (this.conflicts.size > 0) {
+      this.setState({ kind: 'conflict', changed: [...this.conflicts.keys()] });
+      this.hooks.onConflicts?.([...this.conflicts.values()]);
+    }
+    if (this.dirty.size > 0) void this.start();
+    return restored;
+  }
+
+  private readLocal(): Record<string, LocalEdit> {
+    if (!this.local) return {};
+    try {
+      const raw = this.local.store.getItem(this.local.key);
+      const parsed: unknown = raw ? JSON.parse(raw) : {};
+      return typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, LocalEdit>)
+        : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** Writes the unsaved text (or removes the copy once everything is stored). */
+  private writeLocal(): void {
+    if (!this.local) return;
+    const edits: Record<string, LocalEdit> = {};
+    for (const [field, mine] of this.dirty) edits[field] = { mine, base: this.stored(field) };
+    for (const [field, c] of this.conflicts) edits[field] = { mine: c.mine, base: c.theirs };
+    try {
+      if (Object.keys(edits).length)
+        this.local.store.setItem(this.local.key, JSON.stringify(edits));
+      else this.local.store.removeItem(this.local.key);
+    } catch {
+      // Private mode or a full store: the server save still runs; only the extra copy is missing.
+    }
   }
 
   get currentState(): SaveState {
@@ -85,6 +166,10 @@ export class Autosaver<V> {
     return this.dirty.has(field) || this.conflicts.has(field);
   }
 
+  currentConflicts(): Conflict[] {
+    return [...this.conflicts.values()];
+  }
+
   hasConflicts(): boolean {
     return this.conflicts.size > 0;
   }
@@ -103,6 +188,7 @@ export class Autosaver<V> {
     }
     if (value === this.stored(field)) this.dirty.delete(field);
     else this.dirty.set(field, value);
+    this.writeLocal();
     this.schedule();
   }
 
@@ -143,13 +229,16 @@ export class Autosaver<V> {
     this.etag = this.target.etagOf(view);
   }
 
-  /** Stops the debounce timer (the view is going away). */
+  /** Stops the debounce timer (the view is going away); unsaved text is sent first. */
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.dirty.size > 0) void this.start();
+    live.delete(this);
   }
 
   private afterResolve(): void {
+    this.writeLocal();
     if (this.conflicts.size === 0 && this.state.kind === 'conflict') {
       this.setState(this.dirty.size ? { kind: 'idle' } : { kind: 'saved', at: new Date() });
     }
@@ -187,6 +276,7 @@ export class Autosaver<V> {
         for (const [field, value] of sent) {
           if (this.dirty.get(field) === value) this.dirty.delete(field);
         }
+        this.writeLocal();
         this.hooks.onSaved?.(view);
         if (this.dirty.size === 0) {
           this.setState(

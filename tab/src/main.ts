@@ -4,10 +4,12 @@ import {
   ApiError,
   groupTalkPath,
   ROUNDS_PATH,
+  setPageLeaving,
   skemaPath,
   userMessage,
   type Identity,
 } from './api-client.js';
+import { saveEverythingNow } from './autosave.js';
 import type { Me } from './api-types.js';
 import type { AppEnv, Dispose } from './app-env.js';
 import { chosenDevUser, serverMode, startDevMode } from './dev-mode.js';
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
   setLocale('da');
   applyTheme(undefined);
   onUnhandledError(showError);
+  saveWhenLeaving();
 
   const initial = parseRoute(location.hash);
   const session = await connectToTeams();
@@ -183,6 +186,23 @@ async function main(): Promise<void> {
   window.addEventListener('hashchange', () => void show(parseRoute(location.hash), false));
   await show(first, !location.hash && !deepLink);
   if (session) notifyLoaded();
+}
+
+/**
+ * When the panel closes or the page is hidden, everything typed and not yet saved goes out at once
+ * (as keepalive requests the browser finishes after the page is gone); a copy also stays in the
+ * browser until the server has it (field-binding.ts), so nothing typed is lost.
+ */
+function saveWhenLeaving(): void {
+  const leave = (): void => {
+    setPageLeaving(true);
+    saveEverythingNow();
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') leave();
+    else setPageLeaving(false);
+  });
+  window.addEventListener('pagehide', leave);
 }
 
 function renderRoute(env: AppEnv | undefined, route: Route): void {

@@ -1,4 +1,4 @@
-import { Autosaver, type AutosaveTarget, type Conflict } from '../autosave.js';
+import { Autosaver, type AutosaveTarget, type Conflict, type LocalCopyStore } from '../autosave.js';
 import { replace } from '../dom.js';
 import type { SaveStatusView } from '../save-status.js';
 import { conflictPanel } from './conflict-panel.js';
@@ -18,6 +18,20 @@ export interface BoundField {
 }
 
 /**
+ * Where the browser keeps a copy of text not yet stored: one entry per document on screen (the
+ * route names it) and per kind of text. Without localStorage (a locked-down browser) no copy is
+ * kept; saving to the server works the same.
+ */
+function localCopy(source: string): { store: LocalCopyStore; key: string } | undefined {
+  try {
+    if (typeof localStorage === 'undefined') return undefined;
+    return { store: localStorage, key: `mus-unsaved:${source}:${location.hash}` };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Ties an Autosaver to the fields on screen: edits and blurs go to the saver, its state to the
  * screen's save status, conflicts into each field's slot, and other people's saves into the fields
  * the user is not changing.
@@ -25,6 +39,8 @@ export interface BoundField {
 export class FieldSaver<V> {
   readonly saver: Autosaver<V>;
   private readonly fields = new Map<string, BoundField>();
+  /** Unsaved text this browser kept from an earlier visit, put back as fields are bound. */
+  private restored: Record<string, string> | undefined;
 
   constructor(
     target: AutosaveTarget<V>,
@@ -33,17 +49,23 @@ export class FieldSaver<V> {
     source: string,
     hooks: { onSaved?(view: V): void; onRemote?(view: V): void } = {},
   ) {
-    this.saver = new Autosaver(target, initial, {
-      onState: (state) => status.update(source, state),
-      onSaved: (view) => hooks.onSaved?.(view),
-      onRemote: (view) => {
-        for (const [name, field] of this.fields) {
-          if (!this.saver.isPending(name)) field.write(this.saver.stored(name));
-        }
-        hooks.onRemote?.(view);
+    this.saver = new Autosaver(
+      target,
+      initial,
+      {
+        onState: (state) => status.update(source, state),
+        onSaved: (view) => hooks.onSaved?.(view),
+        onRemote: (view) => {
+          for (const [name, field] of this.fields) {
+            if (!this.saver.isPending(name)) field.write(this.saver.stored(name));
+          }
+          hooks.onRemote?.(view);
+        },
+        onConflicts: (conflicts) => this.showConflicts(conflicts),
       },
-      onConflicts: (conflicts) => this.showConflicts(conflicts),
-    });
+      undefined,
+      localCopy(source),
+    );
   }
 
   /** Label for a field name (for the save status's list of changed fields). */
@@ -72,6 +94,10 @@ export class FieldSaver<V> {
     });
     control.addEventListener('input', () => this.saver.edit(name, control.value));
     control.addEventListener('blur', () => void this.saver.flush());
+    this.restored ??= this.saver.restoreLocal();
+    const kept = this.restored[name];
+    if (kept !== undefined) control.value = kept;
+    if (this.saver.hasConflicts()) this.showConflicts(this.saver.currentConflicts());
   }
 
   private showConflicts(conflicts: Conflict[]): void {
