@@ -1,3 +1,4 @@
+import { personRef } from '../../../bot/logger.js';
 import assert from 'node:assert/strict';
 import type { SkemaView } from '../../../bot/skema/skema-view.js';
 import type { AgreementView } from '../../../bot/skema/skema-view.js';
@@ -513,13 +514,13 @@ describe('the skema API', () => {
     assert.equal((await app.call('GET', absent, { as: HR })).status, 403);
   });
 
-  it("a leader opening an employee's skema leaves an audit line in the log", async () => {
+  it("a leader opening an employee's skema leaves an audit line in the log, naming both by hash", async () => {
     await view(LEADER);
     const line = app.logLines.find(
-      (l) => l.audit === 'skema-opened' && l.roundId === roundId && l.by === LEADER,
+      (l) => l.audit === 'skema-opened' && l.roundId === roundId && l.by === personRef(LEADER),
     );
     assert.ok(line, 'audit line written');
-    assert.equal(line.employee, EMPLOYEE);
+    assert.equal(line.employee, personRef(EMPLOYEE));
   });
 
   it('the rounds list shows each round the viewer takes part in, newest first, with their part', async () => {
