@@ -14,7 +14,8 @@ import {
  * group is still too small, the smallest shown departments join it until it reaches the threshold
  * (otherwise "all" minus the shown departments would be the small group's exact answers). The role
  * split is shown only when both leaders and employees reach the threshold, or one of them is empty,
- * for the same reason. Comments are listed only with a shown group, sorted, so their order says
+ * for the same reason, and only when every cell of role × department group does too: otherwise a
+ * department minus its leaders would be the department's few employees. Comments are listed only with a shown group, sorted, so their order says
  * nothing about when or by whom they were written.
  */
 
@@ -124,6 +125,31 @@ function departmentGroups(
   return { groups, withheld };
 }
 
+/**
+ * Whether the role split may be shown beside these department groups: every cell of role ×
+ * department group (the smallest sets a reader can make by adding and subtracting the shown groups'
+ * counts, scores and comments) must be empty or at least `min`.
+ */
+function crossCellsSafe(
+  answers: EvaluationAnswer[],
+  departmentGroups: EvaluationGroupResult[],
+  min: number,
+): boolean {
+  if (departmentGroups.length === 0) return true;
+  const groupOf = new Map<string, number>();
+  departmentGroups.forEach((g, i) => {
+    for (const d of g.department !== undefined ? [g.department] : (g.departments ?? [])) {
+      groupOf.set(d, i);
+    }
+  });
+  const cells = new Map<string, number>();
+  for (const a of answers) {
+    const key = `${groupOf.get(a.department) ?? -1}|${a.respondentRole}`;
+    cells.set(key, (cells.get(key) ?? 0) + 1);
+  }
+  return [...cells.values()].every((n) => n >= min);
+}
+
 /** Summarises the answers for HR, showing only groups of at least `min` (MIN_GROUP_SIZE) answers. */
 export function summariseEvaluation(
   answers: EvaluationAnswer[],
@@ -160,6 +186,16 @@ export function summariseEvaluation(
   }
 
   const departments = departmentGroups(answers, min);
+  const roleGroups = results.groups.filter((g) => g.kind === 'leaders' || g.kind === 'employees');
+  if (roleGroups.length && !crossCellsSafe(answers, departments.groups, min)) {
+    // Role and department together would single out a small group: the department's leaders, say,
+    // subtracted from the department. Keep the departments; hold the role split back.
+    results.groups = results.groups.filter((g) => !roleGroups.includes(g));
+    results.withheld.push({
+      da: `Fordelingen på ledere og medarbejdere vises ikke, fordi den sammen med afdelingerne ville vise en gruppe på færre end ${min} svar.`,
+      en: `The split into leaders and employees is not shown, because together with the departments it would reveal a group of fewer than ${min} answers.`,
+    });
+  }
   results.groups.push(...departments.groups);
   if (departments.withheld) {
     results.withheld.push({
