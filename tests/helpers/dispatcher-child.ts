@@ -12,17 +12,12 @@
  * It prints one line `ready` on stdout once the dispatcher runs.
  */
 import { pino } from 'pino';
+import { setting } from './child-settings.js';
 import { createCardDeliverer } from '../../bot/rollout/deliver-card.js';
 import { Dispatcher } from '../../bot/rollout/dispatcher.js';
 import { openTableStorage } from '../../bot/storage/open-table-storage.js';
 import { createBotFramework } from '../../bot/teams/bot-framework.js';
 import { proactiveMessenger } from '../../bot/teams/proactive-messenger.js';
-
-function setting(name: string, fallback?: string): string {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-}
 
 const log = pino({ level: 'warn' }, pino.destination(2));
 const { repositories, deliveries } = await openTableStorage({

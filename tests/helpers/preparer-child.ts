@@ -14,14 +14,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
+import { setting } from './child-settings.js';
 import { StepPreparer } from '../../bot/rollout/step-preparer.js';
 import { openTableStorage } from '../../bot/storage/open-table-storage.js';
-
-function setting(name: string, fallback?: string): string {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-}
 
 const log = pino({ level: 'warn' }, pino.destination(2));
 const { repositories, deliveries } = await openTableStorage({

@@ -26,6 +26,18 @@ async function roundOf(storage: TestStorage, roundId: string): Promise<Round> {
   return stored.value;
 }
 
+/** Holds every outbox planning call (a seam on storage) until `release` is called. */
+function holdPlanning(h: RolloutHarness): { release: () => void; held: sinon.SinonStub } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const plan = h.storage.deliveries.plan.bind(h.storage.deliveries);
+  const held = sinon.stub(h.storage.deliveries, 'plan').callsFake(async (rows) => {
+    await gate;
+    return plan(rows);
+  });
+  return { release, held };
+}
+
 describe("a step launch answers HR's click at once and does the work in the background", function () {
   this.timeout(60_000);
   let h: RolloutHarness;
@@ -47,13 +59,7 @@ describe("a step launch answers HR's click at once and does the work in the back
 
   it('answers the launch click before any card is queued, shows the preparation, then every leader gets the card', async () => {
     // Hold the outbox's planning until the test lets go: a slow storage account at 10,000 people.
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const plan = h.storage.deliveries.plan.bind(h.storage.deliveries);
-    const held = sinon.stub(h.storage.deliveries, 'plan').callsFake(async (rows) => {
-      await gate;
-      return plan(rows);
-    });
+    const { release, held } = holdPlanning(h);
 
     try {
       const answer = await h.click(HR_EMAIL, 'round.launchStep', { roundId, step: 1 });
@@ -82,13 +88,7 @@ describe("a step launch answers HR's click at once and does the work in the back
   });
 
   it('refuses the next step while the previous one is still being prepared, with the reason', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const plan = h.storage.deliveries.plan.bind(h.storage.deliveries);
-    const held = sinon.stub(h.storage.deliveries, 'plan').callsFake(async (rows) => {
-      await gate;
-      return plan(rows);
-    });
+    const { release, held } = holdPlanning(h);
     try {
       await h.click(HR_EMAIL, 'round.launchStep', { roundId, step: 2 });
       const early = await h.click(HR_EMAIL, 'round.launchStep', { roundId, step: 3 });
