@@ -37,11 +37,67 @@ param teamsAppId string = ''
 @description('Comma-separated tenant ids whose users may use the app; empty = the bot\'s own tenant.')
 param allowedTenants string = ''
 
+// The storage account answers only the app: the Web App reaches it through a subnet of its own
+// (VNet integration, which needs B1 or higher) with a service endpoint, and the account refuses every
+// other network. Set false for F1, or to reach the tables from your own machine while debugging.
+@description('Storage reachable only from the app (VNet integration + service endpoint). Needs B1 or higher.')
+param restrictStorageToApp bool = true
+
+@description('Days the Log Analytics workspace keeps the app\'s and the storage account\'s diagnostic logs.')
+@minValue(30)
+param logRetentionDays int = 30
+
 var storageAccountName = take('mus${uniqueString(resourceGroup().id, resourceBaseName)}', 24)
 // Storage Table Data Contributor: read/write table entities, nothing else (no keys, no management).
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Free and shared plans cannot keep the app loaded.
 var alwaysOn = !contains(['F1', 'D1'], webAppSku)
+
+var vnetName = '${resourceBaseName}-vnet'
+var appSubnetName = 'app'
+var appSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', vnetName, appSubnetName)
+
+resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = if (restrictStorageToApp) {
+  name: vnetName
+  location: location
+  properties: {
+    addressSpace: {
+      addressPrefixes: ['10.20.0.0/24']
+    }
+    subnets: [
+      {
+        name: appSubnetName
+        properties: {
+          addressPrefix: '10.20.0.0/26'
+          delegations: [
+            {
+              name: 'webapp'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: resourceBaseName
@@ -62,6 +118,40 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     accessTier: 'Hot'
+    networkAcls: restrictStorageToApp
+      ? {
+          defaultAction: 'Deny'
+          bypass: 'None'
+          virtualNetworkRules: [
+            {
+              id: appSubnetId
+              action: 'Allow'
+            }
+          ]
+        }
+      : {
+          defaultAction: 'Allow'
+        }
+  }
+  dependsOn: [vnet]
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+// Who read, wrote or deleted table data, kept in Log Analytics.
+resource storageDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      { category: 'StorageRead', enabled: true }
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
   }
 }
 
@@ -103,6 +193,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: restrictStorageToApp ? appSubnetId : null
+    vnetRouteAllEnabled: restrictStorageToApp
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
       // The bundled server (npm run build); package.json's "start" is the dev server (tsx).
@@ -157,6 +249,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ]
     }
   }
+  dependsOn: [vnet]
 }
 
 // FTP is off (ftpsState) and its basic-auth credentials are refused too.
@@ -165,6 +258,30 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   name: 'ftp'
   properties: {
     allow: false
+  }
+}
+
+// No basic-auth publishing to the SCM (Kudu) site either: deployment signs in with Entra ID.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// The app's requests, console output and platform events, kept in Log Analytics.
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      { category: 'AppServiceHTTPLogs', enabled: true }
+      { category: 'AppServiceConsoleLogs', enabled: true }
+      { category: 'AppServiceAppLogs', enabled: true }
+      { category: 'AppServicePlatformLogs', enabled: true }
+    ]
   }
 }
 
