@@ -7,6 +7,7 @@ import { createAuthenticator, orgIdForTenant } from './api/authenticate.js';
 import { registerDevRoutes } from './api/dev-routes.js';
 import { registerMeRoutes } from './api/me-routes.js';
 import { registerOrganisationRoutes } from './api/organisation-routes.js';
+import { registerRoundSetupRoutes } from './api/round-setup-routes.js';
 import { registerOverviewRoutes } from './api/overview-routes.js';
 import { registerRosterRoutes } from './api/roster-routes.js';
 import { registerRoundRoutes } from './api/round-routes.js';
@@ -120,6 +121,13 @@ export async function startApp(
       tabDir: join(projectRoot, 'tab', 'dist'),
       registerApi: [
         (s) => registerMeRoutes(s, { authenticate, log }),
+        (s) =>
+          registerRoundSetupRoutes(s, {
+            authenticate,
+            repositories,
+            now: () => new Date(),
+            log: log.child({ module: 'round-setup-api' }),
+          }),
         (s) =>
           registerOrganisationRoutes(s, {
             authenticate,

@@ -2,11 +2,12 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { demand, may } from '../mus/access-rules.js';
-import { ConflictError, DomainError, NotFoundError, type Versioned } from '../mus/errors.js';
+import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
 import { CORE_TASK_MAX, type Organisation } from '../mus/organisation.js';
 import type { OrganisationRepository } from '../mus/repositories.js';
 import type { Authenticate } from './authenticate.js';
 import { sendApiError } from './api-route.js';
+import { requireIfMatch, sendStaleWrite } from './if-match.js';
 import { parseInput, refinementText } from './validate-input.js';
 
 /*
@@ -36,17 +37,6 @@ const organisationBody = z.strictObject({
     .nullable()
     .optional(),
 });
-
-class PreconditionRequiredError extends DomainError {
-  readonly status = 428;
-  readonly code = 'if_match_required';
-  constructor() {
-    super({
-      da: 'Send den ETag, du læste (If-Match), så ingen andres ændring bliver overskrevet.',
-      en: 'Send the ETag you read (If-Match), so nobody else’s change is overwritten.',
-    });
-  }
-}
 
 function view(stored: Versioned<Organisation>): unknown {
   return {
@@ -87,8 +77,7 @@ export function registerOrganisationRoutes(
     try {
       const viewer = await deps.authenticate(req);
       demand(may.launchSteps(viewer));
-      const ifMatch = req.header('if-match');
-      if (!ifMatch) throw new PreconditionRequiredError();
+      const ifMatch = requireIfMatch(req);
       const input = parseInput(organisationBody, req.body);
       const stored = await load(viewer.orgId);
       if (stored.etag !== ifMatch) throw new ConflictError(stored);
@@ -99,20 +88,7 @@ export function registerOrganisationRoutes(
       res.header('ETag', saved.etag);
       res.json(view(saved));
     } catch (error) {
-      if (error instanceof ConflictError) {
-        const current = error.current as Versioned<Organisation> | undefined;
-        if (current) res.header('ETag', current.etag);
-        res.status(412);
-        res.json({
-          error: {
-            code: 'conflict',
-            message: error.userMessage,
-            current: current ? view(current) : null,
-          },
-        });
-        return;
-      }
-      sendApiError(res, error, deps.log);
+      if (!sendStaleWrite(res, error, view)) sendApiError(res, error, deps.log);
     }
   });
 }

@@ -1,7 +1,7 @@
 import type { Bilingual } from './bilingual.js';
 import { RuleError, ValidationError, type ValidationIssue } from './errors.js';
 import { STEP_NUMBERS, stepDefinition, type StepNumber } from './rollout-steps.js';
-import type { SkemaTemplate } from './skema-template.js';
+import { templateIssues, type SkemaTemplate } from './skema-template.js';
 
 export type RoundKind = 'MUS' | 'GRUS' | 'LUS';
 
@@ -232,6 +232,64 @@ export function preparationDone(round: Round, step: StepNumber, now: Date): Roun
 /** HR may edit the template only until the skemas are sent (step 3). */
 export function canEditTemplate(round: Round): boolean {
   return !round.closedAt && !roundStep(round, 3).launchedAt;
+}
+
+/** Why the template can no longer be changed. */
+export const TEMPLATE_LOCKED: Bilingual = {
+  da: 'Skemaet kan ikke ændres, når det er sendt (trin 3) eller runden er afsluttet: hvert sendt skema beholder de spørgsmål, det blev sendt med.',
+  en: 'The form cannot be changed once it has been sent (step 3) or the round is closed: each sent form keeps the questions it was sent with.',
+};
+
+/** The round with HR's edited template, or a RuleError once it is locked / ValidationError if bad. */
+export function withTemplate(round: Round, template: SkemaTemplate): Round {
+  if (!canEditTemplate(round)) throw new RuleError(TEMPLATE_LOCKED);
+  const issues = templateIssues(template);
+  if (issues.length) throw new ValidationError(issues);
+  return { ...round, template };
+}
+
+/**
+ * The round with HR's deadlines: five dates in step order; a deadline that changes may not be in the
+ * past (`today`, an ISO date).
+ */
+export function withDeadlines(round: Round, deadlines: string[], today: string): Round {
+  const issues: ValidationIssue[] = [];
+  if (deadlines.length !== 5 || !deadlines.every(isIsoDate)) {
+    issues.push({
+      where: 'deadlines',
+      message: {
+        da: 'Der skal være fem frister som datoer (ÅÅÅÅ-MM-DD).',
+        en: 'There must be five deadlines as dates (YYYY-MM-DD).',
+      },
+    });
+    throw new ValidationError(issues);
+  }
+  if (deadlines.some((d, i) => i > 0 && d < deadlines[i - 1]!)) {
+    issues.push({
+      where: 'deadlines',
+      message: {
+        da: 'Fristerne skal ligge i trinenes rækkefølge.',
+        en: 'The deadlines must follow the order of the steps.',
+      },
+    });
+  }
+  round.steps.forEach((s, i) => {
+    const next = deadlines[i]!;
+    if (next === s.deadline) return;
+    if (next < today) {
+      issues.push({
+        where: String(s.step),
+        message: {
+          da: `Fristen for trin ${s.step} kan ikke flyttes til en dato, der er gået.`,
+          en: `Step ${s.step}'s deadline cannot be moved to a date that has passed.`,
+        },
+      });
+    }
+  });
+  if (round.closedAt)
+    throw new RuleError({ da: 'Runden er afsluttet.', en: 'The round is closed.' });
+  if (issues.length) throw new ValidationError(issues);
+  return { ...round, steps: round.steps.map((s, i) => ({ ...s, deadline: deadlines[i]! })) };
 }
 
 /** HR closes the round: no more steps can be launched, and the retention period starts. */

@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
 import { registerOrganisationRoutes } from '../../../bot/api/organisation-routes.js';
+import { registerRoundSetupRoutes } from '../../../bot/api/round-setup-routes.js';
 import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
 import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
 import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
@@ -132,6 +133,7 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
           organisations: repositories.organisations,
           log,
         }),
+      (s) => registerRoundSetupRoutes(s, { authenticate, repositories, now: () => NOW, log }),
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
       (s) =>

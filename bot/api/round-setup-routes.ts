@@ -1,0 +1,159 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../logger.js';
+import { demand, may } from '../mus/access-rules.js';
+import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
+import type { Person } from '../mus/person.js';
+import type { Repositories } from '../mus/repositories.js';
+import {
+  canEditTemplate,
+  ROUND_NAME_MAX,
+  TEMPLATE_LOCKED,
+  withDeadlines,
+  withTemplate,
+  type Round,
+} from '../mus/round.js';
+import { createRound } from '../rollout/create-round.js';
+import { sendApiError } from './api-route.js';
+import type { Authenticate } from './authenticate.js';
+import { requireIfMatch, sendStaleWrite } from './if-match.js';
+import { roundIdSchema } from './skema-routes.js';
+import { parseInput } from './validate-input.js';
+
+/*
+ * HR sets a round up through the API, so it can be scripted (HR only; others 403):
+ *   POST /api/rounds                        { name, kind }          → 201 the round
+ *   GET  /api/rounds/:roundId/template                              → { template, editable, etag }
+ *   PUT  /api/rounds/:roundId/template      { sections }  If-Match  → 409 once step 3 is launched
+ *   PUT  /api/rounds/:roundId/deadlines     { "1": "YYYY-MM-DD", … "5": … }  If-Match
+ * Writes need the round's ETag (If-Match; 428 without, 412 when stale, with the current version).
+ */
+
+const bilingualText = z.strictObject({
+  da: z.string().trim().min(1).max(1000),
+  en: z.string().trim().min(1).max(1000),
+});
+
+const templateBody = z.strictObject({
+  sections: z
+    .array(
+      z.strictObject({
+        id: z.string().max(40),
+        kind: z.enum(['question', 'agreements']),
+        title: bilingualText,
+        prompt: bilingualText,
+      }),
+    )
+    .max(15),
+});
+
+const deadlinesBody = z.strictObject({
+  '1': z.string(),
+  '2': z.string(),
+  '3': z.string(),
+  '4': z.string(),
+  '5': z.string(),
+});
+
+const newRoundBody = z.strictObject({
+  name: z.string().trim().min(1).max(ROUND_NAME_MAX),
+  kind: z.enum(['MUS', 'GRUS', 'LUS']),
+});
+
+const roundPath = z.strictObject({ roundId: roundIdSchema });
+
+function view(stored: Versioned<Round>): unknown {
+  const round = stored.value;
+  return {
+    id: round.id,
+    name: round.name,
+    kind: round.kind,
+    deadlines: Object.fromEntries(round.steps.map((s) => [String(s.step), s.deadline])),
+    template: round.template,
+    editable: canEditTemplate(round),
+    ...(canEditTemplate(round) ? {} : { lockedBecause: TEMPLATE_LOCKED }),
+    etag: stored.etag,
+  };
+}
+
+export function registerRoundSetupRoutes(
+  server: Server,
+  deps: {
+    authenticate: Authenticate;
+    repositories: Repositories;
+    now: () => Date;
+    log: Logger;
+  },
+): void {
+  const hr = async (req: Request): Promise<Person> => {
+    const viewer = await deps.authenticate(req);
+    demand(may.manageRounds(viewer));
+    return viewer;
+  };
+  const load = async (orgId: string, roundId: string): Promise<Versioned<Round>> => {
+    const stored = await deps.repositories.rounds.get(orgId, roundId);
+    if (!stored)
+      throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+    return stored;
+  };
+  /** Read, check the caller's ETag, change, write with the ETag: a stale one is a 412. */
+  const change = async (
+    req: Request,
+    res: Response,
+    apply: (round: Round) => Round,
+  ): Promise<void> => {
+    try {
+      const viewer = await hr(req);
+      const ifMatch = requireIfMatch(req);
+      const { roundId } = parseInput(roundPath, req.params, 'path');
+      const stored = await load(viewer.orgId, roundId);
+      if (stored.etag !== ifMatch) throw new ConflictError(stored);
+      const saved = await deps.repositories.rounds.update(apply(stored.value), stored.etag);
+      res.header('ETag', saved.etag);
+      res.json(view(saved));
+    } catch (error) {
+      if (!sendStaleWrite(res, error, view)) sendApiError(res, error, deps.log);
+    }
+  };
+
+  server.post('/api/rounds', async (req: Request, res: Response) => {
+    try {
+      const viewer = await hr(req);
+      const input = parseInput(newRoundBody, req.body);
+      const created = await createRound(deps, { by: viewer, name: input.name, kind: input.kind });
+      res.header('ETag', created.etag);
+      res.status(201);
+      res.json(view(created));
+    } catch (error) {
+      sendApiError(res, error, deps.log);
+    }
+  });
+
+  server.get('/api/rounds/:roundId/template', async (req: Request, res: Response) => {
+    try {
+      const viewer = await hr(req);
+      const { roundId } = parseInput(roundPath, req.params, 'path');
+      const stored = await load(viewer.orgId, roundId);
+      res.header('ETag', stored.etag);
+      res.json(view(stored));
+    } catch (error) {
+      sendApiError(res, error, deps.log);
+    }
+  });
+
+  server.put('/api/rounds/:roundId/template', async (req: Request, res: Response) =>
+    change(req, res, (round) => withTemplate(round, parseInput(templateBody, req.body))),
+  );
+
+  server.put('/api/rounds/:roundId/deadlines', async (req: Request, res: Response) =>
+    change(req, res, (round) => {
+      const input = parseInput(deadlinesBody, req.body);
+      const today = deps.now().toISOString().slice(0, 10);
+      return withDeadlines(
+        round,
+        [input['1'], input['2'], input['3'], input['4'], input['5']],
+        today,
+      );
+    }),
+  );
+}
