@@ -89,7 +89,14 @@ export async function loadGroupTalkForParty(
     key.roundId,
     key.leaderEmail,
   );
-  if (!stored) throw new NotFoundError(NO_GROUP_TALK);
+  if (!stored) {
+    // Only those who would take part learn that there is none: to anyone else a missing talk and
+    // someone else's talk look the same, so who leads a group talk cannot be probed.
+    const wouldTakePart =
+      viewer.email === key.leaderEmail || viewer.leaderEmail === key.leaderEmail;
+    if (wouldTakePart) throw new NotFoundError(NO_GROUP_TALK);
+    throw new ForbiddenError();
+  }
   if (groupTalkRelation(viewer, stored.value) === 'none') throw new ForbiddenError();
   return stored;
 }

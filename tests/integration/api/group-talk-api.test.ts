@@ -178,7 +178,15 @@ describe('the group talk API (GRUS)', function () {
       `/api/rounds/${ROUND}/group-talks/${encodeURIComponent(WHO.outsider)}`,
       { as: WHO.outsider },
     );
-    assert.equal(none.status, 404);
+    assert.equal(none.status, 404, 'their own (missing) group talk: 404');
+    // Someone else's group talk that does not exist answers as one that does: 403, so who leads a
+    // group talk cannot be probed.
+    const probe = await call(
+      'GET',
+      `/api/rounds/${ROUND}/group-talks/${encodeURIComponent('ingen.leder@vandvaerk.example')}`,
+      { as: WHO.outsider },
+    );
+    assert.equal(probe.status, 403);
   });
 
   it('a stale notes save gets 412 with the stored version and what changed; nothing is overwritten', async () => {
