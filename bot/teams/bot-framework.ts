@@ -313,6 +313,15 @@ class BotFrameworkTransport implements BotFramework {
     handler: TurnHandler | undefined = this.options.handler,
   ): Promise<void> {
     if (!handler) throw new Error('handleRequest needs a turn handler');
+    const authorization = req.headers.authorization;
+    if (!this.devMode && !(typeof authorization === 'string' && /^Bearer \S/.test(authorization))) {
+      // Anyone can post here: a request without a token is answered with one log line, before the
+      // SDK (which prints a whole stack for each refusal) sees it.
+      this.options.log.warn({ status: 401 }, 'bot request without a token refused');
+      res.status(401);
+      res.end();
+      return;
+    }
     // The SDK's Request type wants a record body; restify has already parsed the JSON.
     await this.adapter.process(req as Parameters<CloudAdapter['process']>[0], res, (context) =>
       handler.run(context),
