@@ -87,6 +87,33 @@ export interface NewRoundInput {
   template: SkemaTemplate;
 }
 
+/** What is wrong with five deadlines: not five ISO dates, or not in the order of the steps. */
+function deadlineIssues(deadlines: string[]): ValidationIssue[] {
+  if (deadlines.length !== 5 || !deadlines.every(isIsoDate)) {
+    return [
+      {
+        where: 'deadlines',
+        message: {
+          da: 'Der skal være fem frister som datoer (ÅÅÅÅ-MM-DD).',
+          en: 'There must be five deadlines as dates (YYYY-MM-DD).',
+        },
+      },
+    ];
+  }
+  if (deadlines.some((d, i) => i > 0 && d < deadlines[i - 1]!)) {
+    return [
+      {
+        where: 'deadlines',
+        message: {
+          da: 'Fristerne skal ligge i trinenes rækkefølge.',
+          en: 'The deadlines must follow the order of the steps.',
+        },
+      },
+    ];
+  }
+  return [];
+}
+
 /** Creates a round after checking its name and that the five deadlines are valid dates in step order. */
 export function newRound(input: NewRoundInput): Round {
   const name = input.name.trim();
@@ -101,23 +128,7 @@ export function newRound(input: NewRoundInput): Round {
       },
     });
   }
-  if (deadlines.length !== 5 || !deadlines.every(isIsoDate)) {
-    issues.push({
-      where: 'deadlines',
-      message: {
-        da: 'Der skal være fem frister som datoer (ÅÅÅÅ-MM-DD).',
-        en: 'There must be five deadlines as dates (YYYY-MM-DD).',
-      },
-    });
-  } else if (deadlines.some((d, i) => i > 0 && d < deadlines[i - 1]!)) {
-    issues.push({
-      where: 'deadlines',
-      message: {
-        da: 'Fristerne skal ligge i trinenes rækkefølge.',
-        en: 'The deadlines must follow the order of the steps.',
-      },
-    });
-  }
+  issues.push(...deadlineIssues(deadlines));
   if (issues.length) throw new ValidationError(issues);
   return {
     orgId: input.orgId,
@@ -253,26 +264,8 @@ export function withTemplate(round: Round, template: SkemaTemplate): Round {
  * past (`today`, an ISO date).
  */
 export function withDeadlines(round: Round, deadlines: string[], today: string): Round {
-  const issues: ValidationIssue[] = [];
-  if (deadlines.length !== 5 || !deadlines.every(isIsoDate)) {
-    issues.push({
-      where: 'deadlines',
-      message: {
-        da: 'Der skal være fem frister som datoer (ÅÅÅÅ-MM-DD).',
-        en: 'There must be five deadlines as dates (YYYY-MM-DD).',
-      },
-    });
-    throw new ValidationError(issues);
-  }
-  if (deadlines.some((d, i) => i > 0 && d < deadlines[i - 1]!)) {
-    issues.push({
-      where: 'deadlines',
-      message: {
-        da: 'Fristerne skal ligge i trinenes rækkefølge.',
-        en: 'The deadlines must follow the order of the steps.',
-      },
-    });
-  }
+  const issues = deadlineIssues(deadlines);
+  if (issues.length) throw new ValidationError(issues);
   round.steps.forEach((s, i) => {
     const next = deadlines[i]!;
     if (next === s.deadline) return;
