@@ -9,7 +9,7 @@ import { emailSchema } from './skema-routes.js';
 import { parseInput } from './validate-input.js';
 
 /*
- * GDPR (DESIGN §5):
+ * GDPR (docs/architecture.md, "Who sees what"):
  *   GET    /api/me/audit                 → { entries: AuditLine[] }: who opened my skema, and when
  *   GET    /api/me/export                → PersonExport: my own data ("Mine data"), for anyone
  *   GET    /api/people/:email/export?reason=…  → PersonExport (HR only, reason required): that

@@ -55,7 +55,7 @@ export function issuersFor(tenantId: string): string[] {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Builds the verifier of Teams SSO tokens (DESIGN §4, "Teams facts"): RS256 signature by a key from the
+ * Builds the verifier of Teams SSO tokens (docs/architecture.md, "Teams facts the design relies on"): RS256 signature by a key from the
  * JWKS, issuer of the token's own tenant, one of our audiences, not expired, tenant on the allow-list.
  * Resolves to the tenant and the user's Entra object id; rejects with SsoTokenError otherwise.
  */

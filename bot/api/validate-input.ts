@@ -3,7 +3,7 @@ import type { Bilingual } from '../mus/bilingual.js';
 import { ValidationError, type ValidationIssue } from '../mus/errors.js';
 
 /*
- * Every HTTP input passes a zod schema before it reaches a use case (DESIGN §5). zod's own messages
+ * Every HTTP input passes a zod schema before it reaches a use case (docs/architecture.md, "Who sees what"). zod's own messages
  * are English and technical, so each issue is retold here in both languages; objects are strict, so
  * an unknown field is an issue too.
  */

@@ -12,7 +12,7 @@ import { questionSections, type SkemaTemplate } from '../mus/skema-template.js';
 import type { Skema } from '../mus/skema.js';
 
 /*
- * The group talk as one viewer may see it. Who sees what (DESIGN §5 applied to GRUS):
+ * The group talk as one viewer may see it. Who sees what (docs/architecture.md, "Who sees what"):
  *   - the leader: everything, and on GET each member's submitted preparation per question with their
  *     name, plus who has not prepared. A draft the member has not submitted stays the member's own.
  *     Opening them is written to each prepared member's audit trail, as opening their skema is.

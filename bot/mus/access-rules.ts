@@ -15,7 +15,7 @@ export function relationTo(viewer: Person, skema: SkemaParties): SkemaRelation {
 }
 
 /**
- * Who may read or write what (DESIGN §5). Every transport asks these before it touches storage.
+ * Who may read or write what (docs/architecture.md, "Who sees what"). Every transport asks these before it touches storage.
  * The employee reads and writes their own preparation; their leader reads it and writes talk notes and
  * agreements; private notes are the leader's alone; HR sees status, never contents.
  */

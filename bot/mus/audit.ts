@@ -4,7 +4,7 @@ export type AuditAction = 'skema-opened' | 'data-exported';
 export const AUDIT_ACTIONS: readonly AuditAction[] = ['skema-opened', 'data-exported'];
 
 /**
- * One line of a person's audit trail (DESIGN §5): who opened their skema (or exported their data),
+ * One line of a person's audit trail (docs/architecture.md, "Who sees what"): who opened their skema (or exported their data),
  * and when. The trail belongs to the person it is about, who may read it.
  */
 export interface AuditEntry {

@@ -7,7 +7,7 @@ import {
 } from './evaluation.js';
 
 /*
- * The evaluation's results as HR may see them (DESIGN §5: anonymous, groups of at least five).
+ * The evaluation's results as HR may see them (docs/architecture.md, "Who sees what").
  *
  * A group below MIN_GROUP_SIZE is never shown, and neither is anything that lets a reader work it out
  * by subtraction. Departments under the threshold are merged into "Øvrige / Others"; if that merged

@@ -14,7 +14,7 @@ import type { DeliveryStore, StepCounts } from '../rollout/delivery.js';
 /*
  * HR's overview of a round: how far each step's cards got, how far the talks are per department and
  * per leader, who is behind, and the evaluation as far as it may be shown. Statuses and counts only:
- * HR never sees what is written in a skema (DESIGN §5). The skema counts come from the status
+ * HR never sees what is written in a skema (docs/architecture.md, "Who sees what"). The skema counts come from the status
  * projection (SkemaRepository.statusTally), so a page view reads about one row per leader; the
  * step counts and the number of evaluation answers come from counter rows kept with the rows they
  * count; the evaluation's results are computed once it has closed and kept while no answer is added

@@ -6,7 +6,7 @@ import { retentionDue, type Round } from '../mus/round.js';
 import { hasTalkContent, RETENTION_ACTOR, withoutTalkContent } from '../mus/skema.js';
 
 /*
- * The retention period (DESIGN §5). Once a day, for every round that closed more than the
+ * The retention period (docs/architecture.md, "Who sees what"). Once a day, for every round that closed more than the
  * organisation's `retentionMonths` ago, the talk's texts are deleted: the employee's preparation
  * answers, the leader's shared talk notes, the employee's comment on the summary, the leader's
  * private notes, and a GRUS group talk's notes (except its agreements section). What was agreed is kept — the agreements with their status, and the follow-up copy

@@ -19,7 +19,7 @@ export interface TeamMember {
   followUpDate: string | null;
 }
 
-/** How many skemas of the round are in each status: what HR sees (DESIGN §5). */
+/** How many skemas of the round are in each status: what HR sees (docs/architecture.md, "Who sees what"). */
 export interface StatusCounts {
   total: number;
   byStatus: Record<SkemaStatus, number>;

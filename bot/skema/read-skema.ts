@@ -6,7 +6,7 @@ import { skemaView, type SkemaView } from './skema-view.js';
 
 /**
  * The employee or their leader opens the skema. When anyone but the employee opens it, the read is
- * written to the employee's audit trail (DESIGN §5: who opened someone else's skema, shown to the
+ * written to the employee's audit trail (docs/architecture.md, "Who sees what": who opened someone else's skema, shown to the
  * employee under GET /api/me/audit) and logged. The trail is written before the skema is shown: a
  * read that cannot be recorded is refused rather than left out of the trail.
  */

@@ -13,7 +13,7 @@ import {
 import type { SkemaServices } from './skema-services.js';
 
 /*
- * What the tab is sent about a skema: exactly what the viewer may see (DESIGN §5). Only the two
+ * What the tab is sent about a skema: exactly what the viewer may see (docs/architecture.md, "Who sees what"). Only the two
  * parties ever get a view; HR gets statuses elsewhere. The leader's private note is added for that
  * leader alone. Texts are returned verbatim; the tab escapes them.
  */

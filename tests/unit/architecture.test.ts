@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /*
- * The boundaries DESIGN.md §4 draws, checked on the source itself: the domain stays pure TypeScript, and
+ * The boundaries docs/architecture.md draws, checked on the source itself: the domain stays pure TypeScript, and
  * each SDK past Microsoft's end of support (botbuilder, @microsoft/teamsfx) sits behind one module of
  * ours, so moving to the Microsoft 365 Agents SDK touches that module only. eslint.config.js enforces
  * the same while editing; this test also sees dynamic imports and `import('x').Type` types.

@@ -23,7 +23,7 @@ import { saveFile } from '../save-file.js';
 import { statusLabel } from './skema-parts.js';
 
 /*
- * HR's overview of a round (DESIGN §2, §5): how far each of the five steps' cards got, how far the
+ * HR's overview of a round (docs/architecture.md): how far each of the five steps' cards got, how far the
  * talks are per department and per leader (overdue leaders first, marked in words and with an icon,
  * not by colour alone), and the evaluation as far as it may be shown. The server sends statuses and
  * counts only and refuses anyone but HR; this view asks for nothing else.

@@ -4,7 +4,7 @@ import type { Versioned } from '../../../bot/mus/errors.js';
 import { PEOPLE, skemaPath, startApiTestApp, type ApiTestApp } from './api-test-app.js';
 
 /*
- * Who may call what (DESIGN §5), as one table: every endpoint of the tab's skema API against the
+ * Who may call what (docs/architecture.md, "Who sees what"), as one table: every endpoint of the tab's skema API against the
  * employee, a colleague, their leader, another leader, their leader's leader, HR, no token and a
  * bad token. Each cell runs on a round of its own so an allowed write cannot change another cell.
  */
