@@ -355,7 +355,7 @@ describe('a dispatcher process killed in the middle of a step', function () {
     ];
   }
 
-  it('loses nobody, and sends twice at most the cards that were in flight when it died', async () => {
+  it('loses nobody, and sends twice at most the cards in flight or awaiting their outcome write when it died', async () => {
     // Teams takes a while to answer, so that several sends are under way at the kill.
     fake.faults.push({ rate: 1, delayMs: 200 });
     child = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT], {
@@ -389,7 +389,13 @@ describe('a dispatcher process killed in the middle of a step', function () {
     const unrecorded = afterKill.filter(
       (r) => r.status !== 'sent' && (accepted.get(teamsUserId(r.recipientEmail)) ?? 0) > 0,
     ).length;
-    assert.ok(unrecorded <= CHILD_CONCURRENCY, `${unrecorded} sends were unrecorded at the kill`);
+    // At most the sends under way (one per slot) plus those Teams had answered whose outcome was still
+    // in the save batch (the dispatcher frees a slot as soon as Teams answers and writes outcomes in
+    // ~50 ms batches): never more than two per slot.
+    assert.ok(
+      unrecorded <= 2 * CHILD_CONCURRENCY,
+      `${unrecorded} sends were unrecorded at the kill`,
+    );
 
     // The survivor takes over the dead process's rows when their leases run out. It looks its
     // recipients up in a snapshot from the first card, as a busy organisation's dispatcher does.
