@@ -104,14 +104,29 @@ export function startRollout(deps: {
   const wakeGap = deps.wakeWaitingEveryMs ?? 30_000;
   const waking = new Map<string, Promise<number>>();
   const lastWake = new Map<string, number>();
+  // Retries still waiting for their turn are dropped at shutdown (the 5-minute timer or the next
+  // start picks them up); only those already at work are waited for.
+  const wakeTimers = new Set<NodeJS.Timeout>();
+  const wakesAtWork = new Set<Promise<number>>();
+  let stopped = false;
   const wakeWaiting = (orgId: string): Promise<number> => {
     const running = waking.get(orgId);
     if (running) return running;
     const wait = Math.max(0, (lastWake.get(orgId) ?? 0) + wakeGap - Date.now());
-    const run = new Promise<void>((resolve) => setTimeout(resolve, wait).unref())
+    const run = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wakeTimers.delete(timer);
+        resolve();
+      }, wait);
+      timer.unref();
+      wakeTimers.add(timer);
+    })
       .then(() => {
+        if (stopped) return 0;
         lastWake.set(orgId, Date.now());
-        return wakeWaitingCards({ repositories, deliveries }, orgId, new Date());
+        const work = wakeWaitingCards({ repositories, deliveries }, orgId, new Date());
+        wakesAtWork.add(work);
+        return work.finally(() => wakesAtWork.delete(work));
       })
       .then((woken) => {
         if (woken > 0) dispatcher.wake();
@@ -197,7 +212,9 @@ export function startRollout(deps: {
     stop: async () => {
       clearInterval(reminderTimer);
       clearInterval(waitingTimer);
-      await Promise.allSettled(waking.values());
+      stopped = true;
+      for (const timer of wakeTimers) clearTimeout(timer);
+      await Promise.allSettled(wakesAtWork);
       await preparer.stop();
       await dispatcher.stop();
       await announcer.stop();
