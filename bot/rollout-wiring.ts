@@ -6,6 +6,7 @@ import type { Repositories } from './mus/repositories.js';
 import { createCardDeliverer } from './rollout/deliver-card.js';
 import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
 import type { Skema } from './mus/skema.js';
+import type { TenantLeaseStore } from './rollout/tenant-lease.js';
 import { Dispatcher } from './rollout/dispatcher.js';
 import { StepPreparer } from './rollout/step-preparer.js';
 import { wakeWaitingCards } from './rollout/wake-waiting.js';
@@ -37,6 +38,11 @@ export function startRollout(deps: {
   wakeWaitingEveryMs?: number;
   repositories: Repositories;
   deliveries: DeliveryStore;
+  /**
+   * Where the tenant send leases live: with them, only the instance holding a tenant's lease sends
+   * its cards, so several instances on one storage account keep the tenant's rate limit together.
+   */
+  tenantLeases?: TenantLeaseStore;
   bot: BotFramework;
   log: Logger;
   extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
@@ -86,6 +92,7 @@ export function startRollout(deps: {
     log: log.child({ module: 'dispatcher' }),
     owner,
     ratePerSecond: () => config.rolloutRatePerSecond,
+    ...(deps.tenantLeases ? { tenantLeases: deps.tenantLeases } : {}),
     onProgress: ({ orgId, roundId }) => announcer.schedule(orgId, roundId),
   });
   const preparer = new StepPreparer({

@@ -48,6 +48,15 @@ export interface PersonRepository {
   upsertRoster(orgId: string, people: Person[]): Promise<RosterWriteResult>;
   /** Records the Teams ids the bot learnt for a person. */
   setTeamsIdentity(orgId: string, email: string, identity: TeamsIdentity): Promise<void>;
+  /**
+   * The same for many people at once (a team roster's page): reads and writes in bulk, so a team of
+   * thousands is learnt in seconds. People no longer on the roster are skipped. Returns how many
+   * people's ids changed.
+   */
+  setTeamsIdentities(
+    orgId: string,
+    updates: readonly { email: string; identity: TeamsIdentity }[],
+  ): Promise<number>;
   remove(orgId: string, email: string): Promise<void>;
 }
 

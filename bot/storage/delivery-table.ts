@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
 import type { StepNumber } from '../mus/rollout-steps.js';
 import {
   DELIVERY_AUDIENCES,
+  type ClaimOptions,
   type Delivery,
   type ResendableStatus,
   type DeliveryAudience,
@@ -221,6 +222,8 @@ export class DeliveryTable implements DeliveryStore {
   private readonly known = new Map<string, { etag: string; status: DeliveryStatus }>();
   /** Saves waiting for the partition's transaction in flight; they go together in the next one. */
   private readonly lanes = new Map<string, LaneItem[]>();
+  /** The tenant of a marker written before markers named it, by partition. */
+  private readonly markerOrgs = new Map<string, string>();
   /** Partitions found to hold rows (and so not new) when planning. */
   private readonly seenRows = new Set<string>();
   /** When each partition's last save transaction ended. */
@@ -245,11 +248,49 @@ export class DeliveryTable implements DeliveryStore {
     this.known.set(`${pk}\n${rk}`, { etag, status });
   }
 
-  private async markActive(partition: string): Promise<void> {
+  private async markActive(partition: string, orgId: string): Promise<void> {
     await this.queue.upsertEntity(
-      { partitionKey: ACTIVE, rowKey: partition, touchedAt: new Date().toISOString() },
+      { partitionKey: ACTIVE, rowKey: partition, orgId, touchedAt: new Date().toISOString() },
       'Replace',
     );
+  }
+
+  /**
+   * The tenant of a marker's partition: written on the marker; a marker from before that is
+   * answered by one row of its partition (keys are never decoded).
+   */
+  private async orgIdOf(marker: RawEntity): Promise<string | undefined> {
+    if (typeof marker.orgId === 'string') return marker.orgId;
+    const partition = String(marker.rowKey);
+    const known = this.markerOrgs.get(partition);
+    if (known) return known;
+    const first = await this.client
+      .listEntities<{ orgId?: unknown }>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${partition} and orgId ne ''`,
+          select: ['orgId'],
+        },
+      })
+      .byPage({ maxPageSize: 1 })
+      .next();
+    const orgId = first.done ? undefined : first.value[0]?.orgId;
+    if (typeof orgId !== 'string') return undefined;
+    if (this.markerOrgs.size > 1_000) this.markerOrgs.clear();
+    this.markerOrgs.set(partition, orgId);
+    return orgId;
+  }
+
+  private async activeMarkers(): Promise<{ marker: RawEntity; orgId: string | undefined }[]> {
+    const markers = await queryEntities(this.queue, odata`PartitionKey eq ${ACTIVE}`);
+    return Promise.all(
+      markers.map(async (marker) => ({ marker, orgId: await this.orgIdOf(marker) })),
+    );
+  }
+
+  async activeOrgIds(): Promise<string[]> {
+    const orgIds = new Set<string>();
+    for (const { orgId } of await this.activeMarkers()) if (orgId !== undefined) orgIds.add(orgId);
+    return [...orgIds];
   }
 
   /**
@@ -332,7 +373,7 @@ export class DeliveryTable implements DeliveryStore {
       });
       created += results.reduce((sum, n) => sum + n, 0);
     }
-    for (const partition of byPartition.keys()) await this.markActive(partition);
+    for (const [partition, rows] of byPartition) await this.markActive(partition, rows[0]!.d.orgId);
     return { created, existing: deliveries.length - created };
   }
 
@@ -350,13 +391,16 @@ export class DeliveryTable implements DeliveryStore {
     now: Date,
     leaseMs: number,
     max: number,
+    options: ClaimOptions = {},
   ): Promise<Versioned<Delivery>[]> {
     if (max <= 0) return [];
     const iso = now.toISOString();
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     const claimed: Versioned<Delivery>[] = [];
-    for (const marker of await queryEntities(this.queue, odata`PartitionKey eq ${ACTIVE}`)) {
+    for (const { marker, orgId } of await this.activeMarkers()) {
       if (claimed.length >= max) break;
+      // Another process holds this tenant's lease: its rows are that process's to send.
+      if (options.orgIds && (orgId === undefined || !options.orgIds.has(orgId))) continue;
       const partition = String(marker.rowKey);
       const due: RawEntity[] = [];
       const pages = this.client
@@ -620,7 +664,7 @@ export class DeliveryTable implements DeliveryStore {
         for (const row of chunk) if (await this.moveOne(row, from, moved)) count += 1;
       }
     }
-    if (to === 'pending' && count > 0) await this.markActive(partition);
+    if (to === 'pending' && count > 0) await this.markActive(partition, orgId);
     return count;
   }
 
