@@ -9,6 +9,7 @@ import {
   type AdaptiveCardInvokeValue,
   type ConversationParameters,
 } from 'botbuilder';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
 import { BOT_TEXTS } from './bot-texts.js';
@@ -313,10 +314,10 @@ class BotFrameworkTransport implements BotFramework {
     handler: TurnHandler | undefined = this.options.handler,
   ): Promise<void> {
     if (!handler) throw new Error('handleRequest needs a turn handler');
-    const authorization = req.headers.authorization;
-    if (!this.devMode && !(typeof authorization === 'string' && /^Bearer \S/.test(authorization))) {
-      // Anyone can post here: a request without a token is answered with one log line, before the
-      // SDK (which prints a whole stack for each refusal) sees it.
+    if (!this.devMode && !hasWellFormedBearerToken(req.headers.authorization)) {
+      // Anyone can post here: a request without a token, or with something that is not a JWT at
+      // all, is answered with one log line, before the SDK (which prints a whole stack for each
+      // refusal) sees it. A well-formed token is the SDK's to verify.
       this.options.log.warn({ status: 401 }, 'bot request without a token refused');
       res.status(401);
       res.end();
@@ -533,4 +534,17 @@ function failedCallOf(error: unknown): FailedCall {
   const retryAfterMs = header('retry-after-ms') ?? header('x-ms-retry-after-ms');
   if (retryAfterMs !== undefined) call.retryAfterMs = retryAfterMs;
   return call;
+}
+
+/** Whether the Authorization header carries a bearer token that at least parses as a signed JWT. */
+function hasWellFormedBearerToken(authorization: unknown): boolean {
+  if (typeof authorization !== 'string') return false;
+  const match = /^Bearer (\S+)$/.exec(authorization);
+  if (!match?.[1]) return false;
+  try {
+    decodeJwt(match[1]);
+    return typeof decodeProtectedHeader(match[1]).alg === 'string';
+  } catch {
+    return false;
+  }
 }
