@@ -190,6 +190,8 @@ export interface AuditRepository {
    * keep the time of the read; returns how many lines.
    */
   anonymiseViewer(orgId: string, viewerEmail: string): Promise<number>;
+  /** The audit trail's own retention: removes the organisation's lines from before `before`. */
+  removeOlderThan(orgId: string, before: Date): Promise<number>;
 }
 
 /** A GRUS round's group talks: one per (round, leader). */
