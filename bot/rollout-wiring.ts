@@ -12,6 +12,7 @@ import { StepPreparer } from './rollout/step-preparer.js';
 import { wakeWaitingCards } from './rollout/wake-waiting.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
+import { AnswerTimeBlurrer } from './evaluation/blur-answer-times.js';
 import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
 import type { BotFramework } from './teams/bot-framework.js';
 import type { BotServices } from './teams/bot-services.js';
@@ -168,6 +169,7 @@ export function startRollout(deps: {
     if (planned) dispatcher.wake();
     return planned;
   };
+  const answerTimes = new AnswerTimeBlurrer(repositories, log.child({ module: 'evaluation' }));
   const retainNow = (now = services.now()): Promise<RetentionReport[]> =>
     runRetentionJob({ repositories, log: log.child({ module: 'retention' }) }, now);
   // The retention job is daily: the hourly tick runs it on the first tick of each UTC day.
@@ -179,6 +181,9 @@ export function startRollout(deps: {
     preparer.start();
     reminderTimer = setInterval(() => {
       remindNow().catch((error: unknown) => log.warn({ err: error }, 'planning reminders failed'));
+      answerTimes
+        .run(services.now())
+        .catch((error: unknown) => log.warn({ err: error }, 'restamping answers failed'));
       const today = services.now().toISOString().slice(0, 10);
       if (retainedOn !== today) {
         retainedOn = today;

@@ -149,6 +149,11 @@ export interface EvaluationRepository {
   listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]>;
   /** How many answers the round has (listAnswers(…).length, without reading them). */
   countAnswers(orgId: string, roundId: string): Promise<number>;
+  /**
+   * Rewrites every answer of the round unchanged, so that the storage's own write time of each is
+   * the same and no answer can be paired with a receipt by when it was written. Returns how many.
+   */
+  restampAnswers(orgId: string, roundId: string): Promise<number>;
   /** Erasure: forgets that the person answered. Their anonymous answer stays, unlinked. */
   removeReceipt(orgId: string, roundId: string, personEmail: string): Promise<void>;
 }
