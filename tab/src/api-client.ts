@@ -8,6 +8,7 @@ import type {
   PrivateNoteView,
   RoundOverview,
   RoundSummary,
+  SavedSkema,
   SkemaView,
   TeamOverview,
 } from './api-types.js';
@@ -28,6 +29,9 @@ export interface Identity {
 }
 
 /** A failed API call. `message` is already in the user's language and safe to show. */
+/** Asks a save to answer with the new version only (RFC 7240), not the whole view. */
+const RETURN_MINIMAL = { prefer: 'return=minimal' };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -86,8 +90,13 @@ export class ApiClient {
     accept: string,
     body?: unknown,
     retried = false,
+    extra: Record<string, string> = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { accept, ...(await this.identity.headers()) };
+    const headers: Record<string, string> = {
+      accept,
+      ...extra,
+      ...(await this.identity.headers()),
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -107,13 +116,18 @@ export class ApiClient {
     if (res.status === 401 && !retried) {
       // A token can expire between two calls: get a fresh one once before giving up.
       this.identity.forget();
-      return this.send(method, path, accept, body, true);
+      return this.send(method, path, accept, body, true, extra);
     }
     return res;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.send(method, path, 'application/json', body);
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<T> {
+    const res = await this.send(method, path, 'application/json', body, false, extra);
     if (res.status === 204) return undefined as T;
     const json = parseJson(await res.text());
     if (!res.ok) throw errorFrom(res.status, json);
@@ -169,11 +183,28 @@ export class ApiClient {
     return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/answers'), body);
   }
 
+  /**
+   * An autosave of the employee's draft: answered with the new version only (the whole view comes
+   * only with a 412, when someone else saved in between).
+   */
+  autosaveAnswers(
+    ref: SkemaKey,
+    body: { answers: Record<string, string>; etag: string },
+  ): Promise<SavedSkema> {
+    return this.request(
+      'PUT',
+      this.skemaPath(ref.roundId, ref.email, '/answers'),
+      body,
+      RETURN_MINIMAL,
+    );
+  }
+
   startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {
     return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/start'), { etag });
   }
 
-  saveTalkNotes(
+  /** An autosave of the leader's talk notes: answered with the new version only, as above. */
+  autosaveTalkNotes(
     ref: SkemaKey,
     body: {
       talkNotes?: Record<string, string>;
@@ -181,8 +212,13 @@ export class ApiClient {
       talkAt?: string | null;
       etag: string;
     },
-  ): Promise<SkemaView> {
-    return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/talk-notes'), body);
+  ): Promise<SavedSkema> {
+    return this.request(
+      'PUT',
+      this.skemaPath(ref.roundId, ref.email, '/talk-notes'),
+      body,
+      RETURN_MINIMAL,
+    );
   }
 
   savePrivateNote(
