@@ -9,6 +9,7 @@ import type {
   RoundOverview,
   RoundSummary,
   SavedSkema,
+  UnitEvaluation,
   SkemaView,
   TeamOverview,
 } from './api-types.js';
@@ -157,6 +158,11 @@ export class ApiClient {
    */
   overviewCsv(roundId: string): Promise<Blob> {
     return this.download(overviewPath(roundId, '.csv'), 'text/csv');
+  }
+
+  /** A leader's unit's evaluation results, as far as HR's overview releases them. */
+  unitEvaluation(roundId: string): Promise<UnitEvaluation> {
+    return this.get(`/api/rounds/${encodeURIComponent(roundId)}/evaluation`);
   }
 
   /** Who has had their talk, per leader (HR only), as a CSV file. */

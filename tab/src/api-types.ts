@@ -12,6 +12,7 @@ export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/lea
 export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
 export type { SkemaStatus } from '../../bot/mus/skema.js';
 export type { SavedSkema } from '../../bot/api/prefer-minimal.js';
+export type { UnitEvaluation } from '../../bot/evaluation/unit-evaluation.js';
 export type {
   GroupMember,
   GroupPreparation,

@@ -162,6 +162,11 @@ const TEXTS = {
     en: '{count} leaders have talks that have not been held although the deadline {date} has passed. They are listed first and marked “Overdue”. Perhaps they could use a hand?',
   },
   ovEvalHeading: { da: 'Evalueringen', en: 'The evaluation' },
+  unitEvalHeading: { da: 'Evalueringen for din enhed', en: 'The evaluation for your unit' },
+  unitEvalIntro: {
+    da: 'Sådan vurderede medarbejderne runden — hele organisationen og din enhed, når mindst {min} har svaret. Kommentarerne ser kun HR, så ingen kan genkendes på sine ord.',
+    en: 'How the employees rated the round — the whole organisation and your unit, once at least {min} have answered. Only HR sees the comments, so nobody can be recognised by their words.',
+  },
   ovEvalNotLaunched: {
     da: 'Evalueringen er ikke sendt ud endnu; det sker i trin 5. Resultaterne kan ses fra {date}.',
     en: 'The evaluation has not been sent out yet; that happens in step 5. The results can be seen from {date}.',

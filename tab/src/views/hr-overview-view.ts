@@ -39,13 +39,15 @@ function table(
   rows: HTMLTableRowElement[],
   foot?: HTMLTableRowElement,
 ): HTMLElement {
+  const captionId = uid('caption');
+  // A table wider than the side panel scrolls sideways: the keyboard must be able to reach it too.
   return h(
     'div',
-    { className: 'table-wrap' },
+    { className: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
     h(
       'table',
       { className: `data ${className}` },
-      h('caption', {}, caption),
+      h('caption', { id: captionId }, caption),
       h(
         'thead',
         {},
@@ -221,7 +223,7 @@ function talksBlock(overview: RoundOverview): HTMLElement {
   );
 }
 
-function groupBlock(group: EvaluationGroupResult): HTMLElement {
+function groupBlock(group: EvaluationGroupResult, withComments: boolean): HTMLElement {
   const name = groupName(group);
   const headingId = uid('ov-group');
   const rows = group.statements.map((s) =>
@@ -257,18 +259,27 @@ function groupBlock(group: EvaluationGroupResult): HTMLElement {
       ],
       rows,
     ),
-    group.comments.length
-      ? h(
-          'details',
-          { className: 'comments' },
-          h('summary', {}, t('ovComments', { count: formatNumber(group.comments.length) })),
-          h('ul', {}, ...group.comments.map((c) => h('li', { className: 'user-text' }, c))),
-        )
-      : h('p', { className: 'muted' }, t('ovNoComments')),
+    !withComments
+      ? false
+      : group.comments.length
+        ? h(
+            'details',
+            { className: 'comments' },
+            h('summary', {}, t('ovComments', { count: formatNumber(group.comments.length) })),
+            h('ul', {}, ...group.comments.map((c) => h('li', { className: 'user-text' }, c))),
+          )
+        : h('p', { className: 'muted' }, t('ovNoComments')),
   );
 }
 
-function evaluationBlock(evaluation: EvaluationOverview): HTMLElement {
+/**
+ * The evaluation as far as it may be shown. HR sees the comments; a leader sees the same groups
+ * for their own unit without them (`withComments` false: the server sends none).
+ */
+export function evaluationBlock(
+  evaluation: EvaluationOverview,
+  options: { withComments: boolean; heading?: string } = { withComments: true },
+): HTMLElement {
   const headingId = uid('ov-eval');
   const state = evaluationState(evaluation);
   const from = formatDate(resultsFrom(evaluation));
@@ -293,13 +304,13 @@ function evaluationBlock(evaluation: EvaluationOverview): HTMLElement {
           h('p', { className: 'notice-title' }, t('ovWithheld')),
           h('ul', {}, ...evaluation.withheld.map((w) => h('li', {}, tr(w)))),
         ),
-      ...evaluation.groups.map(groupBlock),
+      ...evaluation.groups.map((g) => groupBlock(g, options.withComments)),
     );
   }
   return h(
     'section',
     { className: 'ov-block evaluation', 'aria-labelledby': headingId, 'data-state': state },
-    h('h3', { id: headingId }, t('ovEvalHeading')),
+    h('h3', { id: headingId }, options.heading ?? t('ovEvalHeading')),
     ...parts,
     state !== 'not-launched' &&
       h('p', { className: 'muted' }, t('ovEvalPrivacy', { min: String(evaluation.minGroupSize) })),
