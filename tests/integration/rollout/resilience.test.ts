@@ -278,7 +278,7 @@ describe('a dispatcher process killed in the middle of a step', function () {
     fake = await FakeBotConnector.start();
     const { repositories } = storage;
     await repositories.organisations.ensure({
-      ...newOrganisation(DEV_ORG_ID, 'Vandværket'),
+      ...newOrganisation(DEV_ORG_ID, 'Vandværket', 'Vi leverer rent vand.'),
       serviceUrl: fake.url,
     });
     // 10 leaders with 19 employees each, plus HR: 200 recipients over steps 1 and 2.
