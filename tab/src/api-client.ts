@@ -4,11 +4,17 @@ import type {
   ApiErrorBody,
   DevPerson,
   GroupTalkView,
+  HrContact,
   Me,
+  OrganisationView,
   PrivateNoteView,
   RoundOverview,
+  RoundKind,
+  RoundSetupView,
   RoundSummary,
+  SkemaTemplate,
   SkemaView,
+  StepTwoInvitation,
   TeamOverview,
 } from './api-types.js';
 import { t, tr } from './i18n.js';
@@ -86,8 +92,13 @@ export class ApiClient {
     accept: string,
     body?: unknown,
     retried = false,
+    extra: Record<string, string> = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { accept, ...(await this.identity.headers()) };
+    const headers: Record<string, string> = {
+      accept,
+      ...extra,
+      ...(await this.identity.headers()),
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -107,13 +118,18 @@ export class ApiClient {
     if (res.status === 401 && !retried) {
       // A token can expire between two calls: get a fresh one once before giving up.
       this.identity.forget();
-      return this.send(method, path, accept, body, true);
+      return this.send(method, path, accept, body, true, extra);
     }
     return res;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.send(method, path, 'application/json', body);
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<T> {
+    const res = await this.send(method, path, 'application/json', body, false, extra);
     if (res.status === 204) return undefined as T;
     const json = parseJson(await res.text());
     if (!res.ok) throw errorFrom(res.status, json);
@@ -249,6 +265,55 @@ export class ApiClient {
     );
   }
 
+  /** HR: the organisation's core task and HR contact (403 for others). */
+  organisation(): Promise<OrganisationView> {
+    return this.request('GET', ORGANISATION_PATH);
+  }
+
+  /** HR: writes the core task and contact over the version read (`etag`); 412 when stale. */
+  saveOrganisation(
+    body: { coreTask: string; hrContact: HrContact | null },
+    etag: string,
+  ): Promise<OrganisationView> {
+    return this.request('PUT', ORGANISATION_PATH, body, { 'if-match': etag });
+  }
+
+  /** HR: a new round of `kind` with its kind's default template and deadlines. */
+  createRound(body: { name: string; kind: RoundKind }): Promise<RoundSetupView> {
+    return this.request('POST', ROUNDS_PATH, body);
+  }
+
+  /** HR: a round's setup (template, deadlines, step-2 text) with the round's ETag. */
+  roundSetup(roundId: string): Promise<RoundSetupView> {
+    return this.request('GET', setupPath(roundId, 'template'));
+  }
+
+  saveTemplate(roundId: string, template: SkemaTemplate, etag: string): Promise<RoundSetupView> {
+    return this.request('PUT', setupPath(roundId, 'template'), template, { 'if-match': etag });
+  }
+
+  /** Five dates, keyed by step "1" … "5". */
+  saveDeadlines(
+    roundId: string,
+    deadlines: Record<string, string>,
+    etag: string,
+  ): Promise<RoundSetupView> {
+    return this.request('PUT', setupPath(roundId, 'deadlines'), deadlines, { 'if-match': etag });
+  }
+
+  saveInvitation(
+    roundId: string,
+    invitation: StepTwoInvitation,
+    etag: string,
+  ): Promise<RoundSetupView> {
+    return this.request(
+      'PUT',
+      setupPath(roundId, 'invitation'),
+      { text: invitation.text ?? null, questions: invitation.questions },
+      { 'if-match': etag },
+    );
+  }
+
   /** Dev mode only: the roster to pick an identity from. */
   async devPeople(): Promise<DevPerson[]> {
     return (await this.request<{ people: DevPerson[] }>('GET', '/api/dev/people')).people;
@@ -256,6 +321,11 @@ export class ApiClient {
 }
 
 export const ROUNDS_PATH = '/api/rounds';
+export const ORGANISATION_PATH = '/api/organisation';
+
+function setupPath(roundId: string, part: 'template' | 'deadlines' | 'invitation'): string {
+  return `${ROUNDS_PATH}/${encodeURIComponent(roundId)}/${part}`;
+}
 
 /** Keepalive requests may carry at most 64 KB together; leave room for headers. */
 const KEEPALIVE_MAX_BYTES = 60_000;
