@@ -82,6 +82,11 @@ export function newDelivery(key: DeliveryKey, now: Date): Delivery {
   return { ...key, status: 'pending', attempts: 0, notBefore: iso, createdAt: iso, updatedAt: iso };
 }
 
+export interface ClaimOptions {
+  /** Claim only these tenants' rows (the ones whose tenant lease this process holds). */
+  orgIds?: ReadonlySet<string>;
+}
+
 /** The outbox's storage, in the rollout's own words. */
 export interface DeliveryStore {
   /** Writes rows that do not exist yet; existing rows (already planned or sent) are left alone. */
@@ -91,7 +96,15 @@ export interface DeliveryStore {
    * lease, i.e. a crashed dispatcher's) by writing a lease with the row's ETag; a row another process
    * claimed first is skipped. Returns the claimed rows with their new ETags.
    */
-  claimDue(owner: string, now: Date, leaseMs: number, max: number): Promise<Versioned<Delivery>[]>;
+  claimDue(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    max: number,
+    options?: ClaimOptions,
+  ): Promise<Versioned<Delivery>[]>;
+  /** The tenants (org ids) with steps that may still have unfinished rows. */
+  activeOrgIds(): Promise<string[]>;
   /** Writes the outcome of a claimed row; ConflictError if the lease was lost meanwhile. */
   save(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
   /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, type AgreementStatus, type FollowUpItem } from '../mus/agreement.js';
 import type { Bilingual } from '../mus/bilingual.js';
-import type { OrganisationSettings } from '../mus/organisation.js';
+import { DEFAULT_ORG_SETTINGS, type OrganisationSettings } from '../mus/organisation.js';
 import { ROLES, type Role } from '../mus/person.js';
 import type { RoundKind, RoundStep } from '../mus/round.js';
 import { STEP_NUMBERS } from '../mus/rollout-steps.js';
@@ -55,6 +55,8 @@ export const rolesSchema: z.ZodType<Role[]> = z.array(z.enum(ROLES));
 
 export const organisationSettingsSchema: z.ZodType<OrganisationSettings> = z.object({
   retentionMonths: z.number(),
+  // Organisations stored before the audit trail had its own period get the default.
+  auditRetentionMonths: z.number().default(DEFAULT_ORG_SETTINGS.auditRetentionMonths),
   sendRatePerSecond: z.number(),
 });
 

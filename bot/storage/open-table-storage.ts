@@ -4,6 +4,8 @@ import type { Repositories } from '../mus/repositories.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
 import { AgreementTable } from './agreement-table.js';
 import { AuditTable } from './audit-table.js';
+import { TenantLeaseTable } from './tenant-lease-table.js';
+import type { TenantLeaseStore } from '../rollout/tenant-lease.js';
 import { DeliveryTable } from './delivery-table.js';
 import { ConversationTable } from './conversation-table.js';
 import { EvaluationTable } from './evaluation-table.js';
@@ -49,6 +51,8 @@ export interface TableStorage {
   repositories: Repositories;
   /** The rollout's outbox. */
   deliveries: DeliveryStore;
+  /** Which instance sends each tenant's cards. */
+  tenantLeases: TenantLeaseStore;
   /** True when the Table service answers (for GET /healthz); never throws. */
   ping: () => Promise<boolean>;
 }
@@ -161,5 +165,6 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
   };
 
   const deliveries = new DeliveryTable(clients.deliveries, clients.dispatchQueue);
-  return { repositories, deliveries, ping };
+  const tenantLeases = new TenantLeaseTable(clients.dispatchQueue);
+  return { repositories, deliveries, tenantLeases, ping };
 }
