@@ -522,6 +522,12 @@ const TEXTS = {
     da: 'Skemaet er sat tilbage til standardskemaet. Det er ikke gemt endnu.',
     en: 'The form was reset to the default form. It is not saved yet.',
   },
+  templateCopyFrom: { da: 'Eller kopiér skemaet fra', en: 'Or copy the form of' },
+  templateCopy: { da: 'Kopiér', en: 'Copy' },
+  templateCopied: {
+    da: 'Skemaet fra {name} er kopieret hertil. Det er ikke gemt endnu.',
+    en: 'The form of {name} has been copied here. It is not saved yet.',
+  },
   templateSaveHint: {
     da: 'Ændringerne gælder først, når du gemmer skemaet.',
     en: 'Changes count only once you save the form.',

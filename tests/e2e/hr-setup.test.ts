@@ -248,6 +248,9 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
       'what HR typed stays in the field',
     );
     assert.equal((await stored(open)).template.sections[0]?.title.da, 'Vores kerneopgave');
+    const frame = await (await page.locator('#tab').elementHandle())?.contentFrame();
+    assert.ok(frame);
+    assert.deepEqual(await seriousViolations(frame), [], 'the conflict panel is accessible');
 
     await panel.getByRole('button', { name: 'Behold min' }).click();
     await editor.getByText(/^Gemt kl\. /).waitFor();
@@ -309,6 +312,47 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
         en: 'When did you make a difference for a citizen?',
       },
     ]);
+  });
+
+  it('HR copies the questions of an earlier round into the draft; nothing is saved until HR saves', async () => {
+    const tab = await setupAs(open);
+    const editor = tab.locator('[data-view="template"]');
+    const storedBefore = (await stored(open)).template;
+    assert.notEqual(storedBefore.sections[0]?.title.da, 'Kerneopgaven', 'edited earlier');
+    await tab.getByLabel('Eller kopiér skemaet fra').selectOption(sent);
+    await tab.getByRole('button', { name: 'Kopiér', exact: true }).click();
+    const first = editor.locator('li.template-item').first().locator('input[data-lang="da"]');
+    await tab
+      .locator('[data-view="preview"] .preview-heading')
+      .first()
+      .getByText('Kerneopgaven')
+      .waitFor();
+    assert.equal(await first.inputValue(), 'Kerneopgaven');
+    assert.deepEqual((await stored(open)).template, storedBefore);
+  });
+
+  it('when another HR person saved the core task first, HR can take theirs instead', async () => {
+    const { tab } = await openAs(PEOPLE.hr, '#/setup');
+    const card = tab.locator('[data-view="core-task"]');
+    const field = tab.getByLabel('Organisationens kerneopgave');
+    await field.waitFor();
+    const read = await app.call<{ etag: string }>('GET', '/api/organisation', { as: PEOPLE.hr });
+    const theirs = 'Vi renser spildevandet og leverer rent vand til alle i kommunen.';
+    const put = await app.call('PUT', '/api/organisation', {
+      as: PEOPLE.hr,
+      headers: { 'if-match': read.body.etag },
+      body: { coreTask: theirs },
+    });
+    assert.equal(put.status, 200);
+    await field.fill('Min egen udgave af kerneopgaven.');
+    await tab.getByRole('button', { name: 'Gem kerneopgave og kontakt' }).click();
+    const panel = card.locator('section.conflict');
+    await panel.getByText(new RegExp(theirs)).waitFor();
+    await panel.getByText(/Min egen udgave af kerneopgaven\./).waitFor();
+    assert.equal(await field.inputValue(), 'Min egen udgave af kerneopgaven.');
+    await panel.getByRole('button', { name: 'Brug den gemte' }).click();
+    assert.equal(await tab.getByLabel('Organisationens kerneopgave').inputValue(), theirs);
+    assert.equal((await app.repositories.organisations.get(ORG))?.value.coreTask, theirs);
   });
 
   it('anyone but HR gets no setup: no way in from the overview, and the address says it is for HR', async () => {

@@ -142,6 +142,7 @@ export function templateForm(
   env: AppEnv,
   state: RoundSetupState,
   onDraft: (sections: readonly TemplateSection[]) => void,
+  earlierRounds: readonly { id: string; name: string }[] = [],
 ): HTMLElement {
   const view = state.latest;
   let draft = copyOf(view.template.sections);
@@ -342,8 +343,50 @@ export function templateForm(
     h('p', { className: 'muted' }, t('templateIntro', { kind: talkName(view.kind) })),
     list,
     h('div', { className: 'actions' }, addButton, resetButton),
+    earlierRounds.length > 0 &&
+      copyFromRound(env, earlierRounds, (sections) => {
+        draft = copyOf([...sections]);
+        draw();
+      }),
     h('p', { className: 'muted' }, t('templateSaveHint')),
     controls.element(),
+  );
+}
+
+/** Takes the questions of an earlier round as the draft (saved only when HR saves the form). */
+function copyFromRound(
+  env: AppEnv,
+  rounds: readonly { id: string; name: string }[],
+  onCopy: (sections: readonly TemplateSection[]) => void,
+): HTMLElement {
+  const id = uid('copy-round');
+  const select = h(
+    'select',
+    { id, 'data-field': 'copy-from' },
+    ...rounds.map((r) => h('option', { value: r.id }, r.name)),
+  );
+  const copy = button(
+    t('templateCopy'),
+    async () => {
+      copy.disabled = true;
+      try {
+        const source = await env.api.roundSetup(select.value);
+        onCopy(source.template.sections);
+        env.announce(t('templateCopied', { name: source.name }));
+      } catch (error) {
+        env.showError(error);
+      } finally {
+        copy.disabled = false;
+      }
+    },
+    { className: 'secondary', 'data-action': 'copy-template' },
+  );
+  return h(
+    'div',
+    { className: 'field inline copy-template' },
+    h('label', { for: id }, t('templateCopyFrom')),
+    select,
+    copy,
   );
 }
 

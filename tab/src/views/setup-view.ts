@@ -80,10 +80,16 @@ export async function renderSetup(
   const roundParts: HTMLElement[] = [];
   if (setup && round) {
     const state = new RoundSetupState(setup);
-    const template = templateForm(env, state, (draft) => {
-      sections = draft;
-      redraw();
-    });
+    const earlier = rounds.filter((r) => r.id !== round.id);
+    const template = templateForm(
+      env,
+      state,
+      (draft) => {
+        sections = draft;
+        redraw();
+      },
+      earlier,
+    );
     roundParts.push(
       h(
         'div',
