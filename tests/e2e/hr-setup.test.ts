@@ -315,17 +315,27 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
   });
 
   it('HR copies the questions of an earlier round into the draft; nothing is saved until HR saves', async () => {
+    // This year's first question has a title of its own; last year's is the default.
+    const current = await stored(open);
+    const renamed = current.template.sections.map((s, i) =>
+      i === 0 ? { ...s, title: { da: 'Årets kerneopgave', en: 'This year’s core task' } } : s,
+    );
+    const put = await app.call('PUT', `/api/rounds/${open}/template`, {
+      as: PEOPLE.hr,
+      headers: { 'if-match': current.etag },
+      body: { sections: renamed },
+    });
+    assert.equal(put.status, 200);
+    const storedBefore = (await stored(open)).template;
     const tab = await setupAs(open);
     const editor = tab.locator('[data-view="template"]');
-    const storedBefore = (await stored(open)).template;
-    assert.notEqual(storedBefore.sections[0]?.title.da, 'Kerneopgaven', 'edited earlier');
     await tab.getByLabel('Eller kopiér skemaet fra').selectOption(sent);
     await tab.getByRole('button', { name: 'Kopiér', exact: true }).click();
     const first = editor.locator('li.template-item').first().locator('input[data-lang="da"]');
     await tab
       .locator('[data-view="preview"] .preview-heading')
       .first()
-      .getByText('Kerneopgaven')
+      .getByText('Kerneopgaven', { exact: true })
       .waitFor();
     assert.equal(await first.inputValue(), 'Kerneopgaven');
     assert.deepEqual((await stored(open)).template, storedBefore);
@@ -353,6 +363,31 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
     await panel.getByRole('button', { name: 'Brug den gemte' }).click();
     assert.equal(await tab.getByLabel('Organisationens kerneopgave').inputValue(), theirs);
     assert.equal((await app.repositories.organisations.get(ORG))?.value.coreTask, theirs);
+  });
+
+  it('HR starts a new GRUS round from the setup screen and lands on its setup with the GRUS skema', async () => {
+    const tab = await setupAs(open);
+    const card = tab.locator('[data-view="new-round"]');
+    await tab.getByRole('button', { name: 'Opret runden' }).click();
+    await card
+      .getByRole('alert')
+      .getByText(/Må ikke være tom/)
+      .waitFor();
+    const before = (await app.repositories.rounds.list(ORG)).length;
+    assert.equal(before, 2, 'an empty name creates nothing');
+
+    await card.getByLabel('Rundens navn').fill('Teamudvikling 2026');
+    await card.getByLabel('Slags samtale').selectOption('GRUS');
+    await tab.getByRole('button', { name: 'Opret runden' }).click();
+    await tab.getByRole('heading', { level: 2, name: 'Runden: Teamudvikling 2026' }).waitFor();
+    await tab
+      .locator('[data-view="preview"] .preview-title')
+      .getByText('GRUS-skema · Teamudvikling 2026')
+      .waitFor();
+    const created = (await app.repositories.rounds.list(ORG)).find(
+      (r) => r.name === 'Teamudvikling 2026',
+    );
+    assert.equal(created?.kind, 'GRUS');
   });
 
   it('anyone but HR gets no setup: no way in from the overview, and the address says it is for HR', async () => {

@@ -103,15 +103,10 @@ export class SaveControls {
           this.error.textContent = '';
           options.onTakeTheirs();
         },
-        onKeepMine: async () => {
+        onKeepMine: () => {
           replace(this.conflictSlot);
           this.error.textContent = '';
-          this.button.disabled = true;
-          try {
-            await options.onKeepMine();
-          } finally {
-            this.button.disabled = false;
-          }
+          return options.onKeepMine();
         },
       }),
     );
