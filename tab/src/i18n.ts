@@ -545,6 +545,7 @@ const TEXTS = {
     en: 'Each step has a deadline. The deadlines must follow the order of the steps, and a deadline you move cannot be set to a date that has passed.',
   },
   stepLaunchedOn: { da: 'Sat i gang {date}', en: 'Launched {date}' },
+  deadlinesCheck: { da: 'Se på trin {steps}.', en: 'Look at step {steps}.' },
   saveDeadlines: { da: 'Gem fristerne', en: 'Save the deadlines' },
   invitationHeading: {
     da: 'Dine ord til medarbejderne (trin 2)',

@@ -111,3 +111,17 @@ export function sectionIssuePlace(where: string): SectionIssuePlace | undefined 
     lang: match[3] === 'en' ? 'en' : 'da',
   };
 }
+
+/**
+ * The steps whose deadline HR should look at after a refusal: those without a date and those set
+ * before the step ahead of them ("1" … "5").
+ */
+export function deadlinesToCheck(deadlines: Record<string, string>): string[] {
+  const steps = ['1', '2', '3', '4', '5'];
+  return steps.filter((step, i) => {
+    const date = deadlines[step] ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return true;
+    const before = i > 0 ? (deadlines[steps[i - 1]!] ?? '') : '';
+    return before !== '' && date < before;
+  });
+}

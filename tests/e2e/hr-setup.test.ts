@@ -208,13 +208,18 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
     const alert = card.getByRole('alert');
     await alert.getByText(/rækkefølge/).waitFor();
     assert.deepEqual((await stored(open)).deadlines, was, 'the stored deadlines are unchanged');
-    // What HR typed is still there to be put right.
+    await alert.getByText(/Se på trin 3\./).waitFor();
+    // What HR typed is still there to be put right, and the step to look at is marked and focused.
     assert.equal(await card.locator('input[data-step="2"]').inputValue(), '2026-03-30');
+    const step3 = card.locator('input[data-step="3"]');
+    assert.equal(await step3.getAttribute('aria-invalid'), 'true');
+    assert.equal(await step3.evaluate((el) => el === document.activeElement), true);
 
     await card.locator('input[data-step="3"]').fill('2026-04-02');
     await tab.getByRole('button', { name: 'Gem fristerne' }).click();
     await card.getByText(/^Gemt kl\. /).waitFor();
     assert.equal(await card.locator('p.field-error').textContent(), '');
+    assert.equal(await card.locator('[aria-invalid]').count(), 0);
     const now = (await stored(open)).deadlines;
     assert.equal(now['2'], '2026-03-30');
     assert.equal(now['3'], '2026-04-02');

@@ -17,6 +17,7 @@ import {
   advancedBase,
   baseOf,
   copyOf,
+  deadlinesToCheck,
   moveSection,
   normalisedInvitation,
   partOf,
@@ -425,13 +426,34 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
   if (view.closedAt) {
     return setupCard(t('deadlinesHeading'), 'deadlines', lockedNotice(undefined), fields);
   }
+  /** A refusal: the server's reason, and the steps to look at marked, the first one focused. */
+  const refused = (error: ApiError): void => {
+    const steps = new Set(deadlinesToCheck(draft));
+    for (const issue of error.body?.issues ?? [])
+      if (/^[1-5]$/.test(issue.where)) steps.add(issue.where);
+    const marked = [...steps].sort();
+    controls.refused(
+      marked.length
+        ? `${error.message} ${t('deadlinesCheck', { steps: marked.join(', ') })}`
+        : error.message,
+    );
+    for (const step of marked) {
+      fields.querySelector(`input[data-step="${step}"]`)?.setAttribute('aria-invalid', 'true');
+    }
+    fields.querySelector<HTMLInputElement>('input[aria-invalid]')?.focus();
+  };
   const controls = new SaveControls(
     t('saveDeadlines'),
     async () => {
       const saved = await savePart(
         state,
         'deadlines',
-        (etag) => env.api.saveDeadlines(view.id, draft, etag),
+        (etag) => {
+          fields
+            .querySelectorAll('[aria-invalid]')
+            .forEach((el) => el.removeAttribute('aria-invalid'));
+          return env.api.saveDeadlines(view.id, draft, etag);
+        },
         (current) =>
           controls.conflict({
             label: t('deadlinesHeading'),
@@ -447,7 +469,11 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
               return controls.run();
             },
           }),
-      );
+      ).catch((error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 400)) throw error;
+        refused(error);
+        return undefined;
+      });
       if (saved) controls.saved();
     },
     { 'data-action': 'save-deadlines' },

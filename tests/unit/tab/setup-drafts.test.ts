@@ -5,6 +5,7 @@ import { templateIssues } from '../../../bot/mus/skema-template.js';
 import {
   advancedBase,
   baseOf,
+  deadlinesToCheck,
   moveSection,
   normalisedInvitation,
   removeAt,
@@ -87,5 +88,18 @@ describe('the tab: HR’s setup drafts', () => {
       lang: 'en',
     });
     assert.equal(sectionIssuePlace('sections'), undefined);
+  });
+
+  it('after a refusal of the deadlines, points at the steps without a date or before the step ahead', () => {
+    const inOrder = {
+      '1': '2026-03-09',
+      '2': '2026-03-16',
+      '3': '2026-03-23',
+      '4': '2026-04-20',
+      '5': '2026-05-04',
+    };
+    assert.deepEqual(deadlinesToCheck(inOrder), []);
+    assert.deepEqual(deadlinesToCheck({ ...inOrder, '3': '2026-03-10' }), ['3']);
+    assert.deepEqual(deadlinesToCheck({ ...inOrder, '2': '', '5': '2026-04-01' }), ['2', '5']);
   });
 });
