@@ -413,6 +413,21 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
     await tab.getByRole('heading', { level: 2, name: 'How the employee sees the form' }).waitFor();
   });
 
+  it('has no serious accessibility findings in Teams’ dark and high-contrast themes', async () => {
+    for (const theme of ['dark', 'contrast'] as const) {
+      await openInTeams(page, app.url, {
+        token: await app.tokenFor(PEOPLE.hr),
+        userPrincipalName: PEOPLE.hr,
+        tabPath: `/tab/index.html#/setup/${encodeURIComponent(open)}`,
+        theme,
+      });
+      const frame = await (await page.locator('#tab').elementHandle())?.contentFrame();
+      assert.ok(frame);
+      await frame.locator('[data-view="template"]').waitFor();
+      assert.deepEqual(await seriousViolations(frame), [], theme);
+    }
+  });
+
   for (const width of [320, 1280]) {
     it(`has no serious accessibility findings at ${width} px, editable and read-only`, async () => {
       await page.setViewportSize({ width, height: 900 });
