@@ -82,7 +82,8 @@ async function savePart(
   send: (etag: string) => Promise<RoundSetupView>,
   onConflict: (current: RoundSetupView) => void,
 ): Promise<RoundSetupView | undefined> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
     try {
       const saved = await send(state.etagFor(part));
       state.arrived(saved, part);
@@ -96,9 +97,10 @@ async function savePart(
         onConflict(current);
         return undefined;
       }
+      // Others keep saving other parts: after a few tries HR is told, and presses save again.
+      if (attempt === attempts) throw error;
     }
   }
-  return undefined;
 }
 
 function lockedNotice(reason: Bilingual | undefined): HTMLElement {
