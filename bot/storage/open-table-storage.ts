@@ -12,6 +12,7 @@ import { EvaluationTable } from './evaluation-table.js';
 import { GroupTalkTable } from './group-talk-table.js';
 import { OrganisationTable } from './organisation-table.js';
 import { PersonTable } from './person-table.js';
+import { CachedPersonRepository } from './cached-people.js';
 import { PrivateNoteTable } from './private-note-table.js';
 import { RoundTable } from './round-table.js';
 import { SkemaTable } from './skema-table.js';
@@ -134,7 +135,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
 
   const repositories: Repositories = {
     organisations: new OrganisationTable(clients.organisations),
-    people: new PersonTable(clients.people),
+    people: new CachedPersonRepository(new PersonTable(clients.people)),
     rounds: new RoundTable(clients.rounds),
     skemas: new SkemaTable(clients.skemas),
     privateNotes: new PrivateNoteTable(clients.privateNotes),

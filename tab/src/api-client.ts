@@ -12,6 +12,7 @@ import type {
   RoundKind,
   RoundSetupView,
   RoundSummary,
+  SavedSkema,
   SkemaTemplate,
   SkemaView,
   StepTwoInvitation,
@@ -34,6 +35,9 @@ export interface Identity {
 }
 
 /** A failed API call. `message` is already in the user's language and safe to show. */
+/** Asks a save to answer with the new version only (RFC 7240), not the whole view. */
+const RETURN_MINIMAL = { prefer: 'return=minimal' };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -185,11 +189,28 @@ export class ApiClient {
     return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/answers'), body);
   }
 
+  /**
+   * An autosave of the employee's draft: answered with the new version only (the whole view comes
+   * only with a 412, when someone else saved in between).
+   */
+  autosaveAnswers(
+    ref: SkemaKey,
+    body: { answers: Record<string, string>; etag: string },
+  ): Promise<SavedSkema> {
+    return this.request(
+      'PUT',
+      this.skemaPath(ref.roundId, ref.email, '/answers'),
+      body,
+      RETURN_MINIMAL,
+    );
+  }
+
   startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {
     return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/start'), { etag });
   }
 
-  saveTalkNotes(
+  /** An autosave of the leader's talk notes: answered with the new version only, as above. */
+  autosaveTalkNotes(
     ref: SkemaKey,
     body: {
       talkNotes?: Record<string, string>;
@@ -197,8 +218,13 @@ export class ApiClient {
       talkAt?: string | null;
       etag: string;
     },
-  ): Promise<SkemaView> {
-    return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/talk-notes'), body);
+  ): Promise<SavedSkema> {
+    return this.request(
+      'PUT',
+      this.skemaPath(ref.roundId, ref.email, '/talk-notes'),
+      body,
+      RETURN_MINIMAL,
+    );
   }
 
   savePrivateNote(

@@ -11,6 +11,7 @@ export type {
 export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/leader-team.js';
 export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
 export type { SkemaStatus } from '../../bot/mus/skema.js';
+export type { SavedSkema } from '../../bot/api/prefer-minimal.js';
 export type {
   GroupMember,
   GroupPreparation,
