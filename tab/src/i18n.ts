@@ -443,6 +443,7 @@ const TEXTS = {
     en: 'There is no round yet. Create the first one at the bottom of the page once the core task is written.',
   },
   setupSaving: { da: 'Gemmer …', en: 'Saving …' },
+  setupUnsaved: { da: 'Ikke gemt endnu.', en: 'Not saved yet.' },
   setupSavedAt: { da: 'Gemt kl. {time}.', en: 'Saved at {time}.' },
   setupConflict: {
     da: 'En anden har gemt en ny udgave, mens du skrev. Intet er overskrevet: din udgave står stadig i felterne. Vælg, hvilken der skal gælde.',

@@ -152,7 +152,8 @@ describe('the tab: HR’s setup of the core task, the skema and the deadlines', 
       .getByText('What we do for the citizens', { exact: true })
       .waitFor();
 
-    // Unsaved: the server still has the default order.
+    // Unsaved, and said so: the server still has the default order.
+    await editor.getByRole('status').getByText('Ikke gemt endnu.').waitFor();
     assert.equal((await stored(open)).template.sections[1]?.id, 'rammer-og-retning');
     await tab.getByRole('button', { name: 'Gem skemaet' }).click();
     await editor.getByText(/^Gemt kl\. /).waitFor();

@@ -148,26 +148,28 @@ export function coreTaskForm(
   };
   fill();
 
-  return setupCard(
-    t('coreTaskHeading'),
-    'core-task',
-    missing,
-    h(
-      'div',
-      { className: 'notice', id: guidanceId },
-      h('p', { className: 'notice-title' }, t('coreTaskGuidanceTitle')),
-      h('p', {}, t('coreTaskGuidance')),
+  return controls.watch(
+    setupCard(
+      t('coreTaskHeading'),
+      'core-task',
+      missing,
       h(
-        'ul',
-        {},
-        h('li', {}, t('coreTaskGuideWho')),
-        h('li', {}, t('coreTaskGuideWhat')),
-        h('li', {}, t('coreTaskGuideShort')),
-        h('li', {}, t('coreTaskGuideShared')),
-        h('li', {}, t('coreTaskGuideNot')),
+        'div',
+        { className: 'notice', id: guidanceId },
+        h('p', { className: 'notice-title' }, t('coreTaskGuidanceTitle')),
+        h('p', {}, t('coreTaskGuidance')),
+        h(
+          'ul',
+          {},
+          h('li', {}, t('coreTaskGuideWho')),
+          h('li', {}, t('coreTaskGuideWhat')),
+          h('li', {}, t('coreTaskGuideShort')),
+          h('li', {}, t('coreTaskGuideShared')),
+          h('li', {}, t('coreTaskGuideNot')),
+        ),
       ),
+      body,
+      controls.element(),
     ),
-    body,
-    controls.element(),
   );
 }

@@ -247,6 +247,7 @@ export function templateForm(
         const move = (delta: -1 | 1, action: string): void => {
           draft = moveSection(draft, index, delta);
           draw({ id: section.id, action });
+          controls.unsaved();
           env.announce(t('templateMoved', { name, place: String(index + 1 + delta) }));
         };
         return h(
@@ -292,6 +293,7 @@ export function templateForm(
                   t('remove'),
                   () => {
                     draft = removeAt(draft, index);
+                    controls.unsaved();
                     draw({ id: draft[Math.min(index, draft.length - 1)]?.id ?? '', action: 'up' });
                     env.announce(t('templateRemoved', { name }));
                   },
@@ -324,6 +326,7 @@ export function templateForm(
     () => {
       draft = withNewQuestion(draft);
       draw();
+      controls.unsaved();
       const added = draft.filter((s) => s.kind === 'question').at(-1);
       list.querySelector<HTMLInputElement>(`li[data-section="${added?.id ?? ''}"] input`)?.focus();
     },
@@ -334,25 +337,29 @@ export function templateForm(
     () => {
       draft = copyOf(defaultTemplateFor(view.kind).sections);
       draw();
+      controls.unsaved();
       env.announce(t('templateReset'));
     },
     { className: 'secondary', 'data-action': 'default-template' },
   );
   draw();
 
-  return setupCard(
-    t('templateHeading'),
-    'template',
-    h('p', { className: 'muted' }, t('templateIntro', { kind: talkName(view.kind) })),
-    list,
-    h('div', { className: 'actions' }, addButton, resetButton),
-    earlierRounds.length > 0 &&
-      copyFromRound(env, earlierRounds, (sections) => {
-        draft = copyOf([...sections]);
-        draw();
-      }),
-    h('p', { className: 'muted' }, t('templateSaveHint')),
-    controls.element(),
+  return controls.watch(
+    setupCard(
+      t('templateHeading'),
+      'template',
+      h('p', { className: 'muted' }, t('templateIntro', { kind: talkName(view.kind) })),
+      list,
+      h('div', { className: 'actions' }, addButton, resetButton),
+      earlierRounds.length > 0 &&
+        copyFromRound(env, earlierRounds, (sections) => {
+          draft = copyOf([...sections]);
+          draw();
+          controls.unsaved();
+        }),
+      h('p', { className: 'muted' }, t('templateSaveHint')),
+      controls.element(),
+    ),
   );
 }
 
@@ -480,12 +487,14 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
     },
     { 'data-action': 'save-deadlines' },
   );
-  return setupCard(
-    t('deadlinesHeading'),
-    'deadlines',
-    h('p', { className: 'muted' }, t('deadlinesIntro')),
-    fields,
-    controls.element(),
+  return controls.watch(
+    setupCard(
+      t('deadlinesHeading'),
+      'deadlines',
+      h('p', { className: 'muted' }, t('deadlinesIntro')),
+      fields,
+      controls.element(),
+    ),
   );
 }
 
@@ -554,6 +563,7 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
             () => {
               questions = removeAt(questions, index);
               draw();
+              controls.unsaved();
               addButton.focus();
             },
             { className: 'secondary small', 'aria-label': t('removeNamed', { name }) },
@@ -568,6 +578,7 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
     () => {
       questions = [...questions, blank()];
       draw();
+      controls.unsaved();
       body.querySelector<HTMLInputElement>('fieldset:last-of-type input')?.focus();
     },
     { className: 'secondary' },
@@ -603,12 +614,14 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
     { 'data-action': 'save-invitation' },
   );
 
-  return setupCard(
-    t('invitationHeading'),
-    'invitation',
-    h('p', { className: 'muted' }, t('invitationIntro')),
-    body,
-    h('div', { className: 'actions' }, addButton),
-    controls.element(),
+  return controls.watch(
+    setupCard(
+      t('invitationHeading'),
+      'invitation',
+      h('p', { className: 'muted' }, t('invitationIntro')),
+      body,
+      h('div', { className: 'actions' }, addButton),
+      controls.element(),
+    ),
   );
 }

@@ -70,6 +70,20 @@ export class SaveControls {
     }
   }
 
+  /** HR changed something since the last save: said once, until the next save. */
+  unsaved(): void {
+    const text = t('setupUnsaved');
+    if (this.status.textContent !== text) this.status.textContent = text;
+  }
+
+  /** Every edit inside `card` marks the form unsaved; returns the card. */
+  watch(card: HTMLElement): HTMLElement {
+    card.addEventListener('input', (event) => {
+      if (!(event.target instanceof HTMLSelectElement)) this.unsaved();
+    });
+    return card;
+  }
+
   /** The server refused the input: its reason, said where in the form it is. */
   refused(text: string): void {
     this.status.textContent = '';
