@@ -12,6 +12,7 @@ import { StepPreparer } from './rollout/step-preparer.js';
 import { wakeWaitingCards } from './rollout/wake-waiting.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
+import { planFollowThroughReminders } from './rollout/follow-through-reminders.js';
 import { AnswerTimeBlurrer } from './evaluation/blur-answer-times.js';
 import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
 import type { BotFramework } from './teams/bot-framework.js';
@@ -54,8 +55,9 @@ export function startRollout(deps: {
   preparer: StepPreparer;
   services: BotServices;
   /**
-   * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, and agreements
-   * whose due date is near. Returns how many were new.
+   * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, agreements whose
+   * due date is near, and the round's follow-through (talks overdue, summaries not acknowledged,
+   * follow-up dates). Returns how many were new.
    */
   remindNow(now?: Date): Promise<number>;
   /** Applies the retention period to closed rounds (runs daily by itself, on the hourly timer). */
@@ -165,6 +167,7 @@ export function startRollout(deps: {
     for (const orgId of await repositories.organisations.listIds()) {
       planned += await planSkemaReminders({ repositories, deliveries }, orgId, now);
       planned += await planAgreementReminders({ repositories, deliveries }, orgId, now);
+      planned += await planFollowThroughReminders({ repositories, deliveries }, orgId, now);
     }
     if (planned) dispatcher.wake();
     return planned;

@@ -92,7 +92,22 @@ export interface SkemaRepository {
    * up to date by every write above, so HR's overview never reads the skemas themselves.
    */
   statusTally(orgId: string, roundId: string): Promise<SkemaStatusTally[]>;
+  /** Every skema of the round as a record of the talk (who, status, dates), without its texts. */
+  listTalkRecords(orgId: string, roundId: string): Promise<TalkRecord[]>;
 }
+
+/** What HR may know of one talk: who, where it stands and when things happened; never its texts. */
+export type TalkRecord = Pick<
+  Skema,
+  | 'employeeEmail'
+  | 'leaderEmail'
+  | 'department'
+  | 'status'
+  | 'talkAt'
+  | 'heldAt'
+  | 'finalisedAt'
+  | 'acknowledgedAt'
+>;
 
 /** One leader's skemas in one department (the employee's, when sent), counted by status. */
 export interface SkemaStatusTally {

@@ -23,9 +23,17 @@ export type DeliveryStatus =
 /**
  * Which card a recipient gets in a step (a person who leads and is led gets both in step 4). A
  * `summary` row of step 4 asks an employee to acknowledge their finalised talk; an `agreement` row
- * reminds an agreement's owner that its due date is near (one row per agreement and due date).
+ * reminds an agreement's owner that its due date is near (one row per agreement and due date); a
+ * `followup` row is one of the round's follow-through reminders (talks overdue, a summary not
+ * acknowledged, the follow-up date: bot/rollout/follow-through-reminders.ts).
  */
-export type DeliveryAudience = 'leader' | 'employee' | 'reminder' | 'summary' | 'agreement';
+export type DeliveryAudience =
+  | 'leader'
+  | 'employee'
+  | 'reminder'
+  | 'summary'
+  | 'agreement'
+  | 'followup';
 
 export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
   'leader',
@@ -33,6 +41,7 @@ export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
   'reminder',
   'summary',
   'agreement',
+  'followup',
 ];
 
 export interface DeliveryKey {

@@ -161,17 +161,24 @@ export class ApiClient {
    * The overview as a CSV file, fetched with the same sign-in as every other call: a plain
    * `<a download>` cannot carry the bearer token, so the tab saves the bytes itself.
    */
-  async overviewCsv(roundId: string): Promise<Blob> {
-    const res = await this.send('GET', overviewPath(roundId, '.csv'), 'text/csv');
+  overviewCsv(roundId: string): Promise<Blob> {
+    return this.download(overviewPath(roundId, '.csv'), 'text/csv');
+  }
+
+  /** Who has had their talk, per leader (HR only), as a CSV file. */
+  talksCsv(roundId: string): Promise<Blob> {
+    return this.download(`/api/rounds/${encodeURIComponent(roundId)}/talks.csv`, 'text/csv');
+  }
+
+  private async download(path: string, accept: string): Promise<Blob> {
+    const res = await this.send('GET', path, accept);
     if (!res.ok) throw errorFrom(res.status, parseJson(await res.text()));
     return res.blob();
   }
 
   /** The signed-in person's own data (a request of access), as a JSON file to save. */
-  async myData(): Promise<Blob> {
-    const res = await this.send('GET', '/api/me/export', 'application/json');
-    if (!res.ok) throw errorFrom(res.status, parseJson(await res.text()));
-    return res.blob();
+  myData(): Promise<Blob> {
+    return this.download('/api/me/export', 'application/json');
   }
 
   private skemaPath(roundId: string, email: string, rest = ''): string {

@@ -99,11 +99,12 @@ const TEXTS = {
   ovUpdatedAt: { da: 'Tallene er fra kl. {time}.', en: 'Figures as of {time}.' },
   ovCsv: { da: 'Hent som CSV', en: 'Download CSV' },
   ovCsvHint: {
-    da: 'Samme tal som her, til Excel og jeres egne opgørelser.',
-    en: 'The same figures as here, for Excel and your own reports.',
+    da: 'Samme tal som her, til Excel og jeres egne opgørelser. Samtalelisten viser for hver medarbejder, om samtalen er holdt, og hvornår — til dokumentation af, at alle har haft deres samtale.',
+    en: 'The same figures as here, for Excel and your own reports. The list of talks shows for each employee whether and when the talk was held — to document that everyone has had theirs.',
   },
   ovCsvBusy: { da: 'Henter CSV-filen …', en: 'Downloading the CSV file …' },
   ovCsvDone: { da: 'CSV-filen er hentet.', en: 'The CSV file has been downloaded.' },
+  ovTalksCsv: { da: 'Hent samtalelisten (CSV)', en: 'Download the list of talks (CSV)' },
   ovRoundClosed: { da: 'Runden blev afsluttet {date}.', en: 'The round was closed on {date}.' },
   ovStepsHeading: { da: 'De fem trin', en: 'The five steps' },
   ovStepsCaption: {

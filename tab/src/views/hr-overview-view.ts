@@ -336,22 +336,42 @@ export function hrOverviewSection(
   const updated = h('p', { className: 'muted ov-updated' });
   const csvStatus = h('span', { className: 'muted', role: 'status' });
 
-  const csvButton = button(
+  const download = (
+    label: string,
+    fetchFile: () => Promise<Blob>,
+    fileName: string,
+    kind: string,
+  ) => {
+    const downloadButton: HTMLButtonElement = button(
+      label,
+      async () => {
+        downloadButton.disabled = true;
+        setText(csvStatus, t('ovCsvBusy'));
+        try {
+          saveFile(await fetchFile(), fileName);
+          setText(csvStatus, t('ovCsvDone'));
+        } catch (error) {
+          setText(csvStatus, '');
+          env.showError(error);
+        } finally {
+          downloadButton.disabled = false;
+        }
+      },
+      { className: kind, 'aria-describedby': `${headingId}-csv-hint` },
+    );
+    return downloadButton;
+  };
+  const csvButton = download(
     t('ovCsv'),
-    async () => {
-      csvButton.disabled = true;
-      setText(csvStatus, t('ovCsvBusy'));
-      try {
-        saveFile(await env.api.overviewCsv(roundId), csvFileName(roundId));
-        setText(csvStatus, t('ovCsvDone'));
-      } catch (error) {
-        setText(csvStatus, '');
-        env.showError(error);
-      } finally {
-        csvButton.disabled = false;
-      }
-    },
-    { className: 'primary', 'aria-describedby': `${headingId}-csv-hint` },
+    () => env.api.overviewCsv(roundId),
+    csvFileName(roundId),
+    'primary',
+  );
+  const talksButton = download(
+    t('ovTalksCsv'),
+    () => env.api.talksCsv(roundId),
+    csvFileName(roundId, 'mus-samtaler'),
+    'secondary',
   );
   const refreshButton = button(t('ovRefresh'), () => load(env.api.overview(roundId), true), {
     className: 'secondary',
@@ -360,6 +380,7 @@ export function hrOverviewSection(
     'div',
     { className: 'actions ov-actions' },
     csvButton,
+    talksButton,
     refreshButton,
     csvStatus,
   );
