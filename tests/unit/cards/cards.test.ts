@@ -10,6 +10,7 @@ import { leaderTeamCard } from '../../../bot/cards/step-4-leader-team-card.js';
 import { employeeReminderCard } from '../../../bot/cards/step-4-employee-reminder-card.js';
 import { evaluationCard } from '../../../bot/cards/step-5-evaluation-card.js';
 import { roundCard } from '../../../bot/cards/round-card.js';
+import { talksNotHeldCard } from '../../../bot/cards/follow-through-cards.js';
 import { plain } from '../../../bot/cards/elements.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
 import { launchStep, newRound, preparationDone, withPreparation } from '../../../bot/mus/round.js';
@@ -83,6 +84,20 @@ describe('Adaptive Cards', () => {
           assertValidCard(card);
           assert.ok(cardText(card).includes('lone@x.example'));
         }
+      });
+
+      it("the card about talks still to hold names HR's contact person to talk to", () => {
+        const card = talksNotHeldCard({
+          locale,
+          leaderName: 'Mette',
+          roundName: 'MUS 2027',
+          deadline: '2027-04-20',
+          employeeNames: ['Ole'],
+          tabUrl: 'https://example.test/tab',
+          hrContact: { name: 'Lone Hvid', phone: '12 34 56 78' },
+        });
+        assertValidCard(card);
+        assert.ok(cardText(card).includes('12 34 56 78'));
       });
 
       it("the step 2 invitation carries HR's own words and questions in the reader's language", () => {
