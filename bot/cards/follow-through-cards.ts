@@ -1,4 +1,5 @@
 import type { Locale } from '../mus/bilingual.js';
+import type { HrContact } from '../mus/organisation.js';
 import {
   adaptiveCard,
   bullets,
@@ -9,6 +10,7 @@ import {
   type AdaptiveCard,
 } from './elements.js';
 import { formatDate, translator } from './format.js';
+import { hrContactBlock } from './hr-contact-block.js';
 
 /*
  * The round's follow-through reminders (bot/mus/follow-through.ts): to a leader whose talks are
@@ -27,6 +29,8 @@ export interface TalksNotHeldView {
   deadline: string;
   employeeNames: string[];
   tabUrl: string;
+  /** HR's contact person, when HR has named one: the one to talk to about a talk that cannot be held. */
+  hrContact?: HrContact;
 }
 
 export function talksNotHeldCard(view: TalksNotHeldView): AdaptiveCard {
@@ -51,6 +55,7 @@ export function talksNotHeldCard(view: TalksNotHeldView): AdaptiveCard {
           en: 'Book a time with each of them. If a talk cannot be held this year, talk to HR about it.',
         }),
       ),
+      ...hrContactBlock(view.hrContact, view.locale),
     ],
     { actions: [openUrl(t({ da: 'Åbn mit team', en: 'Open my team' }), view.tabUrl)] },
   );

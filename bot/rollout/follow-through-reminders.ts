@@ -107,6 +107,7 @@ export async function renderFollowThroughReminder(
         deadline: roundStep(round, 4).deadline,
         employeeNames: names.sort((a, b) => a.localeCompare(b, 'da')),
         tabUrl: tabLink(ctx.links),
+        ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
       }),
       summary: en ? `${open.length} talks still to hold` : `${open.length} samtaler mangler`,
     };

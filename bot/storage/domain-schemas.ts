@@ -7,6 +7,7 @@ import type { RoundKind, RoundStep } from '../mus/round.js';
 import { STEP_NUMBERS } from '../mus/rollout-steps.js';
 import type { SkemaTemplate, TemplateSection } from '../mus/skema-template.js';
 import { SKEMA_STATUSES, type SkemaStatus } from '../mus/skema.js';
+import type { StepTwoInvitation } from '../mus/step-two-invitation.js';
 
 /*
  * zod schemas for the domain values we store as JSON or as enumerated strings. Each is typed against
@@ -24,6 +25,11 @@ const templateSectionSchema: z.ZodType<TemplateSection> = z.object({
 
 export const skemaTemplateSchema: z.ZodType<SkemaTemplate> = z.object({
   sections: z.array(templateSectionSchema),
+});
+
+export const stepTwoInvitationSchema: z.ZodType<StepTwoInvitation> = z.object({
+  text: bilingualSchema.optional(),
+  questions: z.array(bilingualSchema),
 });
 
 export const roundStepSchema: z.ZodType<RoundStep> = z.object({

@@ -4,14 +4,20 @@ import type {
   ApiErrorBody,
   DevPerson,
   GroupTalkView,
+  HrContact,
   Me,
+  OrganisationView,
   PrivateNoteView,
   RoundOverview,
+  RoundKind,
+  RoundSetupView,
   RoundSummary,
   SavedSkema,
-  UnitEvaluation,
+  SkemaTemplate,
   SkemaView,
+  StepTwoInvitation,
   TeamOverview,
+  UnitEvaluation,
 } from './api-types.js';
 import { t, tr } from './i18n.js';
 
@@ -298,6 +304,55 @@ export class ApiClient {
     );
   }
 
+  /** HR: the organisation's core task and HR contact (403 for others). */
+  organisation(): Promise<OrganisationView> {
+    return this.request('GET', ORGANISATION_PATH);
+  }
+
+  /** HR: writes the core task and contact over the version read (`etag`); 412 when stale. */
+  saveOrganisation(
+    body: { coreTask: string; hrContact: HrContact | null },
+    etag: string,
+  ): Promise<OrganisationView> {
+    return this.request('PUT', ORGANISATION_PATH, body, { 'if-match': etag });
+  }
+
+  /** HR: a new round of `kind` with its kind's default template and deadlines. */
+  createRound(body: { name: string; kind: RoundKind }): Promise<RoundSetupView> {
+    return this.request('POST', ROUNDS_PATH, body);
+  }
+
+  /** HR: a round's setup (template, deadlines, step-2 text) with the round's ETag. */
+  roundSetup(roundId: string): Promise<RoundSetupView> {
+    return this.request('GET', setupPath(roundId, 'template'));
+  }
+
+  saveTemplate(roundId: string, template: SkemaTemplate, etag: string): Promise<RoundSetupView> {
+    return this.request('PUT', setupPath(roundId, 'template'), template, { 'if-match': etag });
+  }
+
+  /** Five dates, keyed by step "1" … "5". */
+  saveDeadlines(
+    roundId: string,
+    deadlines: Record<string, string>,
+    etag: string,
+  ): Promise<RoundSetupView> {
+    return this.request('PUT', setupPath(roundId, 'deadlines'), deadlines, { 'if-match': etag });
+  }
+
+  saveInvitation(
+    roundId: string,
+    invitation: StepTwoInvitation,
+    etag: string,
+  ): Promise<RoundSetupView> {
+    return this.request(
+      'PUT',
+      setupPath(roundId, 'invitation'),
+      { text: invitation.text ?? null, questions: invitation.questions },
+      { 'if-match': etag },
+    );
+  }
+
   /** Dev mode only: the roster to pick an identity from. */
   async devPeople(): Promise<DevPerson[]> {
     return (await this.request<{ people: DevPerson[] }>('GET', '/api/dev/people')).people;
@@ -305,6 +360,11 @@ export class ApiClient {
 }
 
 export const ROUNDS_PATH = '/api/rounds';
+export const ORGANISATION_PATH = '/api/organisation';
+
+function setupPath(roundId: string, part: 'template' | 'deadlines' | 'invitation'): string {
+  return `${ROUNDS_PATH}/${encodeURIComponent(roundId)}/${part}`;
+}
 
 /** Keepalive requests may carry at most 64 KB together; leave room for headers. */
 const KEEPALIVE_MAX_BYTES = 60_000;

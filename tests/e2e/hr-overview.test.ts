@@ -551,8 +551,9 @@ describe('the tab: HR’s overview before the first round', function () {
         userPrincipalName: PEOPLE.hr,
       });
       await tab
-        .getByText(/^Der er ingen MUS-runder endnu\. Opret den første i HR-kanalen/)
+        .getByText(/^Der er ingen runder endnu\. Skriv kerneopgaven, og opret den første runde/)
         .waitFor();
+      await tab.getByRole('button', { name: 'Opsætning' }).waitFor();
       assert.equal(await tab.locator('table').count(), 0);
     } finally {
       await context.close();

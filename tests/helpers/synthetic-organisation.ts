@@ -17,7 +17,8 @@ export async function seedSyntheticOrganisation(
 ): Promise<{ hr: Person; recipients: string[] }> {
   const { repositories } = storage;
   await repositories.organisations.ensure({
-    ...newOrganisation(DEV_ORG_ID, 'Vandværket'),
+    // Step 1 waits for the core task, so the organisation has one.
+    ...newOrganisation(DEV_ORG_ID, 'Vandværket', 'Vi leverer rent vand.'),
     serviceUrl: fake.url,
   });
   const hr: Person = {

@@ -26,11 +26,13 @@ export async function renderHome(
   const rounds = await env.api.rounds();
   const round = pickRound(rounds, options.roundId);
   const title = h('h1', {}, `${t('appTitle')} — ${env.me.name}`);
+  const setup = env.me.roles.includes('hr') && setupCard(env, round?.id);
   if (!round) {
     replace(
       root,
       h('header', { className: 'page-header' }, title),
       h('p', { className: 'card' }, env.me.roles.includes('hr') ? t('noRoundsHr') : t('noRounds')),
+      setup,
     );
     return;
   }
@@ -77,6 +79,7 @@ export async function renderHome(
       groupTalkCard(env, round, env.me.leaderEmail, false),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
     evaluation && unitEvaluationCard(evaluation),
+    setup,
     overview && hrOverviewSection(env, round.id, overview),
     myDataCard(env),
   );
@@ -95,6 +98,21 @@ function unitEvaluationCard(evaluation: UnitEvaluation): HTMLElement {
     h('h2', { id: headingId }, t('unitEvalHeading')),
     h('p', {}, t('unitEvalIntro', { min: String(evaluation.minGroupSize) })),
     evaluationBlock(evaluation, { withComments: false }),
+  );
+}
+
+/** HR's way into the setup screen: core task, contact, the round's form, deadlines, step-2 text. */
+function setupCard(env: AppEnv, roundId: string | undefined): HTMLElement {
+  const headingId = uid('setup-link');
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'setup-link' },
+    h('h2', { id: headingId }, t('openSetup')),
+    h('p', { className: 'muted' }, t('openSetupHint')),
+    button(t('openSetup'), () => env.navigate({ name: 'setup', ...(roundId ? { roundId } : {}) }), {
+      className: 'secondary',
+      'data-action': 'open-setup',
+    }),
   );
 }
 
