@@ -327,6 +327,12 @@ try {
     }
   };
 
+  /** Every employee whose talk was finalised has had a second card (the summary) since `from`. */
+  const summariesArrived = (from: number, emails: Set<string>): boolean => {
+    const got = windowOf(fake, owners, from, Date.now() + 1).cardsTo;
+    return [...emails].every((e) => (got.get(e) ?? 0) >= 2);
+  };
+
   for (const step of [1, 2, 3, 4, 5] as StepNumber[]) {
     const from = Date.now();
     const launchAnswer = await teams.click(
@@ -365,11 +371,12 @@ try {
         });
       }
       const counts = await deliveries.counts(DEV_ORG_ID, roundId, step);
-      // Done when every row has an outcome; the summaries of talks finalised meanwhile are step
-      // 4's rows too, so step 4 waits for the talks and then for them.
-      const rows = expectedFor[step].length + (step === 4 ? finalised.size : 0);
+      // Done when every row has an outcome. Step 4 also waits for the talks and for the summary
+      // each finalised talk sends the employee (a row of its own that the step's counts leave out).
       const settled = counts.sent + counts.failed + counts.waiting + counts.notInstalled;
-      if (preparedMs && talksHeld && counts.pending === 0 && settled >= rows) break;
+      const summariesOut = talksHeld && (step !== 4 || summariesArrived(from, finalised));
+      if (preparedMs && counts.pending === 0 && settled >= expectedFor[step].length && summariesOut)
+        break;
       if (Date.now() - lastRefresh >= REFRESH_EVERY_MS) {
         lastRefresh = Date.now();
         await teams.click(hrEmail, 'round.refresh', { roundId }, 'channel');
