@@ -126,7 +126,7 @@ export class TeamsClient {
       status = res.status;
       parsed = await res.json().catch(() => undefined);
     } catch {
-      status = 0;
+      // No answer in time: recorded as status 0, a failed call.
     }
     this.timings.push({
       kind: 'api',

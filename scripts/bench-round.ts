@@ -368,6 +368,7 @@ try {
       if (step === 4 && preparedMs && !talks) {
         talks = holdTalks().then(() => {
           talksHeld = true;
+          return undefined;
         });
       }
       const counts = await deliveries.counts(DEV_ORG_ID, roundId, step);
