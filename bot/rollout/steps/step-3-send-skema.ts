@@ -86,6 +86,7 @@ export const sendSkema: RolloutStep = {
         locale: ctx.locale,
         coreTask: ctx.org.coreTask,
         roundName: ctx.round.name,
+        roundKind: ctx.round.kind,
         leaderName: leader?.name ?? stored.value.leaderEmail,
         skema: stored.value,
         etag: stored.etag,

@@ -90,7 +90,7 @@ describe('the next round opens with last round’s agreements, and LUS rounds go
     assert.ok(card, 'the new skema card was delivered');
     assertValidCard(card);
     assert.match(cardText(card), /Opfølgning fra sidst/);
-    assert.match(cardText(card), /Lære det nye SCADA-system — 1\. juni 2025 \(Færdig\)/);
+    assert.match(cardText(card), /Lære det nye SCADA-system — 1\. juni 2025 \(Gennemført\)/);
 
     const leader = (await h.storage.repositories.people.get(DEV_ORG_ID, LEADER))!.value;
     const view = await readSkema(h.skemaServices, leader, {

@@ -115,7 +115,9 @@ describe('the background work of a launch survives a crash and a second process'
   before(async () => {
     storage = await testStorage();
     const { repositories } = storage;
-    await repositories.organisations.ensure(newOrganisation(DEV_ORG_ID, 'Vandværket'));
+    await repositories.organisations.ensure(
+      newOrganisation(DEV_ORG_ID, 'Vandværket', 'Vi leverer rent vand.'),
+    );
     // 20 leaders with 30 employees each: step 3 makes 600 skemas in three chunks.
     hr = { orgId: DEV_ORG_ID, email: HR_EMAIL, name: 'HR', department: 'HR', roles: ['hr'] };
     const people: Person[] = [hr];
