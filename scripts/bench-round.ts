@@ -157,6 +157,7 @@ const fake = await FakeBotConnector.start({
   keepBodies: false,
 });
 let server: BenchServer | undefined;
+const loadAtStart = load();
 try {
   progress(`${load()}; storing the roster`);
   const { repositories, deliveries } = await openTableStorage({
@@ -359,6 +360,7 @@ try {
     let talks: Promise<void> | undefined;
     let talksHeld = step !== 4;
     let preparedMs = 0;
+    let stepCardsOutAt = 0;
     let lastRefresh = 0;
     let lastProgress = Date.now();
     const deadline = from + STEP_TIMEOUT_MS;
@@ -375,6 +377,15 @@ try {
       // Done when every row has an outcome. Step 4 also waits for the talks and for the summary
       // each finalised talk sends the employee (a row of its own that the step's counts leave out).
       const settled = counts.sent + counts.failed + counts.waiting + counts.notInstalled;
+      // The step's own cards are out: its rate is measured up to here, not over the summaries that
+      // trickle out at the pace of the leaders' talks afterwards.
+      if (
+        !stepCardsOutAt &&
+        preparedMs &&
+        counts.pending === 0 &&
+        settled >= expectedFor[step].length
+      )
+        stepCardsOutAt = Date.now();
       const summariesOut = talksHeld && (step !== 4 || summariesArrived(from, finalised));
       if (preparedMs && counts.pending === 0 && settled >= expectedFor[step].length && summariesOut)
         break;
@@ -412,8 +423,9 @@ try {
       if (got === 0) lost++;
       else if (got > allowed) duplicates += got - allowed;
     }
-    const lastCard = Math.max(from, ...expected.map((e) => window.lastCardAt.get(e) ?? 0));
-    const rates = sendRates(window);
+    const own = windowOf(fake, owners, from, stepCardsOutAt ? stepCardsOutAt + 1 : to);
+    const lastCard = Math.max(from, ...expected.map((e) => own.lastCardAt.get(e) ?? 0));
+    const rates = sendRates(own);
     const invokes = teams.timings.filter((x) => x.kind === 'invoke' && x.at >= from && x.at < to);
     reports.push({
       step,
@@ -458,7 +470,7 @@ try {
     `organisation          ${employees.length} employees, ${leaders.length} leaders, ${hr.length} HR, all in one team with the app`,
     `limit                 ${limit} requests/s per tenant (+ Teams' per-conversation windows)`,
     `server process        node ${nodeArgs.join(' ')} (bot/index.ts bundled like dist/index.js), pid ${running.pid}`,
-    `machine               ${load()}`,
+    `machine               at the start ${loadAtStart}; at the end ${load()}`,
     `team install          answered ${installStatus} in ${ms(installAnswerMs)} ms; members read and matched after ${s(rosterMs)} (${String(learnt.matched)} matched, ${String(learnt.unknown)} unknown)`,
     `new round             "ny runde" to round in storage ${ms(newRoundMs)} ms`,
     '',
