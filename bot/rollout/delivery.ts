@@ -25,15 +25,12 @@ export type DeliveryStatus =
  * `summary` row of step 4 asks an employee to acknowledge their finalised talk; an `agreement` row
  * reminds an agreement's owner that its due date is near (one row per agreement and due date); a
  * `followup` row is one of the round's follow-through reminders (talks overdue, a summary not
- * acknowledged, the follow-up date: bot/rollout/follow-through-reminders.ts).
+ * acknowledged, the follow-up date: bot/rollout/follow-through-reminders.ts). A `briefing` row tells a
+ * leader about a step whose own cards go to their employees (step 3: the skemas went out in their
+ * name); like reminders it is not counted as the step's progress.
  */
 export type DeliveryAudience =
-  | 'leader'
-  | 'employee'
-  | 'reminder'
-  | 'summary'
-  | 'agreement'
-  | 'followup';
+  'leader' | 'employee' | 'reminder' | 'summary' | 'agreement' | 'followup' | 'briefing';
 
 export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
   'leader',
@@ -42,6 +39,7 @@ export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
   'summary',
   'agreement',
   'followup',
+  'briefing',
 ];
 
 export interface DeliveryKey {
