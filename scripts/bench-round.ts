@@ -215,15 +215,22 @@ try {
   };
   const employeeEmails = new Set(employees.map((p) => p.email));
   const leaderEmails = new Set(leaders.map((p) => p.email));
+  /** Who gets a card in each step: step 3's leaders get the briefing that the skemas went out. */
   const expectedFor: Record<StepNumber, string[]> = {
     1: [...leaderEmails],
     2: [...employeeEmails],
-    3: [...employeeEmails],
+    3: [...employeeEmails, ...leaderEmails],
     4: [...leaderEmails, ...employeeEmails],
     5: [...leaderEmails, ...employeeEmails],
   };
+  /** The rows the step's counts count: step 3's briefings are not its progress. */
+  const countedFor = (step: StepNumber): number =>
+    step === 3 ? employeeEmails.size : expectedFor[step].length;
   // Employees whose talk was finalised also get the summary to acknowledge in step 4.
   const finalised = new Set<string>();
+  /** How many cards `email` gets in `step`. */
+  const cardsWanted = (step: StepNumber, email: string): number =>
+    step === 4 && finalised.has(email) ? 2 : 1;
   const submitted: string[] = [];
   const evaluated = new Set<string>();
   const reports: StepReport[] = [];
@@ -328,10 +335,10 @@ try {
     }
   };
 
-  /** Every employee whose talk was finalised has had a second card (the summary) since `from`. */
-  const summariesArrived = (from: number, emails: Set<string>): boolean => {
+  /** Everyone the step is for has had their cards since `from`. */
+  const allArrived = (step: StepNumber, from: number): boolean => {
     const got = windowOf(fake, owners, from, Date.now() + 1).cardsTo;
-    return [...emails].every((e) => (got.get(e) ?? 0) >= 2);
+    return expectedFor[step].every((e) => (got.get(e) ?? 0) >= cardsWanted(step, e));
   };
 
   for (const step of [1, 2, 3, 4, 5] as StepNumber[]) {
@@ -359,6 +366,7 @@ try {
     // Step 4: the leaders hold the talks of the skemas sent to them once the step is prepared.
     let talks: Promise<void> | undefined;
     let talksHeld = step !== 4;
+    let talksHeldAt = 0;
     let preparedMs = 0;
     let stepCardsOutAt = 0;
     let lastRefresh = 0;
@@ -370,24 +378,26 @@ try {
       if (step === 4 && preparedMs && !talks) {
         talks = holdTalks().then(() => {
           talksHeld = true;
+          talksHeldAt = Date.now();
           return undefined;
         });
       }
       const counts = await deliveries.counts(DEV_ORG_ID, roundId, step);
-      // Done when every row has an outcome. Step 4 also waits for the talks and for the summary
-      // each finalised talk sends the employee (a row of its own that the step's counts leave out).
+      // Done when every counted row has an outcome, the talks of step 4 are held, and everyone has
+      // had the cards the counts leave out (step 3's briefings, step 4's summaries) or a minute has
+      // passed without them (then they are lost).
       const settled = counts.sent + counts.failed + counts.waiting + counts.notInstalled;
-      // The step's own cards are out: its rate is measured up to here, not over the summaries that
-      // trickle out at the pace of the leaders' talks afterwards.
-      if (
-        !stepCardsOutAt &&
-        preparedMs &&
-        counts.pending === 0 &&
-        settled >= expectedFor[step].length
-      )
+      if (!stepCardsOutAt && preparedMs && counts.pending === 0 && settled >= countedFor(step)) {
+        // The step's own cards are out: its rate is measured up to here, not over the summaries
+        // that trickle out at the pace of the leaders' talks afterwards.
         stepCardsOutAt = Date.now();
-      const summariesOut = talksHeld && (step !== 4 || summariesArrived(from, finalised));
-      if (preparedMs && counts.pending === 0 && settled >= expectedFor[step].length && summariesOut)
+      }
+      if (
+        stepCardsOutAt &&
+        talksHeld &&
+        counts.pending === 0 &&
+        (allArrived(step, from) || Date.now() - Math.max(stepCardsOutAt, talksHeldAt) > 60_000)
+      )
         break;
       if (Date.now() - lastRefresh >= REFRESH_EVERY_MS) {
         lastRefresh = Date.now();
@@ -419,7 +429,7 @@ try {
     let lost = 0;
     for (const email of expected) {
       const got = window.cardsTo.get(email) ?? 0;
-      const allowed = step === 4 && finalised.has(email) ? 2 : 1;
+      const allowed = cardsWanted(step, email);
       if (got === 0) lost++;
       else if (got > allowed) duplicates += got - allowed;
     }
