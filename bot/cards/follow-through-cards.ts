@@ -2,10 +2,10 @@ import type { Locale } from '../mus/bilingual.js';
 import type { HrContact } from '../mus/organisation.js';
 import {
   adaptiveCard,
-  bullets,
   heading,
   openUrl,
   plain,
+  shortList,
   text,
   type AdaptiveCard,
 } from './elements.js';
@@ -17,9 +17,6 @@ import { hrContactBlock } from './hr-contact-block.js';
  * overdue, to an employee who has not acknowledged their summary, and to a leader on the follow-up
  * date. Each is sent once, rendered from storage as it is at the time of sending.
  */
-
-/** Names shown in one list before the rest are counted. */
-const MAX_NAMES = 15;
 
 export interface TalksNotHeldView {
   locale: Locale;
@@ -35,9 +32,6 @@ export interface TalksNotHeldView {
 
 export function talksNotHeldCard(view: TalksNotHeldView): AdaptiveCard {
   const t = translator(view.locale);
-  const shown = view.employeeNames.slice(0, MAX_NAMES).map(plain);
-  const more = view.employeeNames.length - shown.length;
-  if (more > 0) shown.push(t({ da: `og ${more} mere`, en: `and ${more} more` }));
   const n = view.employeeNames.length;
   return adaptiveCard(
     [
@@ -48,7 +42,7 @@ export function talksNotHeldCard(view: TalksNotHeldView): AdaptiveCard {
           en: `Hi ${plain(view.leaderName)}. The talks of ${plain(view.roundName)} were due by ${formatDate(view.deadline, 'en')}, and ${n === 1 ? 'one talk has' : `${n} talks have`} not been held yet:`,
         }),
       ),
-      bullets(shown),
+      shortList(view.employeeNames, view.locale),
       text(
         t({
           da: 'Book en tid med hver af dem. Hvis en samtale ikke kan holdes i år, så tal med HR om det.',
@@ -114,7 +108,7 @@ export function followUpReminderCard(view: FollowUpView): AdaptiveCard {
       text(t({ da: 'Aftaler, der ikke er gennemført:', en: 'Agreements not yet done:' }), {
         weight: 'Bolder',
       }),
-      bullets(view.openAgreements.slice(0, MAX_NAMES).map(plain)),
+      shortList(view.openAgreements, view.locale),
     );
   } else {
     body.push(

@@ -4,18 +4,15 @@ import type { HrContact } from '../mus/organisation.js';
 import type { RoundKind } from '../mus/round.js';
 import {
   adaptiveCard,
-  bullets,
   heading,
   openUrl,
   plain,
+  shortList,
   text,
   type AdaptiveCard,
 } from './elements.js';
 import { formatDate, translator } from './format.js';
 import { hrContactBlock } from './hr-contact-block.js';
-
-/** Names listed before the rest are counted. */
-const MAX_NAMES = 15;
 
 export interface LeaderSkemaSentView {
   locale: Locale;
@@ -30,13 +27,6 @@ export interface LeaderSkemaSentView {
   waitingForApp: string[];
   hrContact?: HrContact;
   tabUrl: string;
-}
-
-function names(list: string[], t: ReturnType<typeof translator>): string[] {
-  const shown = list.slice(0, MAX_NAMES).map(plain);
-  const more = list.length - shown.length;
-  if (more > 0) shown.push(t({ da: `og ${more} mere`, en: `and ${more} more` }));
-  return shown;
 }
 
 /**
@@ -71,7 +61,7 @@ export function leaderSkemaSentCard(view: LeaderSkemaSentView): AdaptiveCard {
         }),
         { weight: 'Bolder', color: 'Attention' },
       ),
-      bullets(names(view.waitingForApp, t)),
+      shortList(view.waitingForApp, view.locale),
     );
   }
   if (view.reachable.length > 0) {
@@ -85,7 +75,7 @@ export function leaderSkemaSentCard(view: LeaderSkemaSentView): AdaptiveCard {
           weight: 'Bolder',
         },
       ),
-      bullets(names(view.reachable, t)),
+      shortList(view.reachable, view.locale),
     );
   }
   body.push(...hrContactBlock(view.hrContact, view.locale));
