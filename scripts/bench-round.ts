@@ -534,17 +534,21 @@ try {
   const duplicates = sum((r) => r.duplicates);
   const lost = sum((r) => r.lost);
   const waiting = sum((r) => r.waiting);
-  const ok =
-    launchP99 < 1000 &&
-    invokeP99 < 2000 &&
-    minRatio >= 0.9 &&
-    duplicates === 0 &&
-    lost === 0 &&
-    waiting === 0 &&
-    peakRss < 300 * MB &&
-    problems.length === 0;
+  const missed = [
+    launchP99 < 1000 ? '' : 'launch p99 < 1000 ms',
+    invokeP99 < 2000 ? '' : 'invoke p99 < 2000 ms',
+    minRatio >= 0.9 ? '' : 'ratio >= 0.9 on steps of 1,000+',
+    duplicates === 0 ? '' : 'no duplicates',
+    lost === 0 ? '' : 'none lost',
+    waiting === 0 ? '' : 'none waiting',
+    peakRss < 300 * MB ? '' : 'peak rss < 300 MB',
+    problems.length === 0 ? '' : 'no problems',
+  ].filter(Boolean);
+  const ok = missed.length === 0;
   lines.push(
-    `targets               ${ok ? 'met' : 'NOT met'} (launch p99 < 1000 ms, invoke p99 < 2000 ms, ratio >= 0.9 on steps of 1,000+, none duplicated, lost or waiting, peak rss < 300 MB)`,
+    ok
+      ? 'targets               met (launch p99 < 1000 ms, invoke p99 < 2000 ms, ratio >= 0.9 on steps of 1,000+, none duplicated, lost or waiting, peak rss < 300 MB)'
+      : `targets               NOT met: ${missed.join(', ')}`,
     `round: launch p99 ${ms(launchP99)} ms, invoke p99 ${ms(invokeP99)} ms, min ratio ${minRatio.toFixed(3)}, duplicates ${duplicates}, lost ${lost}, waiting ${waiting}`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
