@@ -253,10 +253,10 @@ describe('the tab: HR’s overview of a round', function () {
     assert.deepEqual(await departments.locator('thead th').allTextContents(), [
       'Afdeling',
       'I alt',
-      'Skema sendt',
+      'Sendt',
       'Forberedt',
-      'Samtale holdt',
-      'Afsluttet',
+      'Samtale i gang',
+      'Afsluttet af leder',
       'Kvitteret',
     ]);
     assert.deepEqual(await rowsOf(tab, 'table.departments tbody tr, table.departments tfoot tr'), [

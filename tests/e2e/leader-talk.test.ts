@@ -63,7 +63,7 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     await pernille.getByText('Forberedt').waitFor();
     await tab
       .locator('tr[data-email="lars.christensen@vandvaerk.example"]')
-      .getByText('Skema sendt')
+      .getByText('Sendt', { exact: true })
       .waitFor();
     await pernille.getByRole('button', { name: 'Åbn skemaet for Pernille Krogh' }).click();
 
