@@ -277,6 +277,13 @@ const TEXTS = {
     en: 'Write what you agree, and choose a due date.',
   },
   agreementOwnerYou: { da: '{name} (dig)', en: '{name} (you)' },
+  agreementUndo: { da: 'Fortryd', en: 'Undo' },
+  agreementUndoFor: { da: 'Fortryd fjernelsen af »{what}«', en: 'Undo removing “{what}”' },
+  agreementRemoved: {
+    da: 'Aftalen »{what}« er fjernet.',
+    en: 'The agreement “{what}” was removed.',
+  },
+  agreementRestored: { da: 'Aftalen er sat ind igen.', en: 'The agreement is back.' },
   agreementChanged: {
     da: 'Aftalen var ændret af en anden; her er den nyeste udgave. Vælg igen, hvis du stadig vil ændre den.',
     en: 'Someone else had changed the agreement; this is the latest version. Choose again if you still want to change it.',
@@ -296,6 +303,29 @@ const TEXTS = {
   finaliseBlocked: {
     da: 'Løs først konflikterne nedenfor, så intet går tabt.',
     en: 'First resolve the conflicts below, so nothing is lost.',
+  },
+  finaliseUnsaved: {
+    da: 'Noterne er ikke gemt endnu – måske er forbindelsen væk. De ligger på denne enhed; afslut, når "Gemt" vises.',
+    en: 'The notes are not saved yet – the connection may be down. They are kept on this device; finalise once "Saved" shows.',
+  },
+  reviewHeading: { da: 'Det bliver låst', en: 'What will be locked' },
+  reviewNotesWritten: { da: 'noter skrevet', en: 'notes written' },
+  reviewNoNotes: { da: 'ingen noter', en: 'no notes' },
+  reviewAgreementsLabel: { da: 'Aftaler', en: 'Agreements' },
+  reviewAgreementCount: { da: '{count} i alt', en: '{count} in all' },
+  reviewNoAgreements: {
+    da: 'ingen endnu – samtalen skal gerne ende med aftaler, I begge kan stå inde for',
+    en: 'none yet – the talk should end with agreements you both stand by',
+  },
+  reviewUnderstandings: { da: '{count} af 4 krydset af', en: '{count} of 4 ticked' },
+  reviewMissing: {
+    da: 'Endnu tomt: {parts}. Du kan afslutte alligevel, men intet kan tilføjes bagefter.',
+    en: 'Still empty: {parts}. You can finalise anyway, but nothing can be added afterwards.',
+  },
+  confirmFinaliseAnyway: { da: 'Afslut alligevel', en: 'Finalise anyway' },
+  finalisedConfirmation: {
+    da: 'Samtalen er afsluttet. {name} har fået opsamlingen og bliver bedt om at kvittere for den.',
+    en: 'The talk is finalised. {name} has the summary and is asked to acknowledge it.',
   },
   finalisedReadOnly: {
     da: 'Samtalen er afsluttet {date}. Noterne kan ikke længere ændres.',
