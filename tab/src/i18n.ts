@@ -214,6 +214,24 @@ const TEXTS = {
   phases: { da: 'Faser', en: 'Phases' },
   plannedTalk: { da: 'Planlagt samtale', en: 'Planned talk' },
   understandingsHeading: { da: 'Fire fælles forståelser', en: 'Four common understandings' },
+  understandingsAhead: {
+    da: 'Samtalen begynder med, at du og din leder sikrer jer, at I forstår disse fire ens. Tænk gerne over dem på forhånd.',
+    en: 'The talk begins with you and your leader making sure you understand these four alike. Feel free to think about them beforehand.',
+  },
+  understandingsAgreed: {
+    da: 'Dem, I blev enige om i samtalen, er krydset af.',
+    en: 'The ones you agreed on in the talk are ticked.',
+  },
+  understandingAgreed: { da: 'enige', en: 'agreed' },
+  understandingNotTicked: { da: 'ikke krydset af', en: 'not ticked' },
+  homeAcknowledgePrompt: {
+    da: 'Din leder har afsluttet samtalen. Læs opsamlingen, og kvittér for den.',
+    en: 'Your leader has finalised the talk. Read the summary and acknowledge it.',
+  },
+  homePreparePrompt: {
+    da: 'Forbered dig til samtalen med din leder: skriv dine svar i skemaet.',
+    en: 'Prepare for the talk with your leader: write your answers in the form.',
+  },
   understandingsIntro: {
     da: 'Sørg for, at I har samme forståelse af disse fire, før I går i dybden. Sæt flueben, når I er enige.',
     en: 'Make sure you share the same understanding of these four before you go deeper. Tick each when you agree.',

@@ -162,6 +162,24 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     );
   });
 
+  it("the employee's home puts the summary to acknowledge first", async () => {
+    const { tab } = await openInTeams(page, app.url, {
+      token: await app.tokenFor(PEOPLE.employee),
+      userPrincipalName: PEOPLE.employee,
+    });
+    const mine = tab.locator('[data-view="my-skema"]');
+    await mine.getByRole('heading', { name: 'Kvittér for opsamlingen' }).waitFor();
+    await mine.getByText('Din leder har afsluttet samtalen.', { exact: false }).waitFor();
+    await mine.getByRole('button', { name: 'Kvittér for opsamlingen' }).click();
+
+    // The summary opens with the acknowledgement first, and the understandings as they were ticked.
+    const first = tab.locator('.skema .card').first();
+    assert.equal(await first.getByRole('heading').first().textContent(), 'Kvittér for opsamlingen');
+    const understandings = tab.locator('.card.understandings');
+    await understandings.getByText('Organisationens kerneopgave – enige').waitFor();
+    assert.equal(await understandings.getByText('ikke krydset af').count(), 3);
+  });
+
   it('the employee opens the summary from a deep link, sees the shared notes and acknowledges', async () => {
     const { tab } = await openInTeams(page, app.url, {
       token: await app.tokenFor(PEOPLE.employee),

@@ -13,9 +13,25 @@ import { statusLabel, statusPill } from './skema-parts.js';
  * is taken straight to the employee the meeting is about when that can be told (meeting-target.ts).
  */
 
-/** The round to show: the one asked for, else the newest open one, else the newest. */
+/**
+ * The round to show: the one asked for, else the newest open one with something for this person to
+ * do, else the newest open one, else the newest (rounds come newest first).
+ */
 export function pickRound(rounds: RoundSummary[], wanted?: string): RoundSummary | undefined {
-  return rounds.find((r) => r.id === wanted) ?? rounds.find((r) => !r.closedAt) ?? rounds[0];
+  return (
+    rounds.find((r) => r.id === wanted) ??
+    rounds.find((r) => !r.closedAt && hasWorkFor(r)) ??
+    rounds.find((r) => !r.closedAt) ??
+    rounds[0]
+  );
+}
+
+/** A skema to prepare or a summary to acknowledge; for a leader, talks not yet finalised. */
+export function hasWorkFor(round: RoundSummary): boolean {
+  const mine = round.mySkema?.status;
+  if (mine === 'sent' || mine === 'finalised') return true;
+  const team = round.team?.byStatus;
+  return !!team && team.sent + team.prepared + team.held > 0;
 }
 
 export async function renderHome(
@@ -185,10 +201,13 @@ function groupTalkCard(
 function mySkemaCard(env: AppEnv, round: RoundSummary): HTMLElement {
   const mine = round.mySkema;
   const headingId = uid('mine');
+  const toAcknowledge = mine?.status === 'finalised';
   return h(
     'section',
-    { className: 'card', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, t('mySkemaHeading')),
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'my-skema' },
+    h('h2', { id: headingId }, toAcknowledge ? t('acknowledgeHeading') : t('mySkemaHeading')),
+    toAcknowledge && h('p', { className: 'notice' }, t('homeAcknowledgePrompt')),
+    mine?.status === 'sent' && h('p', {}, t('homePreparePrompt')),
     h(
       'dl',
       { className: 'facts' },
@@ -200,7 +219,7 @@ function mySkemaCard(env: AppEnv, round: RoundSummary): HTMLElement {
       h('dd', {}, mine?.talkAt ? formatDateTime(mine.talkAt) : t('notPlanned')),
     ),
     button(
-      t('openMySkema'),
+      toAcknowledge ? t('acknowledgeHeading') : t('openMySkema'),
       () => env.navigate({ name: 'skema', roundId: round.id, email: env.me.email }),
       {
         className: 'primary',
