@@ -214,6 +214,9 @@ const TEXTS = {
   phases: { da: 'Faser', en: 'Phases' },
   plannedTalk: { da: 'Planlagt samtale', en: 'Planned talk' },
   understandingsHeading: { da: 'Fire fælles forståelser', en: 'Four common understandings' },
+  jumpTo: { da: 'Gå til', en: 'Go to' },
+  jumpUnderstandings: { da: 'Forståelser', en: 'Understandings' },
+  jumpFinish: { da: 'Afslutning', en: 'Finishing' },
   understandingsAhead: {
     da: 'Samtalen begynder med, at du og din leder sikrer jer, at I forstår disse fire ens. Tænk gerne over dem på forhånd.',
     en: 'The talk begins with you and your leader making sure you understand these four alike. Feel free to think about them beforehand.',

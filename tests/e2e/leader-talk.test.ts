@@ -61,10 +61,10 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     });
 
     // The team list: status labels as the method names the phases.
-    const pernille = tab.locator('tr[data-email="pernille.krogh@vandvaerk.example"]');
+    const pernille = tab.locator('li[data-email="pernille.krogh@vandvaerk.example"]');
     await pernille.getByText('Forberedt').waitFor();
     await tab
-      .locator('tr[data-email="lars.christensen@vandvaerk.example"]')
+      .locator('li[data-email="lars.christensen@vandvaerk.example"]')
       .getByText('Sendt', { exact: true })
       .waitFor();
     await pernille.getByRole('button', { name: 'Åbn skemaet for Pernille Krogh' }).click();

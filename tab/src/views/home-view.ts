@@ -235,28 +235,34 @@ function teamCard(
   inMeeting: boolean,
 ): HTMLElement {
   const headingId = uid('team');
-  const rows = members.map((m) =>
+  // A list, not a table: each person fits the meeting side panel's 320 px without scrolling sideways.
+  const items = members.map((m) =>
     h(
-      'tr',
-      { 'data-email': m.email },
-      h('th', { scope: 'row' }, m.name),
-      h('td', {}, m.department),
-      h('td', {}, statusPill(m.status)),
-      h('td', {}, m.talkAt ? formatDateTime(m.talkAt) : t('notPlanned')),
+      'li',
+      { className: 'team-member', 'data-email': m.email },
       h(
-        'td',
-        {},
-        m.status === 'not-sent'
-          ? h('span', { className: 'muted' }, statusLabel('not-sent'))
-          : button(
-              t('open'),
-              () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
-              {
-                className: 'secondary small',
-                'aria-label': t('openSkemaOf', { name: m.name }),
-              },
-            ),
+        'div',
+        { className: 'team-member-text' },
+        h('span', { className: 'team-member-name' }, m.name),
+        statusPill(m.status),
+        h(
+          'span',
+          { className: 'muted team-member-facts' },
+          [m.department, m.talkAt ? formatDateTime(m.talkAt) : t('notPlanned')]
+            .filter(Boolean)
+            .join(' · '),
+        ),
       ),
+      m.status === 'not-sent'
+        ? h('span', { className: 'muted' }, statusLabel('not-sent'))
+        : button(
+            t('open'),
+            () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
+            {
+              className: 'secondary small',
+              'aria-label': t('openSkemaOf', { name: m.name }),
+            },
+          ),
     ),
   );
   return h(
@@ -266,28 +272,6 @@ function teamCard(
     inMeeting
       ? h('p', { className: 'notice' }, t('meetingPick'))
       : h('p', { className: 'muted' }, t('teamIntro')),
-    h(
-      'div',
-      // Scrolls sideways in the side panel: reachable with the keyboard, named by the card's heading.
-      { className: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': headingId },
-      h(
-        'table',
-        { className: 'team' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t('colName')),
-            h('th', { scope: 'col' }, t('colDepartment')),
-            h('th', { scope: 'col' }, t('colStatus')),
-            h('th', { scope: 'col' }, t('colTalkAt')),
-            h('th', { scope: 'col' }, t('colOpen')),
-          ),
-        ),
-        h('tbody', {}, ...rows),
-      ),
-    ),
+    h('ul', { className: 'team', 'aria-labelledby': headingId }, ...items),
   );
 }

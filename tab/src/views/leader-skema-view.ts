@@ -10,6 +10,7 @@ import { TalkTimer } from '../talk-timer.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
 import { finaliseReview } from './finalise-review.js';
+import { jumpList } from './jump-list.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
 
@@ -149,6 +150,8 @@ export function renderLeaderSkema(
   const parts: (HTMLElement | false | undefined)[] = [
     confirmation,
     h('header', { className: 'page-header' }, heading, skemaFacts(view), phaseSteps(view.status)),
+    // First thing on the first screen, also in the 320 px side panel.
+    view.can.startTalk && startTalkCard(),
     h(
       'div',
       { className: 'toolbar', role: 'region', 'aria-label': t('timerHeading') },
@@ -157,21 +160,31 @@ export function renderLeaderSkema(
     ),
     !editable && finalisedNotice(view),
     coreTaskBlock(view),
-    view.can.startTalk && startTalkCard(),
     watchOuts(),
     understandingsCard(),
     talkAtCard(),
   ];
 
+  const jumpTargets: { label: string; element: HTMLElement }[] = [];
+  const understandings = parts.find((p) => p && p.classList.contains('understandings'));
+  if (understandings) jumpTargets.push({ label: t('jumpUnderstandings'), element: understandings });
   for (const section of view.template.sections) {
-    if (section.kind === 'agreements') {
-      parts.push(agreementsSection(env, view));
-      continue;
-    }
-    parts.push(questionCard(section.id, tr(section.title), tr(section.prompt)));
+    const element =
+      section.kind === 'agreements'
+        ? agreementsSection(env, view)
+        : questionCard(section.id, tr(section.title), tr(section.prompt));
+    parts.push(element);
+    jumpTargets.push({ label: tr(section.title), element });
   }
   parts.push(privateNoteCard());
-  if (view.can.finalise) parts.push(finaliseCard());
+  if (view.can.finalise) {
+    const finalise = finaliseCard();
+    parts.push(finalise);
+    jumpTargets.push({ label: t('jumpFinish'), element: finalise });
+  }
+  // After the header and the toolbar: the way to every part of the talk.
+  const toolbarAt = parts.findIndex((p) => p && p.classList.contains('toolbar'));
+  parts.splice(toolbarAt + 1, 0, jumpList(jumpTargets));
   replace(root, ...parts);
   if (confirmation) confirmation.focus();
 
