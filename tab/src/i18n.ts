@@ -116,7 +116,7 @@ const TEXTS = {
     en: '“Waiting for the app”: the person does not have the app yet; the card goes out by itself once they get it, until the step’s deadline. “Not installed”: they still did not have it at the deadline, or they blocked the app. “Failed”: Teams did not accept the card. The round’s card in the HR channel has a button to resend to each group.',
   },
   ovStepName: { da: '{step}. {name}', en: '{step}. {name}' },
-  ovNotLaunched: { da: 'Ikke endnu', en: 'Not yet' },
+  ovNotLaunched: { da: 'Endnu ikke', en: 'Not yet' },
   myDataHeading: { da: 'Mine data', en: 'My data' },
   myDataHelp: {
     da: 'Hent alt, hvad appen gemmer om dig: dine svar, noterne og aftalerne fra dine samtaler, og hvem der har åbnet dit skema. Som leder får du også dine egne private noter med.',
@@ -243,7 +243,7 @@ const TEXTS = {
   timerHeading: { da: 'Samtalen: 45 minutter', en: 'The talk: 45 minutes' },
   timerLeft: { da: '{time} tilbage', en: '{time} left' },
   timerOver: { da: '{time} over tiden', en: '{time} over time' },
-  timerStart: { da: 'Start tid', en: 'Start timer' },
+  timerStart: { da: 'Start uret', en: 'Start the timer' },
   timerPause: { da: 'Pause', en: 'Pause' },
   timerResume: { da: 'Fortsæt', en: 'Resume' },
   timerReset: { da: 'Nulstil', en: 'Reset' },
@@ -269,13 +269,13 @@ const TEXTS = {
   leaderNotes: { da: 'Lederens noter', en: "The leader's notes" },
   noNotes: { da: 'Ingen noter.', en: 'No notes.' },
   privateNoteHeading: { da: 'Dine private noter', en: 'Your private notes' },
-  privateNoteBadge: { da: 'Kun synlig for dig', en: 'Only visible to you' },
+  privateNoteBadge: { da: 'Kun synlige for dig', en: 'Only visible to you' },
   privateNoteHint: {
     da: 'Hverken medarbejderen eller HR kan se dem.',
     en: 'Neither the employee nor HR can see them.',
   },
   privateNoteLabel: {
-    da: 'Private noter (kun synlig for dig)',
+    da: 'Private noter (kun synlige for dig)',
     en: 'Private notes (only visible to you)',
   },
   privateNoteNotYours: {

@@ -93,10 +93,10 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
       .getByText(/Gemt kl\./)
       .waitFor();
 
-    const privateNote = tab.getByRole('textbox', { name: 'Private noter (kun synlig for dig)' });
+    const privateNote = tab.getByRole('textbox', { name: 'Private noter (kun synlige for dig)' });
     await privateNote.fill('Husk at spørge til arbejdspresset.');
     await privateNote.blur();
-    await tab.getByText('Kun synlig for dig', { exact: true }).waitFor();
+    await tab.getByText('Kun synlige for dig', { exact: true }).waitFor();
 
     // An agreement made in the talk.
     await tab
