@@ -214,7 +214,7 @@ function mySkemaCard(env: AppEnv, round: RoundSummary): HTMLElement {
       h('dt', {}, t('round')),
       h('dd', {}, round.name),
       h('dt', {}, t('mySkemaStatus')),
-      h('dd', {}, mine ? statusPill(mine.status) : ''),
+      h('dd', {}, mine ? statusPill(mine.status, true) : ''),
       h('dt', {}, t('talkAt')),
       h('dd', {}, mine?.talkAt ? formatDateTime(mine.talkAt) : t('notPlanned')),
     ),

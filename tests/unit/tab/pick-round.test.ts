@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { RoundSummary } from '../../../bot/skema/my-rounds.js';
 import type { SkemaStatus } from '../../../bot/mus/skema.js';
 import { pickRound } from '../../../tab/src/views/home-view.js';
+import { statusLabel } from '../../../tab/src/views/skema-parts.js';
 
 function round(id: string, parts: Partial<RoundSummary> = {}): RoundSummary {
   return {
@@ -63,5 +64,16 @@ describe('the tab: which round home opens', () => {
       'a',
     );
     assert.equal(pickRound([]), undefined);
+  });
+});
+
+describe('the tab: status words', () => {
+  it('the employee sees their own skema as a draft until sent to the leader; others see it sent', () => {
+    assert.equal(statusLabel('sent', true), 'Kladde');
+    assert.equal(statusLabel('prepared', true), 'Sendt til leder');
+    assert.equal(statusLabel('sent'), 'Sendt');
+    assert.equal(statusLabel('prepared'), 'Forberedt');
+    assert.equal(statusLabel('held'), 'Samtale i gang');
+    assert.equal(statusLabel('finalised', true), 'Afsluttet af leder');
   });
 });
