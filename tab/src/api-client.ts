@@ -16,6 +16,8 @@ import type {
   SkemaTemplate,
   SkemaView,
   StepTwoInvitation,
+  TalkClockAction,
+  TalkClockAnswer,
   TeamOverview,
   UnitEvaluation,
 } from './api-types.js';
@@ -216,6 +218,17 @@ export class ApiClient {
       body,
       RETURN_MINIMAL,
     );
+  }
+
+  /** The talk's clock, as the server counts it now. */
+  talkClock(ref: SkemaKey): Promise<TalkClockAnswer> {
+    return this.request('GET', this.skemaPath(ref.roundId, ref.email, '/talk-clock'));
+  }
+
+  changeTalkClock(ref: SkemaKey, action: TalkClockAction): Promise<TalkClockAnswer> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/talk-clock'), {
+      action,
+    });
   }
 
   startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {

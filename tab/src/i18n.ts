@@ -247,6 +247,16 @@ const TEXTS = {
   timerPause: { da: 'Pause', en: 'Pause' },
   timerResume: { da: 'Fortsæt', en: 'Resume' },
   timerReset: { da: 'Nulstil', en: 'Reset' },
+  timerResetQuestion: { da: 'Start de 45 minutter forfra?', en: 'Start the 45 minutes over?' },
+  timerResetConfirm: { da: 'Ja, nulstil', en: 'Yes, reset' },
+  timerNotice10: {
+    da: '10 minutter tilbage: tid til at samle op og aftale, hvad der skal ske.',
+    en: '10 minutes left: time to sum up and agree on what happens next.',
+  },
+  timerNotice5: {
+    da: '5 minutter tilbage: skriv aftalerne ned, før I slutter.',
+    en: '5 minutes left: write down the agreements before you finish.',
+  },
   timerLabel: { da: 'Tid tilbage af samtalen', en: 'Time left of the talk' },
   startTalk: { da: 'Start samtalen', en: 'Start the talk' },
   startTalkHint: {

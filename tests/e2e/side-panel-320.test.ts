@@ -94,6 +94,7 @@ describe('the tab in the 320 px meeting side panel', function () {
 
     // Under way, "Gå til" reaches the end of the talk without scrolling past everything.
     await start.click();
+    await hosted.tab.locator('.skema[data-status="held"]').waitFor();
     const jump = hosted.tab.getByRole('navigation', { name: 'Gå til' });
     await jump.getByRole('button', { name: 'Afslutning' }).click();
     const top = await frame.evaluate(

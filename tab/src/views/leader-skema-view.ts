@@ -6,7 +6,7 @@ import type { AppEnv, Dispose } from '../app-env.js';
 import { button, h, replace, uid, userText } from '../dom.js';
 import { formatDate, formatDateTime, t, tr } from '../i18n.js';
 import { SaveStatusView } from '../save-status.js';
-import { TalkTimer } from '../talk-timer.js';
+import { SharedTalkClock } from '../talk-clock-client.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
 import { finaliseReview } from './finalise-review.js';
@@ -129,8 +129,18 @@ export function renderLeaderSkema(
     );
   }
 
-  const timer = new TalkTimer(`mus:timer:${key.roundId}:${key.email}`);
-  const timerUi = timerPanel(timer);
+  // The talk's own clock, kept with the skema: shown while the talk is under way, gone once finalised.
+  const clock =
+    editable && talkStarted
+      ? new SharedTalkClock(
+          {
+            talkClock: () => env.api.talkClock(key),
+            changeTalkClock: (action) => env.api.changeTalkClock(key, action),
+          },
+          view.talkClock,
+        )
+      : undefined;
+  const timerUi = clock ? timerPanel(clock, (error) => env.showError(error)) : undefined;
 
   const flushAll = async (): Promise<void> => {
     await Promise.all([notes?.saver.flush(), privateNote?.saver.flush()]);
@@ -155,7 +165,7 @@ export function renderLeaderSkema(
     h(
       'div',
       { className: 'toolbar', role: 'region', 'aria-label': t('timerHeading') },
-      timerUi.element,
+      timerUi?.element,
       status.element,
     ),
     !editable && finalisedNotice(view),
@@ -189,7 +199,7 @@ export function renderLeaderSkema(
   if (confirmation) confirmation.focus();
 
   return async () => {
-    timerUi.dispose();
+    timerUi?.dispose();
     notes?.saver.dispose();
     privateNote?.saver.dispose();
     await flushAll();
@@ -205,9 +215,8 @@ export function renderLeaderSkema(
         async () => {
           await flushAll();
           try {
-            const next = await env.api.startTalk(key, notes?.saver.currentEtag ?? view.etag);
-            timer.start();
-            rerender(next);
+            // The server starts the talk's clock with the talk.
+            rerender(await env.api.startTalk(key, notes?.saver.currentEtag ?? view.etag));
           } catch (error) {
             if (error instanceof ApiError && error.status === 412) {
               rerender(await env.api.skema(key.roundId, key.email));
@@ -458,7 +467,6 @@ export function renderLeaderSkema(
           ...(followUp.value ? { followUpDate: followUp.value } : {}),
         });
         dialog.close();
-        timer.pause();
         confirmationFor = key.email;
         rerender(next);
       } catch (e) {

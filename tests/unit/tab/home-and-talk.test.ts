@@ -3,6 +3,7 @@ import type { RoundSummary } from '../../../bot/skema/my-rounds.js';
 import type { SkemaStatus } from '../../../bot/mus/skema.js';
 import { pickRound } from '../../../tab/src/views/home-view.js';
 import { statusLabel } from '../../../tab/src/views/skema-parts.js';
+import { dueNotice, SharedTalkClock } from '../../../tab/src/talk-clock-client.js';
 
 function round(id: string, parts: Partial<RoundSummary> = {}): RoundSummary {
   return {
@@ -75,5 +76,53 @@ describe('the tab: status words', () => {
     assert.equal(statusLabel('prepared'), 'Forberedt');
     assert.equal(statusLabel('held'), 'Samtale i gang');
     assert.equal(statusLabel('finalised', true), 'Afsluttet af leder');
+  });
+});
+
+describe("the tab: the talk's clock", () => {
+  it('counts on from the server’s answer while running, and stands still while paused', async () => {
+    let now = 1_000_000;
+    const clock = new SharedTalkClock(
+      {
+        talkClock: () => Promise.reject(new Error('offline')),
+        changeTalkClock: (action) =>
+          Promise.resolve({
+            etag: 'e2',
+            clock: {
+              state: action === 'pause' ? 'paused' : 'running',
+              startedAt: '2026-12-05T10:00:00Z',
+              endedAt: null,
+              elapsedMs: 600_000,
+              remainingMs: 35 * 60_000,
+            },
+          }),
+      },
+      {
+        state: 'running',
+        startedAt: '2026-12-05T10:00:00Z',
+        endedAt: null,
+        elapsedMs: 0,
+        remainingMs: 45 * 60_000,
+      },
+      () => now,
+    );
+    now += 60_000;
+    assert.equal(clock.remaining(), 44 * 60_000);
+    await clock.act('pause');
+    now += 60_000;
+    assert.equal(clock.remaining(), 35 * 60_000, 'paused: the time stands');
+    await clock.refresh(); // offline: the clock keeps what it had
+    assert.equal(clock.remaining(), 35 * 60_000);
+  });
+
+  it('gives the 10-minute notice once, then the 5-minute one, and none over time', () => {
+    const shown = new Set<number>();
+    assert.equal(dueNotice(11 * 60_000, shown), undefined);
+    assert.equal(dueNotice(9 * 60_000, shown), 10);
+    shown.add(10);
+    assert.equal(dueNotice(8 * 60_000, shown), undefined);
+    assert.equal(dueNotice(4 * 60_000, shown), 5);
+    shown.add(5);
+    assert.equal(dueNotice(-60_000, new Set()), undefined);
   });
 });
