@@ -6,6 +6,7 @@ import type {
   GroupTalkView,
   HrContact,
   Me,
+  MyAgreements,
   OrganisationView,
   PrivateNoteView,
   RoundOverview,
@@ -218,6 +219,11 @@ export class ApiClient {
       body,
       RETURN_MINIMAL,
     );
+  }
+
+  /** "Mine aftaler": agreements from the viewer's talks and those they carry out, across rounds. */
+  myAgreements(): Promise<MyAgreements> {
+    return this.request('GET', '/api/agreements');
   }
 
   /** The talk's clock, as the server counts it now. */

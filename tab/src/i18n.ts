@@ -418,6 +418,28 @@ const TEXTS = {
   acknowledged: { da: 'Du kvitterede {date}.', en: 'You acknowledged on {date}.' },
   yourComment: { da: 'Din kommentar', en: 'Your comment' },
   myAgreements: { da: 'Mine aftaler', en: 'My agreements' },
+  followUpFromLast: { da: 'Opfølgning fra sidst', en: 'Follow-up from last time' },
+  followUpFromLastIntro: {
+    da: 'Begynd med at se tilbage: hvordan gik det med aftalerne fra sidste samtale?',
+    en: 'Begin by looking back: how did the agreements from the last talk go?',
+  },
+  myAgreementsIntro: {
+    da: 'Aftalerne fra jeres samtaler, samlet ét sted, så I kan følge op på dem. Den, der har en aftale, eller lederen fra samtalen kan ændre dens status.',
+    en: 'The agreements from your talks, in one place, so you can follow up on them. Whoever carries an agreement out, or the leader of the talk, can change its status.',
+  },
+  myAgreementsOwn: { da: 'Dine aftaler', en: 'Your agreements' },
+  myAgreementsTeam: { da: 'Åbne aftaler i dit team', en: 'Open agreements in your team' },
+  myAgreementsEmpty: {
+    da: 'Ingen aftaler endnu. Aftalerne bliver til i samtalen og samles her, når den er afsluttet.',
+    en: 'No agreements yet. Agreements are made in the talk and gathered here once it is finalised.',
+  },
+  myAgreementsTalk: { da: 'Samtale', en: 'Talk' },
+  myAgreementsSaved: { da: 'Status gemt.', en: 'Status saved.' },
+  myAgreementsOpen: { da: 'Se mine aftaler', en: 'See my agreements' },
+  myAgreementsHint: {
+    da: 'Følg op på aftalerne fra dine samtaler – også fra tidligere runder.',
+    en: 'Follow up on the agreements from your talks – also from earlier rounds.',
+  },
   privacyHeading: { da: 'Privatliv', en: 'Privacy' },
   privacyText: {
     da: 'Dit skema kan kun læses af dig og din leder. Lederens private noter kan kun læses af lederen. HR ser kun status og antal, aldrig indholdet. Evalueringen er anonym og vises kun for grupper på mindst fem. Data ligger i jeres organisations egen Azure-lagring.',

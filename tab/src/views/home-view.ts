@@ -94,6 +94,7 @@ export async function renderHome(
       env.me.leaderEmail &&
       groupTalkCard(env, round, env.me.leaderEmail, false),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
+    myAgreementsCard(env),
     evaluation && unitEvaluationCard(evaluation),
     setup,
     overview && hrOverviewSection(env, round.id, overview),
@@ -128,6 +129,20 @@ function setupCard(env: AppEnv, roundId: string | undefined): HTMLElement {
     button(t('openSetup'), () => env.navigate({ name: 'setup', ...(roundId ? { roundId } : {}) }), {
       className: 'secondary',
       'data-action': 'open-setup',
+    }),
+  );
+}
+
+/** The way to "Mine aftaler", the follow-up across rounds. */
+function myAgreementsCard(env: AppEnv): HTMLElement {
+  const headingId = uid('agreements-link');
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'agreements-link' },
+    h('h2', { id: headingId }, t('myAgreements')),
+    h('p', { className: 'muted' }, t('myAgreementsHint')),
+    button(t('myAgreementsOpen'), () => env.navigate({ name: 'agreements' }), {
+      className: 'secondary',
     }),
   );
 }

@@ -10,6 +10,7 @@ import { SharedTalkClock } from '../talk-clock-client.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
 import { finaliseReview } from './finalise-review.js';
+import { followUpFromLast } from './follow-up-from-last.js';
 import { jumpList } from './jump-list.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
@@ -169,6 +170,7 @@ export function renderLeaderSkema(
       status.element,
     ),
     !editable && finalisedNotice(view),
+    followUpFromLast(view),
     coreTaskBlock(view),
     watchOuts(),
     understandingsCard(),
