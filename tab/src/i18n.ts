@@ -418,6 +418,23 @@ const TEXTS = {
   acknowledged: { da: 'Du kvitterede {date}.', en: 'You acknowledged on {date}.' },
   yourComment: { da: 'Din kommentar', en: 'Your comment' },
   myAgreements: { da: 'Mine aftaler', en: 'My agreements' },
+  printButton: { da: 'Udskriv / gem som PDF', en: 'Print / save as PDF' },
+  printOpen: { da: 'Udskriv det aftalte', en: 'Print what was agreed' },
+  printHeading: { da: 'Aftalt i samtalen · {round}', en: 'Agreed in the talk · {round}' },
+  printFinalised: { da: 'Afsluttet', en: 'Finalised' },
+  printAcknowledged: { da: 'Kvitteret', en: 'Acknowledged' },
+  printAgreements: { da: 'Aftaler', en: 'Agreements' },
+  printWhat: { da: 'Hvad', en: 'What' },
+  printNoAgreements: { da: 'Der blev ikke lavet aftaler.', en: 'No agreements were made.' },
+  printNoUnderstandings: {
+    da: 'Ingen af de fælles forståelser blev krydset af.',
+    en: 'None of the common understandings was ticked.',
+  },
+  printNoComment: { da: 'Ingen kommentar.', en: 'No comment.' },
+  printNotYet: {
+    da: 'Det aftalte kan udskrives, når lederen har afsluttet samtalen.',
+    en: 'What was agreed can be printed once the leader has finalised the talk.',
+  },
   followUpFromLast: { da: 'Opfølgning fra sidst', en: 'Follow-up from last time' },
   followUpFromLastIntro: {
     da: 'Begynd med at se tilbage: hvordan gik det med aftalerne fra sidste samtale?',

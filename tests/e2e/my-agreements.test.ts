@@ -18,6 +18,8 @@ import { openInTeams } from './harness/teams-host.js';
  */
 
 const AGREED = 'Tage kurset i ledningsregistrering';
+const NOTE = 'Talte om arbejdspresset i vagtplanen.';
+const PRIVATE = 'Husk at spørge ind til helbredet.';
 
 describe('the tab: following up on agreements', function () {
   this.timeout(120_000);
@@ -35,6 +37,17 @@ describe('the tab: following up on agreements', function () {
     view = (
       await app.call<SkemaView>('POST', `${path}/start`, { ...as, body: { etag: view.etag } })
     ).body;
+    view = (
+      await app.call<SkemaView>('PUT', `${path}/talk-notes`, {
+        ...as,
+        body: { talkNotes: { kerneopgaven: NOTE }, etag: view.etag },
+      })
+    ).body;
+    const note = await app.call('PUT', `${path}/private-note`, {
+      ...as,
+      body: { text: PRIVATE, etag: null },
+    });
+    assert.equal(note.status, 200);
     const added = await app.call('POST', `${path}/agreements`, {
       ...as,
       body: { what: AGREED, ownerEmail: PEOPLE.employee, dueDate: '2026-03-01' },
@@ -129,6 +142,35 @@ describe('the tab: following up on agreements', function () {
     );
     assert.deepEqual(order.slice(0, 2), ['follow-up', 'core-task']);
     assert.deepEqual(await seriousViolations(await hosted.frame()), []);
+    await context.close();
+  });
+
+  it('the agreed part prints alone: agreements, no notes, no private note, no buttons on paper', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 640 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const hosted = await openInTeams(page, app.url, {
+      token: await app.tokenFor(PEOPLE.leader),
+      userPrincipalName: PEOPLE.leader,
+      subEntityId: `skema:mus-2025:${PEOPLE.employee}`,
+    });
+    await hosted.tab.getByRole('button', { name: 'Udskriv det aftalte' }).click();
+    const document = hosted.tab.locator('.print-document');
+    await document.getByRole('heading', { level: 1, name: /Aftalt i samtalen/ }).waitFor();
+    await document.getByRole('cell', { name: AGREED }).waitFor();
+    await document.getByRole('cell', { name: 'Pernille Krogh' }).waitFor();
+    const text = (await document.textContent()) ?? '';
+    assert.ok(!text.includes(NOTE), 'the notes by section stay out of the personnel file');
+    assert.ok(!text.includes(PRIVATE), "the leader's private note never prints");
+    assert.deepEqual(await seriousViolations(await hosted.frame()), []);
+
+    const print = hosted.tab.getByRole('button', { name: 'Udskriv / gem som PDF' });
+    assert.equal(await print.isVisible(), true);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await print.isVisible(), false, 'no buttons on paper');
+    assert.equal(await document.isVisible(), true);
     await context.close();
   });
 });

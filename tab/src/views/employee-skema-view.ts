@@ -9,6 +9,7 @@ import { SaveStatusView } from '../save-status.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
+import { printLink } from './print-view.js';
 
 /*
  * The employee's own skema: preparing (answers save themselves, then "send" to the leader) until the
@@ -200,6 +201,7 @@ export function renderEmployeeSkema(
       ...sections,
       agreementsSection(env, view),
       !toAcknowledge && acknowledgement(),
+      printLink(env, view),
     ].filter((part): part is HTMLElement => part !== false);
   }
 

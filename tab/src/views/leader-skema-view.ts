@@ -12,6 +12,7 @@ import { FieldSaver } from './field-binding.js';
 import { finaliseReview } from './finalise-review.js';
 import { followUpFromLast } from './follow-up-from-last.js';
 import { jumpList } from './jump-list.js';
+import { printLink } from './print-view.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
 
@@ -170,6 +171,7 @@ export function renderLeaderSkema(
       status.element,
     ),
     !editable && finalisedNotice(view),
+    !editable && printLink(env, view),
     followUpFromLast(view),
     coreTaskBlock(view),
     watchOuts(),
