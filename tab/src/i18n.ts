@@ -21,7 +21,7 @@ export function tr(text: Bilingual): string {
   return text[locale];
 }
 
-const TEXTS = {
+export const TEXTS = {
   appTitle: { da: 'Mine MUS', en: 'My MUS' },
   loading: { da: 'Indlæser …', en: 'Loading …' },
   devBanner: {
