@@ -78,6 +78,7 @@ export async function startApp(
       repositories,
       log: log.child({ module: 'skema' }),
       onFinalised: (skema) => requestSummary(skema),
+      skemaDeliveries: storage.deliveries,
     });
     const rollout = startRollout({
       config,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { seriousViolations } from './harness/axe.js';
 import { launchChromium } from './harness/chromium.js';
-import { PEOPLE, startTabTestApp, type TabTestApp } from './harness/tab-test-app.js';
+import { newDelivery } from '../../bot/rollout/delivery.js';
+import { ORG, PEOPLE, startTabTestApp, type TabTestApp } from './harness/tab-test-app.js';
 import { openInTeams } from './harness/teams-host.js';
 
 /*
@@ -39,6 +40,15 @@ describe('the tab in the 320 px meeting side panel', function () {
     browser = await launchChromium();
     app = await startTabTestApp();
     await app.createRound(round, [PEOPLE.employee, PEOPLE.otherEmployee]);
+    // The bot could not reach one of them yet: their skema card waits for the app.
+    const key = { orgId: ORG, roundId: round, step: 3 as const, audience: 'employee' as const };
+    await app.deliveries.plan([
+      {
+        ...newDelivery({ ...key, recipientEmail: PEOPLE.otherEmployee }, new Date()),
+        status: 'waiting',
+      },
+      { ...newDelivery({ ...key, recipientEmail: PEOPLE.employee }, new Date()), status: 'sent' },
+    ]);
   });
 
   after(async () => {
@@ -63,6 +73,12 @@ describe('the tab in the 320 px meeting side panel', function () {
     });
     const member = hosted.tab.locator(`li[data-email="${PEOPLE.employee}"]`);
     await member.getByText('Ikke planlagt', { exact: false }).waitFor();
+    // The same words as the leader's step-4 card: whether the employee has the skema at all.
+    await member.getByText('Sendt', { exact: true }).waitFor();
+    await hosted.tab
+      .locator(`li[data-email="${PEOPLE.otherEmployee}"]`)
+      .getByText('Venter på appen')
+      .waitFor();
     const open = member.getByRole('button', { name: /Åbn skemaet for/ });
     const box = await open.boundingBox();
     assert.ok(box && box.x + box.width <= 320, `the open button ends at ${JSON.stringify(box)}`);

@@ -1,7 +1,8 @@
 import type { RoundSummary, TeamMember, TeamOverview, UnitEvaluation } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
-import { formatDateTime, t } from '../i18n.js';
+import { sentSkemaLabel } from '../../../bot/cards/skema-status-labels.js';
+import { formatDateTime, t, tr } from '../i18n.js';
 import { meetingEmployee, rememberedMeetingEmployee } from '../meeting-target.js';
 import { saveFile } from '../save-file.js';
 import { evaluationBlock, hrOverviewSection } from './hr-overview-view.js';
@@ -259,7 +260,13 @@ function teamCard(
         'div',
         { className: 'team-member-text' },
         h('span', { className: 'team-member-name' }, m.name),
-        statusPill(m.status),
+        m.status === 'sent' && m.delivery
+          ? h(
+              'span',
+              { className: `status-pill status-sent delivery-${m.delivery}` },
+              tr(sentSkemaLabel(m.delivery)),
+            )
+          : statusPill(m.status),
         h(
           'span',
           { className: 'muted team-member-facts' },

@@ -135,6 +135,7 @@ export async function startTabTestApp(
     repositories,
     log,
     onFinalised: () => Promise.resolve(),
+    skemaDeliveries: deliveries,
     ...(options.now ? { now } : {}),
   });
   const server: Server = createServer({
