@@ -23,7 +23,7 @@ import type { DeliveryStore, StepCounts } from '../rollout/delivery.js';
  */
 
 export interface OverviewServices {
-  repositories: Pick<Repositories, 'rounds' | 'skemas' | 'evaluations'>;
+  repositories: Pick<Repositories, 'rounds' | 'skemas' | 'evaluations' | 'people'>;
   deliveries: Pick<DeliveryStore, 'counts'>;
   now: () => Date;
 }
@@ -50,6 +50,8 @@ export interface DepartmentOverview extends SkemaCounts {
 
 export interface LeaderOverview extends SkemaCounts {
   leaderEmail: string;
+  /** The leader's name from the roster (the e-mail when they are no longer on it). */
+  leaderName: string;
   /** The departments of the leader's employees. */
   departments: string[];
   /** Skemas whose talk has not been held yet (status sent or prepared). */
@@ -154,6 +156,7 @@ export async function roundOverview(
     departments.set(tally.department, department);
     const leader = leaders.get(tally.leaderEmail) ?? {
       leaderEmail: tally.leaderEmail,
+      leaderName: tally.leaderEmail,
       departments: [],
       departmentSet: new Set<string>(),
       notHeld: 0,
@@ -163,6 +166,16 @@ export async function roundOverview(
     addTo(leader, tally);
     leader.departmentSet.add(tally.department);
     leaders.set(tally.leaderEmail, leader);
+  }
+
+  // HR knows leaders by name: one listing of the roster names them all (not a read per leader).
+  if (leaders.size > 0) {
+    const names = new Map(
+      (await services.repositories.people.list(orgId)).map((p) => [p.email, p.name]),
+    );
+    for (const leader of leaders.values()) {
+      leader.leaderName = names.get(leader.leaderEmail) ?? leader.leaderEmail;
+    }
   }
 
   const talksDue = isPastDeadline(roundStep(round, 4).deadline, now);

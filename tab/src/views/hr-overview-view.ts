@@ -129,7 +129,7 @@ function leaderCell(leader: LeaderOverview): HTMLTableCellElement {
     { scope: 'row' },
     leader.overdue && h('span', { className: 'overdue-icon', 'aria-hidden': 'true' }, '⚠'),
     leader.overdue && ' ',
-    leader.leaderEmail,
+    leader.leaderName,
     leader.overdue && ' ',
     leader.overdue && h('span', { className: 'badge overdue-badge' }, t('ovOverdue')),
   );
