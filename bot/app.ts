@@ -83,6 +83,7 @@ export async function startApp(
       config,
       repositories,
       deliveries: storage.deliveries,
+      tenantLeases: storage.tenantLeases,
       bot,
       log,
       extraActions: (services) => ({

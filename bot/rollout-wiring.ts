@@ -6,11 +6,14 @@ import type { Repositories } from './mus/repositories.js';
 import { createCardDeliverer } from './rollout/deliver-card.js';
 import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
 import type { Skema } from './mus/skema.js';
+import type { TenantLeaseStore } from './rollout/tenant-lease.js';
 import { Dispatcher } from './rollout/dispatcher.js';
 import { StepPreparer } from './rollout/step-preparer.js';
 import { wakeWaitingCards } from './rollout/wake-waiting.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
+import { planFollowThroughReminders } from './rollout/follow-through-reminders.js';
+import { AnswerTimeBlurrer } from './evaluation/blur-answer-times.js';
 import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
 import type { BotFramework } from './teams/bot-framework.js';
 import type { BotServices } from './teams/bot-services.js';
@@ -37,6 +40,11 @@ export function startRollout(deps: {
   wakeWaitingEveryMs?: number;
   repositories: Repositories;
   deliveries: DeliveryStore;
+  /**
+   * Where the tenant send leases live: with them, only the instance holding a tenant's lease sends
+   * its cards, so several instances on one storage account keep the tenant's rate limit together.
+   */
+  tenantLeases?: TenantLeaseStore;
   bot: BotFramework;
   log: Logger;
   extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
@@ -47,8 +55,9 @@ export function startRollout(deps: {
   preparer: StepPreparer;
   services: BotServices;
   /**
-   * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, and agreements
-   * whose due date is near. Returns how many were new.
+   * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, agreements whose
+   * due date is near, and the round's follow-through (talks overdue, summaries not acknowledged,
+   * follow-up dates). Returns how many were new.
    */
   remindNow(now?: Date): Promise<number>;
   /** Applies the retention period to closed rounds (runs daily by itself, on the hourly timer). */
@@ -86,6 +95,7 @@ export function startRollout(deps: {
     log: log.child({ module: 'dispatcher' }),
     owner,
     ratePerSecond: () => config.rolloutRatePerSecond,
+    ...(deps.tenantLeases ? { tenantLeases: deps.tenantLeases } : {}),
     onProgress: ({ orgId, roundId }) => announcer.schedule(orgId, roundId),
   });
   const preparer = new StepPreparer({
@@ -157,10 +167,12 @@ export function startRollout(deps: {
     for (const orgId of await repositories.organisations.listIds()) {
       planned += await planSkemaReminders({ repositories, deliveries }, orgId, now);
       planned += await planAgreementReminders({ repositories, deliveries }, orgId, now);
+      planned += await planFollowThroughReminders({ repositories, deliveries }, orgId, now);
     }
     if (planned) dispatcher.wake();
     return planned;
   };
+  const answerTimes = new AnswerTimeBlurrer(repositories, log.child({ module: 'evaluation' }));
   const retainNow = (now = services.now()): Promise<RetentionReport[]> =>
     runRetentionJob({ repositories, log: log.child({ module: 'retention' }) }, now);
   // The retention job is daily: the hourly tick runs it on the first tick of each UTC day.
@@ -172,6 +184,9 @@ export function startRollout(deps: {
     preparer.start();
     reminderTimer = setInterval(() => {
       remindNow().catch((error: unknown) => log.warn({ err: error }, 'planning reminders failed'));
+      answerTimes
+        .run(services.now())
+        .catch((error: unknown) => log.warn({ err: error }, 'restamping answers failed'));
       const today = services.now().toISOString().slice(0, 10);
       if (retainedOn !== today) {
         retainedOn = today;

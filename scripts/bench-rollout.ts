@@ -196,7 +196,7 @@ try {
 
   let t = Date.now();
   await repositories.organisations.ensure({
-    ...newOrganisation(ORG, 'Bench'),
+    ...newOrganisation(ORG, 'Bench', 'Vi leverer rent vand.'),
     serviceUrl: fake.url,
   });
   const { hr, people } = syntheticRoster(recipients);

@@ -125,7 +125,9 @@ try {
   const { repositories, deliveries } = await openTableStorage({
     connectionString: azurite.connectionString,
   });
-  await repositories.organisations.ensure(newOrganisation(DEV_ORG_ID, 'Bench'));
+  await repositories.organisations.ensure(
+    newOrganisation(DEV_ORG_ID, 'Bench', 'Vi leverer rent vand.'),
+  );
   const hr: Person = {
     orgId: DEV_ORG_ID,
     email: 'hr@bench.example',

@@ -9,6 +9,7 @@ import { errorBody } from './error-responses.js';
 export interface ApiResult {
   status?: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface ApiRouteDeps {
@@ -45,6 +46,7 @@ export function apiRoute(
       const viewer = await deps.authenticate(req);
       const result = await handle(req, viewer);
       res.status(result.status ?? 200);
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.header(name, value);
       if (result.body === undefined) res.end();
       else res.json(result.body);
     } catch (error) {

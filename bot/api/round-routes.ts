@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { unitEvaluation } from '../evaluation/unit-evaluation.js';
 import { closeRoundBy } from '../rollout/close-round.js';
 import { leaderTeam } from '../skema/leader-team.js';
 import { myRounds } from '../skema/my-rounds.js';
@@ -16,6 +17,8 @@ import { parseInput } from './validate-input.js';
  *                                       date; for HR the round's counts per status, never contents
  *   POST /api/rounds/:roundId/close   → { roundId, closedAt, alreadyClosed } (HR): no more steps,
  *                                       and the retention period starts
+ *   GET /api/rounds/:roundId/evaluation → UnitEvaluation: a leader's unit's evaluation results, as
+ *                                       far as HR's overview releases them (leaders only)
  */
 export function registerRoundRoutes(
   server: Server,
@@ -39,6 +42,18 @@ export function registerRoundRoutes(
         'path',
       );
       return { body: await leaderTeam(services, viewer, roundId) };
+    }),
+  );
+
+  server.get(
+    '/api/rounds/:roundId/evaluation',
+    apiRoute(deps, async (req, viewer) => {
+      const { roundId } = parseInput(
+        z.strictObject({ roundId: roundIdSchema }),
+        req.params,
+        'path',
+      );
+      return { body: await unitEvaluation(services, viewer, roundId) };
     }),
   );
 

@@ -2,21 +2,27 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { demand, may } from '../mus/access-rules.js';
+import { danishDate } from '../mus/deadline.js';
 import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
 import type { Repositories } from '../mus/repositories.js';
 import {
-  canEditTemplate,
   ROUND_NAME_MAX,
-  TEMPLATE_LOCKED,
   withDeadlines,
+  withInvitation,
   withTemplate,
   type Round,
 } from '../mus/round.js';
+import {
+  INVITATION_QUESTION_MAX,
+  INVITATION_QUESTIONS_MAX,
+  INVITATION_TEXT_MAX,
+} from '../mus/step-two-invitation.js';
 import { createRound } from '../rollout/create-round.js';
 import { sendApiError } from './api-route.js';
 import type { Authenticate } from './authenticate.js';
 import { requireIfMatch, sendStaleWrite } from './if-match.js';
+import { roundSetupView as view } from './round-setup-view.js';
 import { roundIdSchema } from './skema-routes.js';
 import { parseInput } from './validate-input.js';
 
@@ -26,6 +32,9 @@ import { parseInput } from './validate-input.js';
  *   GET  /api/rounds/:roundId/template                              → { template, editable, etag }
  *   PUT  /api/rounds/:roundId/template      { sections }  If-Match  → 409 once step 3 is launched
  *   PUT  /api/rounds/:roundId/deadlines     { "1": "YYYY-MM-DD", … "5": … }  If-Match
+ *   PUT  /api/rounds/:roundId/invitation    { text: { da, en } | null, questions: [{ da, en }] }
+ *                                           If-Match → 409 once step 2 is launched
+ * Every answer is a RoundSetupView (round-setup-view.ts).
  * Writes need the round's ETag (If-Match; 428 without, 412 when stale, with the current version).
  */
 
@@ -55,26 +64,23 @@ const deadlinesBody = z.strictObject({
   '5': z.string(),
 });
 
+const invitationText = (max: number) =>
+  z.strictObject({
+    da: z.string().trim().min(1).max(max),
+    en: z.string().trim().min(1).max(max),
+  });
+
+const invitationBody = z.strictObject({
+  text: invitationText(INVITATION_TEXT_MAX).nullable(),
+  questions: z.array(invitationText(INVITATION_QUESTION_MAX)).max(INVITATION_QUESTIONS_MAX),
+});
+
 const newRoundBody = z.strictObject({
   name: z.string().trim().min(1).max(ROUND_NAME_MAX),
   kind: z.enum(['MUS', 'GRUS', 'LUS']),
 });
 
 const roundPath = z.strictObject({ roundId: roundIdSchema });
-
-function view(stored: Versioned<Round>): unknown {
-  const round = stored.value;
-  return {
-    id: round.id,
-    name: round.name,
-    kind: round.kind,
-    deadlines: Object.fromEntries(round.steps.map((s) => [String(s.step), s.deadline])),
-    template: round.template,
-    editable: canEditTemplate(round),
-    ...(canEditTemplate(round) ? {} : { lockedBecause: TEMPLATE_LOCKED }),
-    etag: stored.etag,
-  };
-}
 
 export function registerRoundSetupRoutes(
   server: Server,
@@ -145,10 +151,17 @@ export function registerRoundSetupRoutes(
     change(req, res, (round) => withTemplate(round, parseInput(templateBody, req.body))),
   );
 
+  server.put('/api/rounds/:roundId/invitation', async (req: Request, res: Response) =>
+    change(req, res, (round) => {
+      const { text, questions } = parseInput(invitationBody, req.body);
+      return withInvitation(round, { ...(text ? { text } : {}), questions });
+    }),
+  );
+
   server.put('/api/rounds/:roundId/deadlines', async (req: Request, res: Response) =>
     change(req, res, (round) => {
       const input = parseInput(deadlinesBody, req.body);
-      const today = deps.now().toISOString().slice(0, 10);
+      const today = danishDate(deps.now());
       return withDeadlines(
         round,
         [input['1'], input['2'], input['3'], input['4'], input['5']],

@@ -1,7 +1,8 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, AGREEMENT_TEXT_MAX } from '../mus/agreement.js';
-import { isValidEmail, normaliseEmail } from '../mus/person.js';
+import type { Versioned } from '../mus/errors.js';
+import { isValidEmail, normaliseEmail, type Person } from '../mus/person.js';
 import {
   ANSWER_MAX_CHARS,
   NOTE_MAX_CHARS,
@@ -9,7 +10,7 @@ import {
   SECTION_ID,
   TEMPLATE_MAX_SECTIONS,
 } from '../mus/skema-template.js';
-import { COMMENT_MAX_CHARS } from '../mus/skema.js';
+import { COMMENT_MAX_CHARS, type Skema } from '../mus/skema.js';
 import { acknowledgeSkema } from '../skema/acknowledge-skema.js';
 import { addAgreement, removeAgreement, updateAgreement } from '../skema/agreements.js';
 import { finaliseSkema } from '../skema/finalise-skema.js';
@@ -19,8 +20,10 @@ import { saveAnswers } from '../skema/save-answers.js';
 import { saveTalkNotes } from '../skema/save-talk-notes.js';
 import type { SkemaRef } from '../skema/skema-access.js';
 import type { SkemaServices } from '../skema/skema-services.js';
+import { skemaView } from '../skema/skema-view.js';
 import { startTalk } from '../skema/start-talk.js';
-import { apiRoute, type ApiRouteDeps } from './api-route.js';
+import { apiRoute, type ApiResult, type ApiRouteDeps } from './api-route.js';
+import { MINIMAL_APPLIED, prefersMinimal, savedSkema } from './prefer-minimal.js';
 import { parseInput, refinementText } from './validate-input.js';
 
 /*
@@ -143,6 +146,16 @@ export function registerSkemaRoutes(
 ): void {
   const { services } = deps;
 
+  /** An autosave's answer: the short one when the tab asks for it, else the whole view. */
+  const savedAnswer = async (
+    req: Request,
+    viewer: Person,
+    saved: Versioned<Skema>,
+  ): Promise<ApiResult> =>
+    prefersMinimal(req)
+      ? { body: savedSkema(saved), headers: MINIMAL_APPLIED }
+      : { body: await skemaView(services, viewer, saved) };
+
   server.get(
     SKEMA_PATH,
     apiRoute(deps, async (req, viewer) => ({
@@ -155,13 +168,12 @@ export function registerSkemaRoutes(
     apiRoute(deps, async (req, viewer) => {
       const ref = skemaRef(req);
       const input = parseInput(answersBody, body(req));
-      return {
-        body: await saveAnswers(services, viewer, ref, {
-          answers: input.answers,
-          submit: input.submit ?? false,
-          etag: input.etag,
-        }),
-      };
+      const saved = await saveAnswers(services, viewer, ref, {
+        answers: input.answers,
+        submit: input.submit ?? false,
+        etag: input.etag,
+      });
+      return savedAnswer(req, viewer, saved);
     }),
   );
 
@@ -177,9 +189,8 @@ export function registerSkemaRoutes(
     `${SKEMA_PATH}/talk-notes`,
     apiRoute(deps, async (req, viewer) => {
       const ref = skemaRef(req);
-      return {
-        body: await saveTalkNotes(services, viewer, ref, parseInput(talkNotesBody, body(req))),
-      };
+      const input = parseInput(talkNotesBody, body(req));
+      return savedAnswer(req, viewer, await saveTalkNotes(services, viewer, ref, input));
     }),
   );
 

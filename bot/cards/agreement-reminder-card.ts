@@ -5,6 +5,7 @@ import {
   type AgreementStatus,
 } from '../mus/agreement.js';
 import type { Bilingual, Locale } from '../mus/bilingual.js';
+import { TERMS } from '../mus/glossary.js';
 import {
   adaptiveCard,
   container,
@@ -27,8 +28,8 @@ export const AGREEMENT_SET_STATUS_VERB = 'agreement.setStatus';
 const SET_STATUS_TITLES: Record<AgreementStatus, Bilingual> = {
   open: { da: 'Åbn igen', en: 'Reopen' },
   'in-progress': { da: 'I gang', en: 'In progress' },
-  done: { da: 'Færdig', en: 'Done' },
-  dropped: { da: 'Droppet', en: 'Dropped' },
+  done: TERMS.agreementDone,
+  dropped: TERMS.agreementDropped,
 };
 
 export type AgreementCardNotice =

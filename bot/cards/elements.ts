@@ -68,6 +68,20 @@ export function heading(value: string, size: TextOptions['size'] = 'Large'): Car
   return text(value, { size, weight: 'Bolder', style: 'heading' });
 }
 
+/** Items listed on a card before the rest are only counted ("og 12 mere"). */
+const MAX_LISTED = 15;
+
+/**
+ * A bulleted list of text typed by users (names, agreements), escaped, with at most 15 shown and the
+ * rest counted in the card's language.
+ */
+export function shortList(items: readonly string[], locale: 'da' | 'en'): CardElement {
+  const shown = items.slice(0, MAX_LISTED).map(plain);
+  const more = items.length - shown.length;
+  if (more > 0) shown.push(locale === 'en' ? `and ${more} more` : `og ${more} mere`);
+  return bullets(shown);
+}
+
 export function bullets(items: readonly string[]): CardElement {
   return text(items.map((i) => `- ${i}`).join('\n'));
 }

@@ -46,11 +46,6 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return Number.isNaN(d.getTime()) ? iso : DATE_TIME[locale].format(d);
 }
 
-/** A round's name as a title: "MUS 2027" stays, "Forår 2027" becomes "MUS Forår 2027". */
-export function musTitle(roundName: string): string {
-  return /\b(MUS|GRUS|LUS)\b/i.test(roundName) ? roundName : `MUS ${roundName}`;
-}
-
 const NUMBER: Record<Locale, Intl.NumberFormat> = {
   da: new Intl.NumberFormat(tag('da')),
   en: new Intl.NumberFormat(tag('en')),

@@ -1,6 +1,7 @@
 import type { Locale } from '../mus/bilingual.js';
 import { checkLaunch, type Round, type StepPreparation } from '../mus/round.js';
-import { stepDefinition } from '../mus/rollout-steps.js';
+import { stepName } from '../mus/rollout-steps.js';
+import { roundNoun } from '../mus/glossary.js';
 import {
   actionSet,
   adaptiveCard,
@@ -111,7 +112,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
   const t = translator(view.locale);
   const { round } = view;
   const steps = round.steps.map((s) => {
-    const def = stepDefinition(s.step);
+    const name = t(stepName(s.step, round.kind));
     const check = checkLaunch(round, s.step);
     const p = view.progress[s.step];
     const state = s.launchedAt
@@ -134,7 +135,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
         columns([
           {
             items: [
-              text(`**${s.step}. ${t(def.name)}**`),
+              text(`**${s.step}. ${name}**`),
               text(
                 `${t({ da: 'Frist', en: 'Deadline' })}: ${formatDate(s.deadline, view.locale)} · ${state}`,
                 {
@@ -155,7 +156,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
                   ? [
                       actionSet([
                         execute(
-                          `${s.step} ${t(def.name)}`,
+                          `${s.step} ${name}`,
                           LAUNCH_STEP_VERB,
                           { roundId: round.id, step: s.step },
                           {
@@ -173,7 +174,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
   });
   return adaptiveCard(
     [
-      heading(t({ da: `MUS-runde: ${plain(round.name)}`, en: `MUS round: ${plain(round.name)}` })),
+      heading(`${t(roundNoun(round.kind))}: ${plain(round.name)}`),
       text(
         t({
           da: 'Tag de fem trin i rækkefølge. Hvert trin sender det rette kort til de rette personer i deres chat med appen.',

@@ -1,48 +1,82 @@
 import type { Locale } from '../mus/bilingual.js';
-import { COMMON_UNDERSTANDINGS, MUS_PURPOSE, PHASES } from '../mus/default-template.js';
+import { COMMON_UNDERSTANDINGS, PHASES } from '../mus/default-template.js';
+import { roundTitle, talkName, talkPurpose, theSkema } from '../mus/glossary.js';
 import type { Round } from '../mus/round.js';
 import { roundStep } from '../mus/round.js';
 import {
   adaptiveCard,
   bullets,
+  container,
   facts,
   heading,
   numbered,
   plain,
   text,
   type AdaptiveCard,
+  type CardElement,
 } from './elements.js';
 import { coreTaskBlock } from './core-task-block.js';
-import { formatDate, musTitle, translator } from './format.js';
+import { formatDate, translator } from './format.js';
 
 export interface EmployeeInvitationView {
   locale: Locale;
   employeeName: string;
   leaderName: string;
   coreTask: string;
-  round: Pick<Round, 'name' | 'steps'>;
+  round: Pick<Round, 'name' | 'kind' | 'steps' | 'invitation'>;
+}
+
+/** HR's own words and questions for this round, when HR wrote any (the setup screen). */
+function fromHr(view: EmployeeInvitationView): CardElement[] {
+  const t = translator(view.locale);
+  const invitation = view.round.invitation;
+  if (!invitation) return [];
+  const parts: CardElement[] = [];
+  if (invitation.text) {
+    parts.push(
+      container(
+        [
+          text(t({ da: 'Fra HR', en: 'From HR' }), { weight: 'Bolder', size: 'Small' }),
+          text(plain(t(invitation.text))),
+        ],
+        { style: 'emphasis' },
+      ),
+    );
+  }
+  if (invitation.questions.length) {
+    parts.push(
+      heading(
+        t({
+          da: 'Spørgsmål, du kan tænke over inden samtalen',
+          en: 'Questions to think about before the talk',
+        }),
+        'Medium',
+      ),
+      numbered(invitation.questions.map((q) => plain(t(q)))),
+    );
+  }
+  return parts;
 }
 
 /** Step 2: tells every employee what the new MUS is for, what happens when, and how to prepare. */
 export function employeeInvitationCard(view: EmployeeInvitationView): AdaptiveCard {
   const t = translator(view.locale);
+  const { kind } = view.round;
   const date = (step: 3 | 4 | 5): string =>
     formatDate(roundStep(view.round, step).deadline, view.locale);
+  const title = plain(roundTitle(view.round.name, kind));
+  const skema = theSkema(kind);
   return adaptiveCard(
     [
-      heading(
-        t({
-          da: `Din samtale · ${plain(musTitle(view.round.name))}`,
-          en: `Your talk · ${plain(musTitle(view.round.name))}`,
-        }),
-      ),
+      heading(t({ da: `Din samtale · ${title}`, en: `Your talk · ${title}` })),
       text(t({ da: `Hej ${plain(view.employeeName)}`, en: `Hi ${plain(view.employeeName)}` })),
-      text(t(MUS_PURPOSE), { weight: 'Bolder' }),
+      text(t(talkPurpose(kind)), { weight: 'Bolder' }),
       coreTaskBlock(view.coreTask, view.locale),
+      ...fromHr(view),
       heading(t({ da: 'Hvad sker der, og hvornår', en: 'What happens, and when' }), 'Medium'),
       facts([
         [
-          t({ da: 'MUS-skemaet', en: 'The MUS form' }),
+          t({ da: skema.da, en: `The ${talkName(kind)} form` }),
           t({
             da: `kommer her i chatten senest ${date(3)}`,
             en: `arrives here in the chat by ${date(3)}`,

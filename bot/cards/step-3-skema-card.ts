@@ -1,6 +1,8 @@
 import { AGREEMENT_STATUS_LABELS } from '../mus/agreement.js';
 import type { Bilingual, Locale } from '../mus/bilingual.js';
 import { COMMON_UNDERSTANDINGS } from '../mus/default-template.js';
+import { skemaName, TERMS } from '../mus/glossary.js';
+import type { RoundKind } from '../mus/round.js';
 import { employeeCanEdit, type Skema } from '../mus/skema.js';
 import { ANSWER_MAX_CHARS, questionSections } from '../mus/skema-template.js';
 import {
@@ -40,6 +42,8 @@ export interface SkemaCardView {
   locale: Locale;
   coreTask: string;
   roundName: string;
+  /** The kind of round: the card names its own skema (MUS-, GRUS- or LUS-skema). */
+  roundKind: RoundKind;
   leaderName: string;
   skema: Skema;
   etag: string;
@@ -50,6 +54,26 @@ export interface SkemaCardView {
   /** Show the form even when the skema was submitted (after "Rediger"). */
   editing?: boolean;
   notice?: SkemaNotice;
+}
+
+/** Why the employee prepares, said for the kind of talk. */
+function purposeOf(kind: RoundKind): Bilingual {
+  if (kind === 'GRUS') {
+    return {
+      da: 'Formålet er, at I i teamet sammen undersøger, hvordan I bedst løser jeres del af vores fælles kerneopgave — og hvad organisationen får brug for fremover. Din forberedelse er dit bidrag til teamets samtale.',
+      en: "The purpose is for the team to explore together how you best solve your part of our shared core task — and what the organisation will need ahead. Your preparation is your contribution to the team's talk.",
+    };
+  }
+  if (kind === 'LUS') {
+    return {
+      da: 'Formålet er, at du og din leder sammen undersøger, hvordan din ledelse bedst hjælper med at løse vores fælles kerneopgave — og hvad organisationen får brug for fremover.',
+      en: 'The purpose is for you and your leader to explore together how your leadership best helps solve our shared core task — and what the organisation will need ahead.',
+    };
+  }
+  return {
+    da: 'Formålet er, at I sammen undersøger, hvordan du bedst bidrager til at løse vores fælles kerneopgave — og hvad organisationen får brug for fremover.',
+    en: 'The purpose is to explore together how you best contribute to solving our shared core task — and what the organisation will need ahead.',
+  };
 }
 
 function input(id: string): string {
@@ -153,19 +177,12 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
   const { skema } = view;
   const ids = { roundId: skema.roundId, employeeEmail: skema.employeeEmail, etag: view.etag };
   const header: CardElement[] = [
-    heading(
-      t({ da: `MUS-skema · ${plain(view.roundName)}`, en: `MUS form · ${plain(view.roundName)}` }),
-    ),
+    heading(`${t(skemaName(view.roundKind))} · ${plain(view.roundName)}`),
     facts([
       [t({ da: 'Sendt af', en: 'Sent by' }), plain(view.leaderName)],
       [t({ da: 'Samtalen', en: 'The talk' }), t({ da: '45 minutter', en: '45 minutes' })],
     ]),
-    text(
-      t({
-        da: 'Formålet er, at I sammen undersøger, hvordan du bedst bidrager til at løse vores fælles kerneopgave — og hvad organisationen får brug for fremover.',
-        en: 'The purpose is to explore together how you best contribute to solving our shared core task — and what the organisation will need ahead.',
-      }),
-    ),
+    text(t(purposeOf(view.roundKind))),
     coreTaskBlock(view.coreTask, view.locale),
     ...followUpBlock(view),
   ];
@@ -192,8 +209,8 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
           [
             text(
               t({
-                da: 'Skemaet er lukket, fordi samtalen er gået i gang. Du kan læse opsummeringen og jeres aftaler i fanen "Mine MUS".',
-                en: 'The form is closed because the talk has begun. You can read the summary and your agreements in the "My MUS" tab.',
+                da: `Skemaet er lukket, fordi samtalen er gået i gang. Du kan læse ${TERMS.summary.da.toLowerCase()}en og jeres aftaler i fanen "Mine MUS".`,
+                en: `The form is closed because the talk has begun. You can read the ${TERMS.summary.en.toLowerCase()} and your agreements in the "My MUS" tab.`,
               }),
               { weight: 'Bolder' },
             ),

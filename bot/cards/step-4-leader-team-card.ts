@@ -1,5 +1,6 @@
 import type { Locale } from '../mus/bilingual.js';
 import { WATCH_OUTS } from '../mus/default-template.js';
+import type { HrContact } from '../mus/organisation.js';
 import type { Round } from '../mus/round.js';
 import { roundStep } from '../mus/round.js';
 import type { SkemaStatus } from '../mus/skema.js';
@@ -16,6 +17,7 @@ import {
   type CardElement,
 } from './elements.js';
 import { formatDate, translator } from './format.js';
+import { hrContactBlock } from './hr-contact-block.js';
 import { SKEMA_STATUS_LABELS } from './skema-status-labels.js';
 
 export interface TeamMemberStatus {
@@ -40,6 +42,8 @@ export interface LeaderTeamView {
   team: TeamMemberStatus[];
   /** Set in a GRUS round: the card is about one group talk with the whole team. */
   group?: GroupTalkLink;
+  /** HR's contact person for the leaders, when HR has named one. */
+  hrContact?: HrContact;
 }
 
 /**
@@ -101,6 +105,7 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
           ]),
       heading(t({ da: 'Husk', en: 'Remember' }), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
+      ...hrContactBlock(view.hrContact, view.locale),
     ],
     {},
   );
@@ -156,6 +161,7 @@ function groupTalkCard(view: LeaderTeamView, group: GroupTalkLink): AdaptiveCard
       ]),
       heading(t({ da: 'Husk', en: 'Remember' }), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
+      ...hrContactBlock(view.hrContact, view.locale),
     ],
     {},
   );

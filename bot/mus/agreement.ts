@@ -1,4 +1,5 @@
 import type { Bilingual } from './bilingual.js';
+import { TERMS } from './glossary.js';
 import { isIsoDate } from './round.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 
@@ -8,8 +9,8 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, Bilingual> = {
   open: { da: 'Åben', en: 'Open' },
   'in-progress': { da: 'I gang', en: 'In progress' },
-  done: { da: 'Færdig', en: 'Done' },
-  dropped: { da: 'Droppet', en: 'Dropped' },
+  done: TERMS.agreementDone,
+  dropped: TERMS.agreementDropped,
 };
 
 /** Something leader and employee agreed in the talk, followed up in the third phase. */

@@ -1,4 +1,5 @@
 import type { Bilingual } from './bilingual.js';
+import { talkFullName, talkName, talkPurpose } from './glossary.js';
 import type { RoundKind } from './round.js';
 import type { SkemaTemplate, TemplateSection } from './skema-template.js';
 
@@ -59,8 +60,8 @@ export function defaultMusTemplate(): SkemaTemplate {
         kind: 'question',
         title: { da: 'Forventninger og kontrol', en: 'Expectations and control' },
         prompt: {
-          da: 'Hvad forventer du af din leder og dine kolleger, og hvad tror du, der forventes af dig? Hvor meget indflydelse har du på dit arbejde?',
-          en: 'What do you expect of your leader and colleagues, and what do you think is expected of you? How much say do you have over your work?',
+          da: 'Hvad forventer du af din leder og dine kolleger, og hvad tror du, der forventes af dig? Hvor meget kontrol oplever du at have over dit arbejde?',
+          en: 'What do you expect of your leader and colleagues, and what do you think is expected of you? How much control do you feel you have over your work?',
         },
       },
       {
@@ -139,10 +140,10 @@ export function defaultGrusTemplate(): SkemaTemplate {
       ),
       question(
         'forventninger',
-        { da: 'Forventninger i teamet', en: 'Expectations in the team' },
+        { da: 'Forventninger og kontrol i teamet', en: 'Expectations and control in the team' },
         {
-          da: 'Hvad forventer vi af hinanden og af lederen, og hvad tror vi, der forventes af os som team?',
-          en: 'What do we expect of each other and of our leader, and what do we think is expected of us as a team?',
+          da: 'Hvad forventer vi af hinanden og af lederen, og hvad tror vi, der forventes af os som team? Hvor meget kontrol oplever vi at have over vores arbejde?',
+          en: 'What do we expect of each other and of our leader, and what do we think is expected of us as a team? How much control do we feel we have over our work?',
         },
       ),
       AGREEMENTS_SECTION,
@@ -204,8 +205,8 @@ export function defaultLusTemplate(): SkemaTemplate {
         'forventninger',
         { da: 'Forventninger og kontrol', en: 'Expectations and control' },
         {
-          da: 'Hvad forventer du af din egen leder og af ledergruppen, og hvad forventes der af dig? Hvor meget råderum har du?',
-          en: 'What do you expect of your own leader and the leadership team, and what is expected of you? How much room to act do you have?',
+          da: 'Hvad forventer du af din egen leder og af ledergruppen, og hvad forventes der af dig? Hvor meget kontrol oplever du at have over din ledelsesopgave?',
+          en: 'What do you expect of your own leader and the leadership team, and what is expected of you? How much control do you feel you have over your leadership task?',
         },
       ),
       AGREEMENTS_SECTION,
@@ -222,9 +223,9 @@ export function defaultTemplateFor(kind: RoundKind): SkemaTemplate {
 
 /** What each kind of round is called, for cards and the tab. */
 export const ROUND_KIND_NAMES: Record<RoundKind, Bilingual> = {
-  MUS: { da: 'MUS (medarbejderudviklingssamtale)', en: 'MUS (employee development talk)' },
-  GRUS: { da: 'GRUS (gruppeudviklingssamtale)', en: 'GRUS (group development talk)' },
-  LUS: { da: 'LUS (lederudviklingssamtale)', en: 'LUS (leader development talk)' },
+  MUS: talkFullName('MUS'),
+  GRUS: talkFullName('GRUS'),
+  LUS: talkFullName('LUS'),
 };
 
 /** The four common understandings leader and employee must share before the talk (the tab's checklist). */
@@ -239,8 +240,8 @@ export const COMMON_UNDERSTANDINGS: readonly Bilingual[] = [
     en: 'The actions that solve the task within those frames',
   },
   {
-    da: 'De værdier, normer og den moral, vi lever efter i arbejdsfællesskabet',
-    en: 'The values, norms and morals we live by in the work community',
+    da: 'De værdier, normer og den moral, vi lever efter i arbejdsfællesskabet, med respekt for den fælles opgave',
+    en: 'The values, norms and morals we live by in the work community, with respect for the shared task',
   },
 ];
 
@@ -276,24 +277,27 @@ export const WATCH_OUTS: readonly { title: Bilingual; text: Bilingual }[] = [
   },
 ];
 
-/** Questions for the leadership team to discuss before the round (step 1). */
-export const LEADERSHIP_QUESTIONS: readonly Bilingual[] = [
-  {
-    da: 'Hvilke gode erfaringer med MUS har vi allerede, og hvordan bringer vi dem videre?',
-    en: 'What good experiences with MUS do we already have, and how do we carry them on?',
-  },
-  {
-    da: 'Hvad har vores ledere brug for, for at de nye samtaler lykkes?',
-    en: 'What do our leaders need for the new conversations to succeed?',
-  },
-  {
-    da: 'Hvordan hjælper vi medarbejderne godt forberedt ind i samtalen?',
-    en: 'How do we help employees come well prepared to the conversation?',
-  },
-];
+/** Questions for the leadership team to discuss before a round of the given kind (step 1). */
+export function leadershipQuestions(kind: RoundKind): readonly Bilingual[] {
+  const talk = talkName(kind);
+  return [
+    {
+      da: `Hvilke gode erfaringer med ${talk} har vi allerede, og hvordan bringer vi dem videre?`,
+      en: `What good experiences with ${talk} do we already have, and how do we carry them on?`,
+    },
+    {
+      da: 'Hvad har vores ledere brug for, for at de nye samtaler lykkes?',
+      en: 'What do our leaders need for the new conversations to succeed?',
+    },
+    {
+      da: 'Hvordan hjælper vi medarbejderne godt forberedt ind i samtalen?',
+      en: 'How do we help employees come well prepared to the conversation?',
+    },
+  ];
+}
 
-/** The purpose of the new MUS in one sentence (step 2). */
-export const MUS_PURPOSE: Bilingual = {
-  da: 'MUS er en samtale, hvor du og din leder sammen undersøger, hvordan du udvikler dig i takt med det, organisationen får brug for, og hvordan du bedst bidrager til at løse vores fælles kerneopgave.',
-  en: 'MUS is a conversation in which you and your leader explore together how you grow with what the organisation will need, and how you best contribute to solving our shared core task.',
-};
+/** Questions for the leadership team before a MUS round (see leadershipQuestions for the others). */
+export const LEADERSHIP_QUESTIONS: readonly Bilingual[] = leadershipQuestions('MUS');
+
+/** The purpose of the new MUS in one sentence (step 2); talkPurpose gives it for every kind. */
+export const MUS_PURPOSE: Bilingual = talkPurpose('MUS');

@@ -1,6 +1,11 @@
 export interface OrganisationSettings {
   /** Months after a round closes before talk notes and preparation answers are deleted. */
   retentionMonths: number;
+  /**
+   * Months an audit trail line (who opened whose skema or data) is kept, counted from the read. Longer
+   * than the talk's texts, so a person can still see who read their notes after the notes are gone.
+   */
+  auditRetentionMonths: number;
   /** Requests per second the rollout may send for this tenant (Teams allows about 30). */
   sendRatePerSecond: number;
 }
@@ -35,6 +40,7 @@ export function hasCoreTask(org: Pick<Organisation, 'coreTask'>): boolean {
 
 export const DEFAULT_ORG_SETTINGS: OrganisationSettings = {
   retentionMonths: 24,
+  auditRetentionMonths: 36,
   sendRatePerSecond: 30,
 };
 

@@ -48,6 +48,15 @@ export interface PersonRepository {
   upsertRoster(orgId: string, people: Person[]): Promise<RosterWriteResult>;
   /** Records the Teams ids the bot learnt for a person. */
   setTeamsIdentity(orgId: string, email: string, identity: TeamsIdentity): Promise<void>;
+  /**
+   * The same for many people at once (a team roster's page): reads and writes in bulk, so a team of
+   * thousands is learnt in seconds. People no longer on the roster are skipped. Returns how many
+   * people's ids changed.
+   */
+  setTeamsIdentities(
+    orgId: string,
+    updates: readonly { email: string; identity: TeamsIdentity }[],
+  ): Promise<number>;
   remove(orgId: string, email: string): Promise<void>;
 }
 
@@ -83,7 +92,22 @@ export interface SkemaRepository {
    * up to date by every write above, so HR's overview never reads the skemas themselves.
    */
   statusTally(orgId: string, roundId: string): Promise<SkemaStatusTally[]>;
+  /** Every skema of the round as a record of the talk (who, status, dates), without its texts. */
+  listTalkRecords(orgId: string, roundId: string): Promise<TalkRecord[]>;
 }
+
+/** What HR may know of one talk: who, where it stands and when things happened; never its texts. */
+export type TalkRecord = Pick<
+  Skema,
+  | 'employeeEmail'
+  | 'leaderEmail'
+  | 'department'
+  | 'status'
+  | 'talkAt'
+  | 'heldAt'
+  | 'finalisedAt'
+  | 'acknowledgedAt'
+>;
 
 /** One leader's skemas in one department (the employee's, when sent), counted by status. */
 export interface SkemaStatusTally {
@@ -140,6 +164,11 @@ export interface EvaluationRepository {
   listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]>;
   /** How many answers the round has (listAnswers(…).length, without reading them). */
   countAnswers(orgId: string, roundId: string): Promise<number>;
+  /**
+   * Rewrites every answer of the round unchanged, so that the storage's own write time of each is
+   * the same and no answer can be paired with a receipt by when it was written. Returns how many.
+   */
+  restampAnswers(orgId: string, roundId: string): Promise<number>;
   /** Erasure: forgets that the person answered. Their anonymous answer stays, unlinked. */
   removeReceipt(orgId: string, roundId: string, personEmail: string): Promise<void>;
 }
@@ -181,6 +210,8 @@ export interface AuditRepository {
    * keep the time of the read; returns how many lines.
    */
   anonymiseViewer(orgId: string, viewerEmail: string): Promise<number>;
+  /** The audit trail's own retention: removes the organisation's lines from before `before`. */
+  removeOlderThan(orgId: string, before: Date): Promise<number>;
 }
 
 /** A GRUS round's group talks: one per (round, leader). */

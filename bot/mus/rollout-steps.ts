@@ -1,4 +1,6 @@
 import type { Bilingual } from './bilingual.js';
+import { skemaName, talkName } from './glossary.js';
+import type { RoundKind } from './round.js';
 
 export const STEP_NUMBERS = [1, 2, 3, 4, 5] as const;
 export type StepNumber = (typeof STEP_NUMBERS)[number];
@@ -37,6 +39,18 @@ export function stepDefinition(step: StepNumber): StepDefinition {
   const def = ROLLOUT_STEPS[step - 1];
   if (!def) throw new RangeError(`unknown step ${String(step)}`);
   return def;
+}
+
+/** The step's name in a round of `kind`: a GRUS round sends the GRUS-skema and evaluates GRUS. */
+export function stepName(step: StepNumber, kind: RoundKind): Bilingual {
+  if (step === 3) {
+    const skema = skemaName(kind);
+    return { da: `Send ${skema.da}`, en: `Send the ${skema.en}` };
+  }
+  if (step === 5) {
+    return { da: `Evaluér ${talkName(kind)}`, en: `Evaluate the ${talkName(kind)}` };
+  }
+  return stepDefinition(step).name;
 }
 
 export function isStepNumber(value: unknown): value is StepNumber {

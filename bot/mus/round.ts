@@ -1,7 +1,10 @@
 import type { Bilingual } from './bilingual.js';
 import { RuleError, ValidationError, type ValidationIssue } from './errors.js';
+import { TERMS } from './glossary.js';
+import { hasCoreTask, type Organisation } from './organisation.js';
 import { STEP_NUMBERS, stepDefinition, type StepNumber } from './rollout-steps.js';
 import { templateIssues, type SkemaTemplate } from './skema-template.js';
+import { invitationIssues, type StepTwoInvitation } from './step-two-invitation.js';
 
 export type RoundKind = 'MUS' | 'GRUS' | 'LUS';
 
@@ -44,6 +47,8 @@ export interface Round {
   steps: RoundStep[];
   /** The template skemas are sent with; editable until step 3 is launched. */
   template: SkemaTemplate;
+  /** HR's own words and questions on the employees' step-2 card; editable until step 2 is launched. */
+  invitation?: StepTwoInvitation;
   closedAt?: string;
   /** When the retention job removed the talk notes and answers of this (closed) round. */
   retentionAppliedAt?: string;
@@ -150,15 +155,25 @@ export function roundStep(round: Pick<Round, 'steps'>, step: StepNumber): RoundS
 
 export type LaunchCheck = { ok: true } | { ok: false; alreadyLaunched: boolean; reason: Bilingual };
 
-/** Whether HR may launch `step` now: rounds are taken step by step, each step once, never after closing. */
-export function checkLaunch(round: Round, step: StepNumber): LaunchCheck {
+/** Why step 1 waits: the method starts from the organisation's core task. */
+export const CORE_TASK_FIRST: Bilingual = {
+  da: 'Skriv først organisationens kerneopgave under **Opsætning** i appens fane. Den står øverst på alle kort og skemaer, og samtalerne tager udgangspunkt i den.',
+  en: "First write the organisation's core task under **Setup** in the app's tab. It heads every card and skema, and the talks start from it.",
+};
+
+/**
+ * Whether HR may launch `step` now: rounds are taken step by step, each step once, never after
+ * closing, and step 1 only once the organisation has written its core task (checked when `org` is
+ * given: the launch always gives it; a card that only draws the round may not have it).
+ */
+export function checkLaunch(
+  round: Round,
+  step: StepNumber,
+  org?: Pick<Organisation, 'coreTask'>,
+): LaunchCheck {
   const name = stepDefinition(step).name;
   if (round.closedAt) {
-    return {
-      ok: false,
-      alreadyLaunched: false,
-      reason: { da: 'Runden er afsluttet.', en: 'The round is closed.' },
-    };
+    return { ok: false, alreadyLaunched: false, reason: TERMS.roundClosed };
   }
   if (roundStep(round, step).launchedAt) {
     return {
@@ -192,6 +207,9 @@ export function checkLaunch(round: Round, step: StepNumber): LaunchCheck {
         en: `Take step ${step - 1} (${prev.en}) before step ${step}.`,
       },
     };
+  }
+  if (step === 1 && org && !hasCoreTask(org)) {
+    return { ok: false, alreadyLaunched: false, reason: CORE_TASK_FIRST };
   }
   return { ok: true };
 }
@@ -247,7 +265,7 @@ export function canEditTemplate(round: Round): boolean {
 
 /** Why the template can no longer be changed. */
 export const TEMPLATE_LOCKED: Bilingual = {
-  da: 'Skemaet kan ikke ændres, når det er sendt (trin 3) eller runden er afsluttet: hvert sendt skema beholder de spørgsmål, det blev sendt med.',
+  da: 'Skemaet kan ikke ændres, når det er sendt (trin 3) eller runden er lukket: hvert sendt skema beholder de spørgsmål, det blev sendt med.',
   en: 'The form cannot be changed once it has been sent (step 3) or the round is closed: each sent form keeps the questions it was sent with.',
 };
 
@@ -257,6 +275,30 @@ export function withTemplate(round: Round, template: SkemaTemplate): Round {
   const issues = templateIssues(template);
   if (issues.length) throw new ValidationError(issues);
   return { ...round, template };
+}
+
+/** HR may change the step-2 text and questions until the employees have been told (step 2). */
+export function canEditInvitation(round: Round): boolean {
+  return !round.closedAt && !roundStep(round, 2).launchedAt;
+}
+
+/** Why the step-2 text can no longer be changed. */
+export const INVITATION_LOCKED: Bilingual = {
+  da: 'Teksten til medarbejderne kan ikke ændres, når trin 2 er sat i gang eller runden er lukket: kortene er sendt.',
+  en: 'The text for the employees cannot be changed once step 2 has been launched or the round is closed: the cards have been sent.',
+};
+
+/** The round with HR's step-2 text and questions, or a RuleError once sent / ValidationError if bad. */
+export function withInvitation(round: Round, invitation: StepTwoInvitation): Round {
+  if (!canEditInvitation(round)) throw new RuleError(INVITATION_LOCKED);
+  const issues = invitationIssues(invitation);
+  if (issues.length) throw new ValidationError(issues);
+  if (!invitation.text && invitation.questions.length === 0) {
+    const rest = { ...round };
+    delete rest.invitation;
+    return rest;
+  }
+  return { ...round, invitation };
 }
 
 /**
@@ -279,20 +321,14 @@ export function withDeadlines(round: Round, deadlines: string[], today: string):
       });
     }
   });
-  if (round.closedAt)
-    throw new RuleError({ da: 'Runden er afsluttet.', en: 'The round is closed.' });
+  if (round.closedAt) throw new RuleError(TERMS.roundClosed);
   if (issues.length) throw new ValidationError(issues);
   return { ...round, steps: round.steps.map((s, i) => ({ ...s, deadline: deadlines[i]! })) };
 }
 
 /** HR closes the round: no more steps can be launched, and the retention period starts. */
 export function closeRound(round: Round, now: Date): Round {
-  if (round.closedAt) {
-    throw new RuleError({
-      da: 'Runden er allerede afsluttet.',
-      en: 'The round is already closed.',
-    });
-  }
+  if (round.closedAt) throw new RuleError(TERMS.roundAlreadyClosed);
   return { ...round, closedAt: now.toISOString() };
 }
 

@@ -11,8 +11,9 @@ import { hasTalkContent, RETENTION_ACTOR, withoutTalkContent } from '../mus/skem
  * answers, the leader's shared talk notes, the employee's comment on the summary, the leader's
  * private notes, and a GRUS group talk's notes (except its agreements section). What was agreed is kept — the agreements with their status, and the follow-up copy
  * in later skemas — and so is the record that the talk took place: each skema's status, its dates
- * and the acknowledgement (acknowledgedAt). Evaluation answers are anonymous and are kept; audit
- * trails are kept. A round is marked when done, so later runs skip it; a run that fails half-way
+ * and the acknowledgement (acknowledgedAt). Evaluation answers are anonymous and are kept. Audit
+ * trail lines have a period of their own (`auditRetentionMonths`, counted from the read), longer than
+ * the texts', so a person can see who read their notes after the notes are gone. A round is marked when done, so later runs skip it; a run that fails half-way
  * leaves it unmarked and the next day's run finishes it (every step is safe to repeat).
  */
 
@@ -139,6 +140,27 @@ export async function applyRetention(
   return reports;
 }
 
+/** Removes the organisation's audit trail lines older than its audit period; returns how many. */
+export async function applyAuditRetention(
+  deps: { repositories: Repositories; log: Logger },
+  orgId: string,
+  now: Date,
+): Promise<number> {
+  const org = await deps.repositories.organisations.get(orgId);
+  if (!org) return 0;
+  const months = org.value.settings.auditRetentionMonths;
+  const cutOff = new Date(now);
+  cutOff.setUTCMonth(cutOff.getUTCMonth() - months);
+  const removed = await deps.repositories.audit.removeOlderThan(orgId, cutOff);
+  if (removed > 0) {
+    deps.log.info(
+      { retention: 'audit', auditRetentionMonths: months, removed },
+      'audit trail lines past their period deleted',
+    );
+  }
+  return removed;
+}
+
 /** The daily job: every organisation in turn; one organisation's failure does not stop the rest. */
 export async function runRetentionJob(
   deps: { repositories: Repositories; log: Logger },
@@ -148,6 +170,7 @@ export async function runRetentionJob(
   for (const orgId of await deps.repositories.organisations.listIds()) {
     try {
       reports.push(...(await applyRetention(deps, orgId, now)));
+      await applyAuditRetention(deps, orgId, now);
     } catch (error) {
       deps.log.error({ err: error, orgId }, 'retention job failed for an organisation');
     }

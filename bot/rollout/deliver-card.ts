@@ -5,6 +5,7 @@ import type { Organisation } from '../mus/organisation.js';
 import type { Repositories, StoredConversation } from '../mus/repositories.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
 import { AgreementGoneError, renderAgreementReminder } from './agreement-reminders.js';
+import { NoLongerDueError, renderFollowThroughReminder } from './follow-through-reminders.js';
 import { stampLanguage } from '../cards/card-language.js';
 import { ROLLOUT_STEP_MODULES } from './steps/index.js';
 import type { CardContext, RenderedCard } from './steps/rollout-step.js';
@@ -53,6 +54,10 @@ const NOT_ON_ROSTER: Bilingual = {
 const AGREEMENT_GONE: Bilingual = {
   da: 'aftalen findes ikke længere',
   en: 'the agreement no longer exists',
+};
+const NO_LONGER_DUE = {
+  da: 'påmindelsen var ikke længere nødvendig',
+  en: 'the reminder was no longer needed',
 };
 const UNKNOWN_IN_TEAMS: Bilingual = {
   da: 'appen er ikke installeret hos brugeren, eller botten har ikke set brugeren i Teams endnu',
@@ -133,13 +138,17 @@ export function createCardDeliverer(
     };
     let rendered: RenderedCard;
     try {
-      // Agreement reminders follow up the talks; every other row is its step's card.
-      rendered =
-        delivery.audience === 'agreement'
-          ? await renderAgreementReminder(context, delivery.subject)
-          : await ROLLOUT_STEP_MODULES[delivery.step].render(context, delivery.audience);
+      // Agreement and follow-through reminders follow up the talks; every other row is its step's card.
+      if (delivery.audience === 'agreement') {
+        rendered = await renderAgreementReminder(context, delivery.subject);
+      } else if (delivery.audience === 'followup') {
+        rendered = await renderFollowThroughReminder(context, delivery.subject);
+      } else {
+        rendered = await ROLLOUT_STEP_MODULES[delivery.step].render(context, delivery.audience);
+      }
     } catch (error) {
       if (error instanceof AgreementGoneError) return permanent('agreement_gone', AGREEMENT_GONE);
+      if (error instanceof NoLongerDueError) return permanent('no_longer_due', NO_LONGER_DUE);
       throw error;
     }
     const message = {

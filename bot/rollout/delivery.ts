@@ -23,9 +23,14 @@ export type DeliveryStatus =
 /**
  * Which card a recipient gets in a step (a person who leads and is led gets both in step 4). A
  * `summary` row of step 4 asks an employee to acknowledge their finalised talk; an `agreement` row
- * reminds an agreement's owner that its due date is near (one row per agreement and due date).
+ * reminds an agreement's owner that its due date is near (one row per agreement and due date); a
+ * `followup` row is one of the round's follow-through reminders (talks overdue, a summary not
+ * acknowledged, the follow-up date: bot/rollout/follow-through-reminders.ts). A `briefing` row tells a
+ * leader about a step whose own cards go to their employees (step 3: the skemas went out in their
+ * name); like reminders it is not counted as the step's progress.
  */
-export type DeliveryAudience = 'leader' | 'employee' | 'reminder' | 'summary' | 'agreement';
+export type DeliveryAudience =
+  'leader' | 'employee' | 'reminder' | 'summary' | 'agreement' | 'followup' | 'briefing';
 
 export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
   'leader',
@@ -33,6 +38,8 @@ export const DELIVERY_AUDIENCES: readonly DeliveryAudience[] = [
   'reminder',
   'summary',
   'agreement',
+  'followup',
+  'briefing',
 ];
 
 export interface DeliveryKey {
@@ -82,6 +89,11 @@ export function newDelivery(key: DeliveryKey, now: Date): Delivery {
   return { ...key, status: 'pending', attempts: 0, notBefore: iso, createdAt: iso, updatedAt: iso };
 }
 
+export interface ClaimOptions {
+  /** Claim only these tenants' rows (the ones whose tenant lease this process holds). */
+  orgIds?: ReadonlySet<string>;
+}
+
 /** The outbox's storage, in the rollout's own words. */
 export interface DeliveryStore {
   /** Writes rows that do not exist yet; existing rows (already planned or sent) are left alone. */
@@ -91,7 +103,15 @@ export interface DeliveryStore {
    * lease, i.e. a crashed dispatcher's) by writing a lease with the row's ETag; a row another process
    * claimed first is skipped. Returns the claimed rows with their new ETags.
    */
-  claimDue(owner: string, now: Date, leaseMs: number, max: number): Promise<Versioned<Delivery>[]>;
+  claimDue(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    max: number,
+    options?: ClaimOptions,
+  ): Promise<Versioned<Delivery>[]>;
+  /** The tenants (org ids) with steps that may still have unfinished rows. */
+  activeOrgIds(): Promise<string[]>;
   /** Writes the outcome of a claimed row; ConflictError if the lease was lost meanwhile. */
   save(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
   /**

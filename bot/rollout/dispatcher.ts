@@ -4,6 +4,7 @@ import type { Delivery, DeliveryOutcome, DeliveryStore } from './delivery.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import { TenantPacer, TurnTooLateError } from './tenant-pacer.js';
 import { SlidingWindowLimiter } from './conversation-limiter.js';
+import { TenantLeases, type TenantLeaseStore } from './tenant-lease.js';
 
 export interface Clock {
   now(): Date;
@@ -32,10 +33,13 @@ const CLAIM_UP_TO = 8;
 
 /** Our lease ran out while the row waited for its turn: it must not be sent by us now. */
 class LeaseExpiredError extends Error {
-  constructor() {
-    super('the lease ran out before the send');
+  constructor(readonly lease: 'row' | 'tenant') {
+    super(`the ${lease} lease ran out before the send`);
   }
 }
+
+/** How often drain() looks again while another process holds a tenant with work. */
+const DRAIN_WAIT_FOR_OTHERS_MS = 250;
 
 export interface DispatcherOptions {
   store: DeliveryStore;
@@ -59,6 +63,14 @@ export interface DispatcherOptions {
   retry?: RetryPolicy;
   clock?: Clock;
   random?: () => number;
+  /**
+   * Where the tenant leases are kept. With several server instances on one storage account, only
+   * the instance holding a tenant's lease sends that tenant's cards, so the tenant's rate limit is
+   * kept by one pacer (bot/rollout/tenant-lease.ts). Absent: this dispatcher assumes it is alone.
+   */
+  tenantLeases?: TenantLeaseStore;
+  /** How long a tenant lease holds without renewal (default 15 s). */
+  tenantLeaseMs?: number;
   /** Called (at most every `progressEveryMs`) while a step's rows are being sent. */
   onProgress?: (step: { orgId: string; roundId: string; step: number }) => void;
 }
@@ -71,6 +83,8 @@ export interface DispatcherStats {
   lostLeases: number;
   /** Rows whose lease ran out while they waited for a token; claimed again later, not sent now. */
   expiredBeforeSend: number;
+  /** Rows handed back unsent because this process lost its tenant lease meanwhile. */
+  handedBack: number;
 }
 
 /**
@@ -84,6 +98,11 @@ export class Dispatcher {
   private readonly conversations = new Map<string, SlidingWindowLimiter>();
   /** Claimed rows, queued or being sent. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Claimed rows in flight per tenant: a tenant's lease is kept while any remain. */
+  private readonly inFlightPerOrg = new Map<string, number>();
+  private readonly tenantLeases: TenantLeases | undefined;
+  /** Another process held the lease of a tenant with work at the last claim. */
+  private othersHoldWork = false;
   private sending = 0;
   private stopping = false;
   private readonly slotWaiters: (() => void)[] = [];
@@ -102,6 +121,7 @@ export class Dispatcher {
     throttled: 0,
     lostLeases: 0,
     expiredBeforeSend: 0,
+    handedBack: 0,
   };
 
   constructor(private readonly options: DispatcherOptions) {
@@ -110,6 +130,15 @@ export class Dispatcher {
     this.concurrency = options.concurrency ?? 16;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollMs = options.pollMs ?? 2000;
+    if (options.tenantLeases) {
+      this.tenantLeases = new TenantLeases({
+        store: options.tenantLeases,
+        owner: options.owner,
+        ...(options.tenantLeaseMs !== undefined ? { leaseMs: options.tenantLeaseMs } : {}),
+        now: () => this.clock.now().getTime(),
+        log: options.log,
+      });
+    }
   }
 
   start(): void {
@@ -136,6 +165,7 @@ export class Dispatcher {
     this.wake();
     await this.loop;
     await Promise.all(this.inFlight);
+    await this.tenantLeases?.releaseAll();
   }
 
   /**
@@ -152,7 +182,8 @@ export class Dispatcher {
       }
       const next = await this.options.store.nextDueAt();
       if (!next) return;
-      await this.clock.sleep(Math.max(10, next.getTime() - this.clock.now().getTime()));
+      const wait = next.getTime() - this.clock.now().getTime();
+      await this.clock.sleep(Math.max(this.othersHoldWork ? DRAIN_WAIT_FOR_OTHERS_MS : 10, wait));
     }
   }
 
@@ -184,13 +215,18 @@ export class Dispatcher {
       await Promise.race(this.inFlight);
       return 1;
     }
+    const orgIds = await this.tenantsToClaim();
+    if (orgIds?.size === 0) return 0;
     const rows = await this.options.store.claimDue(
       this.options.owner,
       this.clock.now(),
       this.leaseMs,
       this.concurrency * CLAIM_UP_TO - this.inFlight.size,
+      orgIds ? { orgIds } : {},
     );
     for (const row of rows) {
+      const { orgId } = row.value;
+      this.inFlightPerOrg.set(orgId, (this.inFlightPerOrg.get(orgId) ?? 0) + 1);
       const task = (async () => {
         let next: Delivery | undefined;
         await this.slot();
@@ -210,10 +246,32 @@ export class Dispatcher {
           'delivery failed unexpectedly',
         );
       });
-      const tracked = task.finally(() => this.inFlight.delete(tracked));
+      const tracked = task.finally(() => {
+        this.inFlight.delete(tracked);
+        const left = (this.inFlightPerOrg.get(orgId) ?? 1) - 1;
+        if (left > 0) this.inFlightPerOrg.set(orgId, left);
+        else this.inFlightPerOrg.delete(orgId);
+      });
       this.inFlight.add(tracked);
     }
     return rows.length;
+  }
+
+  /**
+   * With tenant leases: the tenants with work whose lease this process holds or can take now
+   * (undefined without leases: every tenant). Taking a released lease pauses the tenant for a
+   * moment, so our first request does not share a rate window with the previous holder's last.
+   */
+  private async tenantsToClaim(): Promise<ReadonlySet<string> | undefined> {
+    if (!this.tenantLeases) return undefined;
+    const withWork = await this.options.store.activeOrgIds();
+    const held = await this.tenantLeases.hold(withWork, (orgId) => this.inFlightPerOrg.has(orgId));
+    const now = this.clock.now().getTime();
+    for (const [orgId, startAt] of held) {
+      if (startAt > now) this.pacerFor(orgId).pause(startAt - now);
+    }
+    this.othersHoldWork = withWork.some((orgId) => !held.has(orgId));
+    return new Set(held.keys());
   }
 
   /** Waits for one of the `concurrency` sending slots. */
@@ -254,15 +312,21 @@ export class Dispatcher {
     return limiter;
   }
 
-  /** Waits for the tenant's next turn, just before one request to Teams. */
+  /**
+   * Waits for the tenant's next turn, just before one request to Teams. The turn must come while
+   * we still hold the row's lease and, with tenant leases, the tenant's.
+   */
   private async pace(pacer: TenantPacer, row: Delivery): Promise<void> {
     const leaseEnds = row.leaseUntil ? Date.parse(row.leaseUntil) : Number.POSITIVE_INFINITY;
     // The request and the save of its outcome must also fit in the lease.
     const margin = Math.min(this.leaseMs / 4, 5_000);
+    const rowDeadline = leaseEnds - margin;
+    const tenantDeadline = this.tenantLeases?.sendDeadline(row.orgId) ?? Number.POSITIVE_INFINITY;
     try {
-      await pacer.turn(leaseEnds - margin);
+      await pacer.turn(Math.min(rowDeadline, tenantDeadline));
     } catch (error) {
-      throw error instanceof TurnTooLateError ? new LeaseExpiredError() : error;
+      if (!(error instanceof TurnTooLateError)) throw error;
+      throw new LeaseExpiredError(tenantDeadline < rowDeadline ? 'tenant' : 'row');
     }
   }
 
@@ -279,6 +343,18 @@ export class Dispatcher {
     try {
       outcome = await this.options.deliver(row, () => this.pace(pacer, row));
     } catch (error) {
+      if (error instanceof LeaseExpiredError && error.lease === 'tenant') {
+        // The tenant is another process's now (or ours again after a renewal): the row goes back
+        // to pending, unsent and uncounted, for whoever holds the tenant to claim at once.
+        this.stats.handedBack++;
+        return {
+          ...row,
+          status: 'pending',
+          leaseOwner: undefined,
+          leaseUntil: undefined,
+          updatedAt: this.clock.now().toISOString(),
+        };
+      }
       if (error instanceof LeaseExpiredError) {
         // Another process may have claimed the row meanwhile, and both sending would give the
         // person two cards. The row is claimed again (by whoever comes first) and sent then.

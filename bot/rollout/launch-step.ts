@@ -32,11 +32,14 @@ export async function recordStepLaunch(
 ): Promise<Omit<LaunchResult, 'recipients'>> {
   demand(may.launchSteps(args.by));
   const orgId = args.by.orgId;
-  const { rounds } = deps.repositories;
+  const { rounds, organisations } = deps.repositories;
+  // Step 1 waits for the organisation's core task (checkLaunch says why).
+  const org =
+    args.step === 1 ? ((await organisations.get(orgId))?.value ?? { coreTask: '' }) : undefined;
   let stored = await rounds.get(orgId, args.roundId);
   for (;;) {
     if (!stored) throw roundNotFound();
-    const check = checkLaunch(stored.value, args.step);
+    const check = checkLaunch(stored.value, args.step, org);
     if (!check.ok) {
       if (check.alreadyLaunched) return { round: stored, alreadyLaunched: true };
       throw new RuleError(check.reason);

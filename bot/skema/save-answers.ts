@@ -3,7 +3,6 @@ import type { Person } from '../mus/person.js';
 import { saveAnswers as applyAnswers, type Skema } from '../mus/skema.js';
 import { demandEmployee, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
-import { skemaView, type SkemaView } from './skema-view.js';
 import { writeSkema } from './write-skema.js';
 
 export interface AnswersInput {
@@ -33,14 +32,15 @@ export async function storeAnswers(
 
 /**
  * The employee saves their preparation as a draft, or submits it (status → prepared). Answers not
- * sent are kept. Refused (409) once the leader has started the talk; 412 on a stale ETag.
+ * sent are kept. Refused (409) once the leader has started the talk; 412 on a stale ETag. Returns
+ * what is stored; the caller decides how much of it to show (skemaView).
  */
 export async function saveAnswers(
   services: SkemaServices,
   viewer: Person,
   ref: SkemaRef,
   input: AnswersInput,
-): Promise<SkemaView> {
+): Promise<Versioned<Skema>> {
   const loaded = await loadSkemaForParty(services, viewer, ref);
-  return skemaView(services, viewer, await storeAnswers(services, viewer, loaded, input));
+  return storeAnswers(services, viewer, loaded, input);
 }

@@ -1,9 +1,8 @@
-import { RuleError } from '../mus/errors.js';
+import { RuleError, type Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
 import { leaderCanEditNotes, saveTalkNotes as applyNotes, type Skema } from '../mus/skema.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
-import { skemaView, type SkemaView } from './skema-view.js';
 import { writeSkema } from './write-skema.js';
 
 export interface TalkNotesInput {
@@ -24,14 +23,14 @@ const FINALISED = {
 /**
  * The leader records shared talk notes and the common understandings (the first note moves the
  * skema to held, closing the employee's preparation), or only plans the talk's time, which leaves
- * the status alone. Read-only once finalised (409).
+ * the status alone. Read-only once finalised (409). Returns what is stored.
  */
 export async function saveTalkNotes(
   services: SkemaServices,
   viewer: Person,
   ref: SkemaRef,
   input: TalkNotesInput,
-): Promise<SkemaView> {
+): Promise<Versioned<Skema>> {
   const loaded = await loadSkemaForParty(services, viewer, ref);
   demandLeader(viewer, loaded.value);
   if (!leaderCanEditNotes(loaded.value)) throw new RuleError(FINALISED);
@@ -50,11 +49,5 @@ export async function saveTalkNotes(
     if (input.talkAt === null) delete next.talkAt;
     else next.talkAt = input.talkAt;
   }
-  const saved = await writeSkema(services, viewer, {
-    loaded,
-    etag: input.etag,
-    next,
-    attempt: next,
-  });
-  return skemaView(services, viewer, saved);
+  return writeSkema(services, viewer, { loaded, etag: input.etag, next, attempt: next });
 }

@@ -5,9 +5,14 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../mus/audit.js';
 import type { AuditRepository } from '../mus/repositories.js';
 import { parseEntity } from './json-properties.js';
-import { joinKey, partitionFilter } from './table-keys.js';
+import { encodeKeyPart, joinKey, partitionFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
-import { definedProperties, deleteIfPresent, type RawEntity } from './table-operations.js';
+import {
+  definedProperties,
+  deleteIfPresent,
+  mapWithLimit,
+  type RawEntity,
+} from './table-operations.js';
 
 /*
  * Table `auditlog`: PK = <orgId>|<employeeEmail>, RK = <inverted time>|<random>. One partition per
@@ -107,6 +112,25 @@ export class AuditTable implements AuditRepository {
       removed += 1;
     }
     return removed;
+  }
+
+  async removeOlderThan(orgId: string, before: Date): Promise<number> {
+    // Every person's trail in the organisation: the partitions `<orgId>|…`. Older lines have larger
+    // inverted times, so the row key range starts just above the cut-off's (`~` sorts after `|`).
+    const first = `${encodeKeyPart(orgId)}|`;
+    const afterLast = `${encodeKeyPart(orgId)}}`;
+    const oldest = `${invertedTime(before.toISOString())}~`;
+    const rows = this.client.listEntities({
+      queryOptions: {
+        filter: odata`PartitionKey ge ${first} and PartitionKey lt ${afterLast} and RowKey gt ${oldest}`,
+        select: ['PartitionKey', 'RowKey'],
+      },
+    });
+    const old: { pk: string; rk: string }[] = [];
+    for await (const row of rows)
+      old.push({ pk: String(row.partitionKey), rk: String(row.rowKey) });
+    await mapWithLimit(old, 16, ({ pk, rk }) => deleteIfPresent(this.client, pk, rk));
+    return old.length;
   }
 
   async anonymiseViewer(orgId: string, viewerEmail: string): Promise<number> {

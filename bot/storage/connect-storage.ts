@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { StorageConfig } from '../config.js';
 import type { Repositories } from '../mus/repositories.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
+import type { TenantLeaseStore } from '../rollout/tenant-lease.js';
 import { interruptPid } from '../process-signals.js';
 import { isAlive, readRunningApp } from '../running-file.js';
 import { startAzurite, type EmbeddedAzurite } from './embedded-azurite.js';
@@ -11,6 +12,8 @@ import { openTableStorage } from './open-table-storage.js';
 export interface ConnectedStorage {
   repositories: Repositories;
   deliveries: DeliveryStore;
+  /** Which instance sends each tenant's cards (several instances on one storage account). */
+  tenantLeases: TenantLeaseStore;
   ping(): Promise<boolean>;
   /** Present when we started Azurite ourselves. */
   azurite?: EmbeddedAzurite;
@@ -38,13 +41,9 @@ export class AlreadyRunningError extends Error {
  */
 export async function connectStorage(config: StorageConfig): Promise<ConnectedStorage> {
   if (config.kind === 'connection-string') {
-    const { repositories, deliveries, ping } = await openTableStorage({
-      connectionString: config.connectionString,
-    });
+    const opened = await openTableStorage({ connectionString: config.connectionString });
     return {
-      repositories,
-      deliveries,
-      ping,
+      ...opened,
       description: 'STORAGE_CONNECTION_STRING',
       connectionString: config.connectionString,
     };
@@ -55,14 +54,9 @@ export async function connectStorage(config: StorageConfig): Promise<ConnectedSt
         ? { managedIdentityClientId: config.managedIdentityClientId }
         : {},
     );
-    const { repositories, deliveries, ping } = await openTableStorage({
-      accountUrl: config.accountUrl,
-      credential,
-    });
+    const opened = await openTableStorage({ accountUrl: config.accountUrl, credential });
     return {
-      repositories,
-      deliveries,
-      ping,
+      ...opened,
       description: `${config.accountUrl} (managed identity)`,
     };
   }
@@ -73,13 +67,9 @@ export async function connectStorage(config: StorageConfig): Promise<ConnectedSt
   if (previous && isAlive(previous.azuritePid)) await interruptPid(previous.azuritePid);
   const azurite = await startAzurite({ location: join(config.dataDir, 'azurite') });
   try {
-    const { repositories, deliveries, ping } = await openTableStorage({
-      connectionString: azurite.connectionString,
-    });
+    const opened = await openTableStorage({ connectionString: azurite.connectionString });
     return {
-      repositories,
-      deliveries,
-      ping,
+      ...opened,
       azurite,
       description: `Azurite (indlejret / embedded) på 127.0.0.1:${azurite.port}, data i ${config.dataDir}`,
       connectionString: azurite.connectionString,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, type AgreementStatus, type FollowUpItem } from '../mus/agreement.js';
 import type { Bilingual } from '../mus/bilingual.js';
-import type { OrganisationSettings } from '../mus/organisation.js';
+import { DEFAULT_ORG_SETTINGS, type OrganisationSettings } from '../mus/organisation.js';
 import { ROLES, type Role } from '../mus/person.js';
 import type { RoundKind, RoundStep } from '../mus/round.js';
 import { STEP_NUMBERS } from '../mus/rollout-steps.js';
 import type { SkemaTemplate, TemplateSection } from '../mus/skema-template.js';
 import { SKEMA_STATUSES, type SkemaStatus } from '../mus/skema.js';
+import type { StepTwoInvitation } from '../mus/step-two-invitation.js';
 
 /*
  * zod schemas for the domain values we store as JSON or as enumerated strings. Each is typed against
@@ -24,6 +25,11 @@ const templateSectionSchema: z.ZodType<TemplateSection> = z.object({
 
 export const skemaTemplateSchema: z.ZodType<SkemaTemplate> = z.object({
   sections: z.array(templateSectionSchema),
+});
+
+export const stepTwoInvitationSchema: z.ZodType<StepTwoInvitation> = z.object({
+  text: bilingualSchema.optional(),
+  questions: z.array(bilingualSchema),
 });
 
 export const roundStepSchema: z.ZodType<RoundStep> = z.object({
@@ -49,6 +55,8 @@ export const rolesSchema: z.ZodType<Role[]> = z.array(z.enum(ROLES));
 
 export const organisationSettingsSchema: z.ZodType<OrganisationSettings> = z.object({
   retentionMonths: z.number(),
+  // Organisations stored before the audit trail had its own period get the default.
+  auditRetentionMonths: z.number().default(DEFAULT_ORG_SETTINGS.auditRetentionMonths),
   sendRatePerSecond: z.number(),
 });
 

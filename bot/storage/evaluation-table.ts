@@ -11,6 +11,7 @@ import { encodeKeyPart, joinKey, partitionFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import {
   deleteIfPresent,
+  MAX_BATCH_OPERATIONS,
   queryEntities,
   readEntity,
   statusOf,
@@ -23,7 +24,9 @@ import {
  *   `evaluationanswers`   PK = <orgId>|<roundId>  RK = random UUID     the answer, with no email,
  *                                                                     no user id, no time of our own
  * The answer's RowKey is generated here, whatever id the caller passed, so no caller can make it
- * derivable from the person. The only remaining link is the Timestamp Azure stamps on both rows.
+ * derivable from the person. The one link left is the Timestamp Azure stamps on both rows at the
+ * submit: `restampAnswers` rewrites every answer of a round at once (run hourly while answers come
+ * in), after which all answers carry the same few write times and none can be paired with a receipt.
  *
  * How many have answered is kept by counter rows in the answers' partition (sharded-counters.ts,
  * RK `!count|…`, counts only): each answer is created in one transaction with its count, so HR's
@@ -137,6 +140,24 @@ export class EvaluationTable implements EvaluationRepository {
   async listAnswers(orgId: string, roundId: string): Promise<EvaluationAnswer[]> {
     const rows = await queryEntities(this.answers, partitionFilter(joinKey(orgId, roundId)));
     return rows.filter((raw) => !isCounterRowKey(raw.rowKey as string)).map(toAnswer);
+  }
+
+  async restampAnswers(orgId: string, roundId: string): Promise<number> {
+    const partition = joinKey(orgId, roundId);
+    const keys: string[] = [];
+    const rows = this.answers.listEntities({
+      queryOptions: { filter: partitionFilter(partition), select: ['RowKey'] },
+    });
+    for await (const row of rows) if (!isCounterRowKey(row.rowKey)) keys.push(String(row.rowKey));
+    // A merge without properties changes nothing but the row's Timestamp; 100 rows per request.
+    for (let i = 0; i < keys.length; i += MAX_BATCH_OPERATIONS) {
+      await this.answers.submitTransaction(
+        keys
+          .slice(i, i + MAX_BATCH_OPERATIONS)
+          .map((rowKey) => ['update', { partitionKey: partition, rowKey }, 'Merge']),
+      );
+    }
+    return keys.length;
   }
 
   async countAnswers(orgId: string, roundId: string): Promise<number> {

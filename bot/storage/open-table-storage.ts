@@ -4,12 +4,15 @@ import type { Repositories } from '../mus/repositories.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
 import { AgreementTable } from './agreement-table.js';
 import { AuditTable } from './audit-table.js';
+import { TenantLeaseTable } from './tenant-lease-table.js';
+import type { TenantLeaseStore } from '../rollout/tenant-lease.js';
 import { DeliveryTable } from './delivery-table.js';
 import { ConversationTable } from './conversation-table.js';
 import { EvaluationTable } from './evaluation-table.js';
 import { GroupTalkTable } from './group-talk-table.js';
 import { OrganisationTable } from './organisation-table.js';
 import { PersonTable } from './person-table.js';
+import { CachedPersonRepository } from './cached-people.js';
 import { PrivateNoteTable } from './private-note-table.js';
 import { RoundTable } from './round-table.js';
 import { SkemaTable } from './skema-table.js';
@@ -49,6 +52,8 @@ export interface TableStorage {
   repositories: Repositories;
   /** The rollout's outbox. */
   deliveries: DeliveryStore;
+  /** Which instance sends each tenant's cards. */
+  tenantLeases: TenantLeaseStore;
   /** True when the Table service answers (for GET /healthz); never throws. */
   ping: () => Promise<boolean>;
 }
@@ -130,7 +135,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
 
   const repositories: Repositories = {
     organisations: new OrganisationTable(clients.organisations),
-    people: new PersonTable(clients.people),
+    people: new CachedPersonRepository(new PersonTable(clients.people)),
     rounds: new RoundTable(clients.rounds),
     skemas: new SkemaTable(clients.skemas),
     privateNotes: new PrivateNoteTable(clients.privateNotes),
@@ -161,5 +166,6 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
   };
 
   const deliveries = new DeliveryTable(clients.deliveries, clients.dispatchQueue);
-  return { repositories, deliveries, ping };
+  const tenantLeases = new TenantLeaseTable(clients.dispatchQueue);
+  return { repositories, deliveries, tenantLeases, ping };
 }

@@ -11,6 +11,8 @@ import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import {
   definedProperties,
   deleteIfPresent,
+  mapWithLimit,
+  MAX_BATCH_OPERATIONS,
   queryEntities,
   readEntity,
   statusOf,
@@ -38,6 +40,9 @@ const USER = 'u|';
 const WHAT = { da: 'personen', en: 'the person' };
 /** Retries of a read-modify-write that lost a race; more than a few means something is wrong. */
 const MAX_ATTEMPTS = 5;
+/** Point reads and transactions in flight at once when many people's Teams ids are written. */
+const READS_IN_FLIGHT = 32;
+const WRITES_IN_FLIGHT = 4;
 
 const personEntity = z.object({
   etag: z.string(),
@@ -220,6 +225,59 @@ export class PersonTable implements PersonRepository {
     }
   }
 
+  async setTeamsIdentities(
+    orgId: string,
+    updates: readonly { email: string; identity: TeamsIdentity }[],
+  ): Promise<number> {
+    const unique = [...new Map(updates.map((u) => [u.email, u.identity])).entries()];
+    const befores = await mapWithLimit(unique, READS_IN_FLIGHT, ([email]) =>
+      this.get(orgId, email),
+    );
+    const changes: { before: Versioned<Person>; after: Person }[] = [];
+    unique.forEach(([, identity], i) => {
+      const before = befores[i];
+      if (!before) return;
+      const teams: TeamsIdentity = { ...before.value.teams, ...definedProperties({ ...identity }) };
+      const after: Person = { ...before.value, teams };
+      if (!samePerson(before.value, after)) changes.push({ before, after });
+    });
+    // Old index rows are deleted only when they exist (a missing one fails the transaction).
+    const oldKeys = changes.flatMap(({ before }) => identityKeys(before.value.teams));
+    const existing = await this.existingRowKeys(orgId, oldKeys);
+    // A person's rows go in one transaction; about 25 people share one, a few transactions at once.
+    const groups = changes.map((c) => ({
+      change: c,
+      actions: this.writeActions(c.after, c.before, existing),
+    }));
+    const batches: { groups: typeof groups; size: number; rowKeys: Set<string> }[] = [];
+    for (const group of groups) {
+      const keys = group.actions.map(([, entity]) => String(entity.rowKey));
+      const last = batches.at(-1);
+      // A transaction may hold a row only once (two people claiming one Teams id: their own).
+      const fits =
+        last &&
+        last.size + keys.length <= MAX_BATCH_OPERATIONS &&
+        keys.every((k) => !last.rowKeys.has(k));
+      if (fits) {
+        last.groups.push(group);
+        last.size += keys.length;
+        for (const k of keys) last.rowKeys.add(k);
+      } else batches.push({ groups: [group], size: keys.length, rowKeys: new Set(keys) });
+    }
+    await mapWithLimit(batches, WRITES_IN_FLIGHT, async (batch) => {
+      try {
+        await this.client.submitTransaction(batch.groups.flatMap((g) => g.actions));
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+        // Someone changed one of them meanwhile (all or nothing): each again on its own.
+        for (const { change } of batch.groups) {
+          await this.setTeamsIdentity(orgId, change.after.email, change.after.teams ?? {});
+        }
+      }
+    });
+    return changes.length;
+  }
+
   async remove(orgId: string, email: string): Promise<void> {
     const before = await this.get(orgId, email);
     if (!before) return;
@@ -250,7 +308,9 @@ export class PersonTable implements PersonRepository {
 
   private async existingRowKeys(orgId: string, rowKeys: string[]): Promise<Set<string>> {
     const pk = encodeKeyPart(orgId);
-    const found = await Promise.all(rowKeys.map((rk) => readEntity(this.client, pk, rk)));
+    const found = await mapWithLimit(rowKeys, READS_IN_FLIGHT, (rk) =>
+      readEntity(this.client, pk, rk),
+    );
     return new Set(rowKeys.filter((_, i) => found[i] !== undefined));
   }
 

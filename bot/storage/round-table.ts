@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Versioned } from '../mus/errors.js';
 import type { RoundRepository } from '../mus/repositories.js';
 import type { Round } from '../mus/round.js';
-import { roundKindSchema, roundStepSchema, skemaTemplateSchema } from './domain-schemas.js';
+import {
+  roundKindSchema,
+  roundStepSchema,
+  skemaTemplateSchema,
+  stepTwoInvitationSchema,
+} from './domain-schemas.js';
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
 import { encodeKeyPart, partitionFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
@@ -64,6 +69,9 @@ function toRound(raw: RawEntity): Versioned<Round> {
       id: roundId,
       steps: readJsonProperty(raw, 'steps', z.array(roundStepSchema)),
       template: readJsonProperty(raw, 'template', skemaTemplateSchema),
+      ...(raw.invitation !== undefined
+        ? { invitation: readJsonProperty(raw, 'invitation', stepTwoInvitationSchema) }
+        : {}),
     },
   };
 }
@@ -87,6 +95,7 @@ function toEntity(round: Round): EntityToWrite {
     }),
     ...jsonProperties('steps', round.steps),
     ...jsonProperties('template', round.template),
+    ...(round.invitation ? jsonProperties('invitation', round.invitation) : {}),
   };
   assertWithinTableLimits(entity, WHAT);
   return entity;

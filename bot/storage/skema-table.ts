@@ -1,7 +1,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
-import type { SkemaRepository, SkemaStatusTally } from '../mus/repositories.js';
+import type { SkemaRepository, SkemaStatusTally, TalkRecord } from '../mus/repositories.js';
 import type { Skema } from '../mus/skema.js';
 import {
   followUpSchema,
@@ -75,6 +75,28 @@ const skemaEntity = z.object({
 });
 
 const leaderIndexEntity = z.object({ employeeEmail: z.string() });
+
+const TALK_RECORD_COLUMNS = [
+  'employeeEmail',
+  'leaderEmail',
+  'department',
+  'status',
+  'talkAt',
+  'heldAt',
+  'finalisedAt',
+  'acknowledgedAt',
+] as const;
+
+const talkRecordEntity = skemaEntity.pick({
+  employeeEmail: true,
+  leaderEmail: true,
+  department: true,
+  status: true,
+  talkAt: true,
+  heldAt: true,
+  finalisedAt: true,
+  acknowledgedAt: true,
+});
 
 function roundPartition(orgId: string, roundId: string): string {
   return joinKey(orgId, roundId);
@@ -265,6 +287,26 @@ export class SkemaTable implements SkemaRepository {
       rowKeyPrefixFilter(roundPartition(orgId, roundId), SKEMA),
     );
     return rows.map((raw) => toSkema(raw).value);
+  }
+
+  async listTalkRecords(orgId: string, roundId: string): Promise<TalkRecord[]> {
+    // Only the columns of the record: a round of 10,000 skemas without their answers and notes.
+    const rows = this.client.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: rowKeyPrefixFilter(roundPartition(orgId, roundId), SKEMA),
+        select: [...TALK_RECORD_COLUMNS],
+      },
+    });
+    const records: TalkRecord[] = [];
+    for await (const raw of rows) {
+      const { department, talkAt, heldAt, finalisedAt, acknowledgedAt, ...who } =
+        talkRecordEntity.parse(raw);
+      records.push({
+        ...who,
+        ...definedProperties({ department, talkAt, heldAt, finalisedAt, acknowledgedAt }),
+      });
+    }
+    return records;
   }
 
   async listByLeader(

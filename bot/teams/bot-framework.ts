@@ -9,6 +9,7 @@ import {
   type AdaptiveCardInvokeValue,
   type ConversationParameters,
 } from 'botbuilder';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
 import { BOT_TEXTS } from './bot-texts.js';
@@ -238,6 +239,15 @@ class MusCloudAdapter extends CloudAdapter {
     this.onTurnError = (context, error) => this.apologise(context, error);
   }
 
+  /** Authenticates a posted activity and runs the turn; the SDK's AuthenticationError if refused. */
+  processPosted(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): ReturnType<CloudAdapter['processActivity']> {
+    return this.processActivity(authorization, activity, logic);
+  }
+
   /**
    * A ConnectorClient for `serviceUrl` whose every call is a single HTTP request; one per service URL,
    * reused (tokens are cached by the SDK and refreshed as they expire).
@@ -313,19 +323,41 @@ class BotFrameworkTransport implements BotFramework {
     handler: TurnHandler | undefined = this.options.handler,
   ): Promise<void> {
     if (!handler) throw new Error('handleRequest needs a turn handler');
-    const authorization = req.headers.authorization;
-    if (!this.devMode && !(typeof authorization === 'string' && /^Bearer \S/.test(authorization))) {
-      // Anyone can post here: a request without a token is answered with one log line, before the
-      // SDK (which prints a whole stack for each refusal) sees it.
+    if (!this.devMode && !hasWellFormedBearerToken(req.headers.authorization)) {
+      // Anyone can post here: a request without a token, or with something that is not a JWT at
+      // all, is answered with one log line, before the SDK (which prints a whole stack for each
+      // refusal) sees it. A well-formed token is the SDK's to verify.
       this.options.log.warn({ status: 401 }, 'bot request without a token refused');
       res.status(401);
       res.end();
       return;
     }
-    // The SDK's Request type wants a record body; restify has already parsed the JSON.
-    await this.adapter.process(req as Parameters<CloudAdapter['process']>[0], res, (context) =>
-      handler.run(context),
-    );
+    const activity = activityOf(req.body);
+    if (!activity) {
+      res.status(400);
+      res.end();
+      return;
+    }
+    const authorization =
+      typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    // processActivity rather than the SDK's process(): the latter prints every refused token's stack
+    // to the console. Here a token that does not hold is one log line and a 401; any other error goes
+    // to the server's error handler (500 with a correlation id).
+    let answer: Awaited<ReturnType<MusCloudAdapter['processPosted']>>;
+    try {
+      answer = await this.adapter.processPosted(authorization, activity, (context) =>
+        handler.run(context),
+      );
+    } catch (error) {
+      if (!isAuthenticationFailure(error)) throw error;
+      this.options.log.warn({ status: 401 }, 'bot request with a token that does not hold refused');
+      res.status(401);
+      res.end();
+      return;
+    }
+    res.status(answer?.status ?? 200);
+    if (answer?.body !== undefined) res.send(answer.body);
+    res.end();
   }
 
   async sendMessage(reference: ConversationRef, message: OutgoingMessage): Promise<SendOutcome> {
@@ -533,4 +565,45 @@ function failedCallOf(error: unknown): FailedCall {
   const retryAfterMs = header('retry-after-ms') ?? header('x-ms-retry-after-ms');
   if (retryAfterMs !== undefined) call.retryAfterMs = retryAfterMs;
   return call;
+}
+
+/** Whether the Authorization header carries a bearer token that at least parses as a signed JWT. */
+function hasWellFormedBearerToken(authorization: unknown): boolean {
+  if (typeof authorization !== 'string') return false;
+  const match = /^Bearer (\S+)$/.exec(authorization);
+  if (!match?.[1]) return false;
+  try {
+    decodeJwt(match[1]);
+    return typeof decodeProtectedHeader(match[1]).alg === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The posted activity, with its times as dates (as the SDK's own request handling prepares it), or
+ * undefined when the body is not an activity at all.
+ */
+function activityOf(body: unknown): Activity | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const activity = { ...(body as Record<string, unknown>) };
+  if (typeof activity.type !== 'string') return undefined;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/** The SDK refused the request's credentials (its AuthenticationError carries a 401 or 403). */
+function isAuthenticationFailure(error: unknown): boolean {
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  return statusCode === 401 || statusCode === 403;
 }

@@ -1,7 +1,25 @@
-import { normaliseEmail, type Person } from '../mus/person.js';
+import { normaliseEmail, type Person, type TeamsIdentity } from '../mus/person.js';
 import type { PersonRepository } from '../mus/repositories.js';
 import type { BotFramework, TeamsMember } from './bot-framework.js';
 import type { IncomingTurn } from './turn.js';
+
+/** The Teams ids a member comes with, as recorded on the roster person. */
+export function teamsIdentityOf(member: TeamsMember, tenantId: string | undefined): TeamsIdentity {
+  return {
+    userId: member.userId,
+    ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+    ...(tenantId ? { tenantId } : {}),
+  };
+}
+
+/** Whether the ids tell us something the roster does not know yet. */
+export function hasNewTeamsIds(person: Person, identity: TeamsIdentity): boolean {
+  const known = person.teams;
+  return (
+    known?.userId !== identity.userId ||
+    (identity.aadObjectId !== undefined && known?.aadObjectId !== identity.aadObjectId)
+  );
+}
 
 /** The roster person a Teams member is, by email or UPN; records their Teams ids when new. */
 export async function matchMember(
@@ -14,20 +32,10 @@ export async function matchMember(
     if (!address) continue;
     const found = await people.get(orgId, normaliseEmail(address));
     if (!found) continue;
-    const known = found.value.teams;
-    if (
-      known?.userId !== member.userId ||
-      (member.aadObjectId && known?.aadObjectId !== member.aadObjectId)
-    ) {
-      const identity = {
-        userId: member.userId,
-        ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
-        ...(tenantId ? { tenantId } : {}),
-      };
-      await people.setTeamsIdentity(orgId, found.value.email, identity);
-      return { ...found.value, teams: identity };
-    }
-    return found.value;
+    const identity = teamsIdentityOf(member, tenantId);
+    if (!hasNewTeamsIds(found.value, identity)) return found.value;
+    await people.setTeamsIdentity(orgId, found.value.email, identity);
+    return { ...found.value, teams: identity };
   }
   return undefined;
 }

@@ -4,12 +4,20 @@ import type {
   ApiErrorBody,
   DevPerson,
   GroupTalkView,
+  HrContact,
   Me,
+  OrganisationView,
   PrivateNoteView,
   RoundOverview,
+  RoundKind,
+  RoundSetupView,
   RoundSummary,
+  SavedSkema,
+  SkemaTemplate,
   SkemaView,
+  StepTwoInvitation,
   TeamOverview,
+  UnitEvaluation,
 } from './api-types.js';
 import { t, tr } from './i18n.js';
 
@@ -28,6 +36,9 @@ export interface Identity {
 }
 
 /** A failed API call. `message` is already in the user's language and safe to show. */
+/** Asks a save to answer with the new version only (RFC 7240), not the whole view. */
+const RETURN_MINIMAL = { prefer: 'return=minimal' };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -86,8 +97,13 @@ export class ApiClient {
     accept: string,
     body?: unknown,
     retried = false,
+    extra: Record<string, string> = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { accept, ...(await this.identity.headers()) };
+    const headers: Record<string, string> = {
+      accept,
+      ...extra,
+      ...(await this.identity.headers()),
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -107,13 +123,18 @@ export class ApiClient {
     if (res.status === 401 && !retried) {
       // A token can expire between two calls: get a fresh one once before giving up.
       this.identity.forget();
-      return this.send(method, path, accept, body, true);
+      return this.send(method, path, accept, body, true, extra);
     }
     return res;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.send(method, path, 'application/json', body);
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<T> {
+    const res = await this.send(method, path, 'application/json', body, false, extra);
     if (res.status === 204) return undefined as T;
     const json = parseJson(await res.text());
     if (!res.ok) throw errorFrom(res.status, json);
@@ -141,17 +162,29 @@ export class ApiClient {
    * The overview as a CSV file, fetched with the same sign-in as every other call: a plain
    * `<a download>` cannot carry the bearer token, so the tab saves the bytes itself.
    */
-  async overviewCsv(roundId: string): Promise<Blob> {
-    const res = await this.send('GET', overviewPath(roundId, '.csv'), 'text/csv');
+  overviewCsv(roundId: string): Promise<Blob> {
+    return this.download(overviewPath(roundId, '.csv'), 'text/csv');
+  }
+
+  /** A leader's unit's evaluation results, as far as HR's overview releases them. */
+  unitEvaluation(roundId: string): Promise<UnitEvaluation> {
+    return this.get(`/api/rounds/${encodeURIComponent(roundId)}/evaluation`);
+  }
+
+  /** Who has had their talk, per leader (HR only), as a CSV file. */
+  talksCsv(roundId: string): Promise<Blob> {
+    return this.download(`/api/rounds/${encodeURIComponent(roundId)}/talks.csv`, 'text/csv');
+  }
+
+  private async download(path: string, accept: string): Promise<Blob> {
+    const res = await this.send('GET', path, accept);
     if (!res.ok) throw errorFrom(res.status, parseJson(await res.text()));
     return res.blob();
   }
 
   /** The signed-in person's own data (a request of access), as a JSON file to save. */
-  async myData(): Promise<Blob> {
-    const res = await this.send('GET', '/api/me/export', 'application/json');
-    if (!res.ok) throw errorFrom(res.status, parseJson(await res.text()));
-    return res.blob();
+  myData(): Promise<Blob> {
+    return this.download('/api/me/export', 'application/json');
   }
 
   private skemaPath(roundId: string, email: string, rest = ''): string {
@@ -169,11 +202,28 @@ export class ApiClient {
     return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/answers'), body);
   }
 
+  /**
+   * An autosave of the employee's draft: answered with the new version only (the whole view comes
+   * only with a 412, when someone else saved in between).
+   */
+  autosaveAnswers(
+    ref: SkemaKey,
+    body: { answers: Record<string, string>; etag: string },
+  ): Promise<SavedSkema> {
+    return this.request(
+      'PUT',
+      this.skemaPath(ref.roundId, ref.email, '/answers'),
+      body,
+      RETURN_MINIMAL,
+    );
+  }
+
   startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {
     return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/start'), { etag });
   }
 
-  saveTalkNotes(
+  /** An autosave of the leader's talk notes: answered with the new version only, as above. */
+  autosaveTalkNotes(
     ref: SkemaKey,
     body: {
       talkNotes?: Record<string, string>;
@@ -181,8 +231,13 @@ export class ApiClient {
       talkAt?: string | null;
       etag: string;
     },
-  ): Promise<SkemaView> {
-    return this.request('PUT', this.skemaPath(ref.roundId, ref.email, '/talk-notes'), body);
+  ): Promise<SavedSkema> {
+    return this.request(
+      'PUT',
+      this.skemaPath(ref.roundId, ref.email, '/talk-notes'),
+      body,
+      RETURN_MINIMAL,
+    );
   }
 
   savePrivateNote(
@@ -249,6 +304,55 @@ export class ApiClient {
     );
   }
 
+  /** HR: the organisation's core task and HR contact (403 for others). */
+  organisation(): Promise<OrganisationView> {
+    return this.request('GET', ORGANISATION_PATH);
+  }
+
+  /** HR: writes the core task and contact over the version read (`etag`); 412 when stale. */
+  saveOrganisation(
+    body: { coreTask: string; hrContact: HrContact | null },
+    etag: string,
+  ): Promise<OrganisationView> {
+    return this.request('PUT', ORGANISATION_PATH, body, { 'if-match': etag });
+  }
+
+  /** HR: a new round of `kind` with its kind's default template and deadlines. */
+  createRound(body: { name: string; kind: RoundKind }): Promise<RoundSetupView> {
+    return this.request('POST', ROUNDS_PATH, body);
+  }
+
+  /** HR: a round's setup (template, deadlines, step-2 text) with the round's ETag. */
+  roundSetup(roundId: string): Promise<RoundSetupView> {
+    return this.request('GET', setupPath(roundId, 'template'));
+  }
+
+  saveTemplate(roundId: string, template: SkemaTemplate, etag: string): Promise<RoundSetupView> {
+    return this.request('PUT', setupPath(roundId, 'template'), template, { 'if-match': etag });
+  }
+
+  /** Five dates, keyed by step "1" … "5". */
+  saveDeadlines(
+    roundId: string,
+    deadlines: Record<string, string>,
+    etag: string,
+  ): Promise<RoundSetupView> {
+    return this.request('PUT', setupPath(roundId, 'deadlines'), deadlines, { 'if-match': etag });
+  }
+
+  saveInvitation(
+    roundId: string,
+    invitation: StepTwoInvitation,
+    etag: string,
+  ): Promise<RoundSetupView> {
+    return this.request(
+      'PUT',
+      setupPath(roundId, 'invitation'),
+      { text: invitation.text ?? null, questions: invitation.questions },
+      { 'if-match': etag },
+    );
+  }
+
   /** Dev mode only: the roster to pick an identity from. */
   async devPeople(): Promise<DevPerson[]> {
     return (await this.request<{ people: DevPerson[] }>('GET', '/api/dev/people')).people;
@@ -256,6 +360,11 @@ export class ApiClient {
 }
 
 export const ROUNDS_PATH = '/api/rounds';
+export const ORGANISATION_PATH = '/api/organisation';
+
+function setupPath(roundId: string, part: 'template' | 'deadlines' | 'invitation'): string {
+  return `${ROUNDS_PATH}/${encodeURIComponent(roundId)}/${part}`;
+}
 
 /** Keepalive requests may carry at most 64 KB together; leave room for headers. */
 const KEEPALIVE_MAX_BYTES = 60_000;

@@ -11,6 +11,8 @@ export type {
 export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/leader-team.js';
 export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
 export type { SkemaStatus } from '../../bot/mus/skema.js';
+export type { SavedSkema } from '../../bot/api/prefer-minimal.js';
+export type { UnitEvaluation } from '../../bot/evaluation/unit-evaluation.js';
 export type {
   GroupMember,
   GroupPreparation,
@@ -27,6 +29,11 @@ export type {
 } from '../../bot/overview/round-overview.js';
 export type { EvaluationGroupResult, StatementResult } from '../../bot/mus/evaluation-results.js';
 export type { Role } from '../../bot/mus/person.js';
+export type { RoundSetupView } from '../../bot/api/round-setup-view.js';
+export type { SkemaTemplate, TemplateSection } from '../../bot/mus/skema-template.js';
+export type { StepTwoInvitation } from '../../bot/mus/step-two-invitation.js';
+export type { HrContact } from '../../bot/mus/organisation.js';
+export type { RoundKind } from '../../bot/mus/round.js';
 
 import type { Bilingual } from '../../bot/mus/bilingual.js';
 import type { Role } from '../../bot/mus/person.js';
@@ -38,6 +45,13 @@ export interface Me {
   department: string;
   roles: Role[];
   leaderEmail: string | null;
+}
+
+/** GET/PUT /api/organisation (HR only). */
+export interface OrganisationView {
+  coreTask: string;
+  hrContact: { name: string; email?: string; phone?: string } | null;
+  etag: string;
 }
 
 /** GET /api/dev/people (dev mode only). */

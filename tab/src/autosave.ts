@@ -26,18 +26,28 @@ export interface Conflict {
   mine: string;
 }
 
+/** The short answer to a save (`Prefer: return=minimal`): the stored version, not the document. */
+export interface SavedVersion {
+  etag: string;
+}
+
 /** How one document (a skema's notes, a private note …) is saved and read back. */
 export interface AutosaveTarget<V> {
-  /** Saves the changed fields on top of version `etag`; resolves with the new stored view. */
-  send(changes: Record<string, string>, etag: string | null): Promise<V>;
+  /**
+   * Saves the changed fields on top of version `etag`; resolves with the new stored view, or only
+   * with the new version when the server answered briefly (what was sent is then what is stored).
+   */
+  send(changes: Record<string, string>, etag: string | null): Promise<V | SavedVersion>;
   /** The document's fields as text, for comparing versions. */
   fieldsOf(view: V): Record<string, string>;
   etagOf(view: V): string | null;
+  /** Tells a whole view from a short answer; without it every answer is a view. */
+  isView?(answer: V | SavedVersion): answer is V;
 }
 
 export interface AutosaveHooks<V> {
   onState?(state: SaveState): void;
-  /** A save went through; `view` is what is stored now. */
+  /** A save went through and answered with the whole view: `view` is what is stored now. */
   onSaved?(view: V): void;
   /** Someone else saved in between: `view` is their version (fields not being edited may refresh). */
   onRemote?(view: V): void;
@@ -271,13 +281,19 @@ export class Autosaver<V> {
       const sent = new Map(this.dirty);
       this.setState({ kind: 'saving' });
       try {
-        const view = await this.target.send(Object.fromEntries(sent), this.etag);
-        this.rebase(view);
+        const answer = await this.target.send(Object.fromEntries(sent), this.etag);
+        const view = this.target.isView?.(answer) === false ? undefined : (answer as V);
+        if (view) this.rebase(view);
+        else {
+          // Stored on top of the version we had, so the stored fields are ours with what we sent.
+          this.etag = (answer as SavedVersion).etag;
+          for (const [field, value] of sent) this.base[field] = value;
+        }
         for (const [field, value] of sent) {
           if (this.dirty.get(field) === value) this.dirty.delete(field);
         }
         this.writeLocal();
-        this.hooks.onSaved?.(view);
+        if (view) this.hooks.onSaved?.(view);
         if (this.dirty.size === 0) {
           this.setState(
             this.conflicts.size

@@ -85,8 +85,8 @@ const TEXTS = {
   openSkemaOf: { da: 'Åbn skemaet for {name}', en: 'Open the form of {name}' },
   notSent: { da: 'Ikke sendt endnu', en: 'Not sent yet' },
   noRoundsHr: {
-    da: 'Der er ingen MUS-runder endnu. Opret den første i HR-kanalen ved at skrive @MUS ny runde og rundens navn. Så kan du følge den her.',
-    en: "There are no MUS rounds yet. Create the first one in the HR channel by writing @MUS new round and the round's name. Then you can follow it here.",
+    da: 'Der er ingen runder endnu. Skriv kerneopgaven, og opret den første runde under Opsætning — eller skriv @MUS for Teams ny runde og rundens navn i HR-kanalen. Så kan du følge den her.',
+    en: "There are no rounds yet. Write the core task and create the first round under Setup — or write @MUS for Teams new round and the round's name in the HR channel. Then you can follow it here.",
   },
   ovHeading: { da: 'Overblik over runden', en: 'Overview of the round' },
   ovIntro: {
@@ -99,11 +99,12 @@ const TEXTS = {
   ovUpdatedAt: { da: 'Tallene er fra kl. {time}.', en: 'Figures as of {time}.' },
   ovCsv: { da: 'Hent som CSV', en: 'Download CSV' },
   ovCsvHint: {
-    da: 'Samme tal som her, til Excel og jeres egne opgørelser.',
-    en: 'The same figures as here, for Excel and your own reports.',
+    da: 'Samme tal som her, til Excel og jeres egne opgørelser. Samtalelisten viser for hver medarbejder, om samtalen er holdt, og hvornår — til dokumentation af, at alle har haft deres samtale.',
+    en: 'The same figures as here, for Excel and your own reports. The list of talks shows for each employee whether and when the talk was held — to document that everyone has had theirs.',
   },
   ovCsvBusy: { da: 'Henter CSV-filen …', en: 'Downloading the CSV file …' },
   ovCsvDone: { da: 'CSV-filen er hentet.', en: 'The CSV file has been downloaded.' },
+  ovTalksCsv: { da: 'Hent samtalelisten (CSV)', en: 'Download the list of talks (CSV)' },
   ovRoundClosed: { da: 'Runden blev afsluttet {date}.', en: 'The round was closed on {date}.' },
   ovStepsHeading: { da: 'De fem trin', en: 'The five steps' },
   ovStepsCaption: {
@@ -161,6 +162,11 @@ const TEXTS = {
     en: '{count} leaders have talks that have not been held although the deadline {date} has passed. They are listed first and marked “Overdue”. Perhaps they could use a hand?',
   },
   ovEvalHeading: { da: 'Evalueringen', en: 'The evaluation' },
+  unitEvalHeading: { da: 'Evalueringen for din enhed', en: 'The evaluation for your unit' },
+  unitEvalIntro: {
+    da: 'Sådan vurderede medarbejderne runden — hele organisationen og din enhed, når mindst {min} har svaret. Kommentarerne ser kun HR, så ingen kan genkendes på sine ord.',
+    en: 'How the employees rated the round — the whole organisation and your unit, once at least {min} have answered. Only HR sees the comments, so nobody can be recognised by their words.',
+  },
   ovEvalNotLaunched: {
     da: 'Evalueringen er ikke sendt ud endnu; det sker i trin 5. Resultaterne kan ses fra {date}.',
     en: 'The evaluation has not been sent out yet; that happens in step 5. The results can be seen from {date}.',
@@ -423,6 +429,162 @@ const TEXTS = {
   groupStatusHeld: { da: 'I gang', en: 'Under way' },
   groupStatusFinalised: { da: 'Afsluttet', en: 'Finalised' },
   groupStatus: { da: 'Status', en: 'Status' },
+  openSetup: { da: 'Opsætning', en: 'Setup' },
+  openSetupHint: {
+    da: 'Kerneopgaven, HR-kontakten, rundens skema, frister og tekst til medarbejderne.',
+    en: 'The core task, the HR contact, the round’s form, deadlines and text for the employees.',
+  },
+  setupHeading: { da: 'Opsætning', en: 'Setup' },
+  setupIntro: {
+    da: 'Her gør du runden klar: skriv kerneopgaven, som alt i metoden tager udgangspunkt i, tilpas skemaet, sæt fristerne og skriv dine egne ord til medarbejderne.',
+    en: 'Get the round ready here: write the core task that everything in the method starts from, adapt the form, set the deadlines and write your own words to the employees.',
+  },
+  setupHrOnly: {
+    da: 'Opsætningen er kun for HR. Spørg HR, hvis du mener, du skal have adgang.',
+    en: 'The setup is for HR only. Ask HR if you think you should have access.',
+  },
+  setupRoundHeading: { da: 'Runden: {name}', en: 'The round: {name}' },
+  setupNoRound: {
+    da: 'Der er ingen runde endnu. Opret den første nederst på siden, når kerneopgaven er skrevet.',
+    en: 'There is no round yet. Create the first one at the bottom of the page once the core task is written.',
+  },
+  setupSaving: { da: 'Gemmer …', en: 'Saving …' },
+  setupUnsaved: { da: 'Ikke gemt endnu.', en: 'Not saved yet.' },
+  setupSavedAt: { da: 'Gemt kl. {time}.', en: 'Saved at {time}.' },
+  setupConflict: {
+    da: 'En anden har gemt en ny udgave, mens du skrev. Intet er overskrevet: din udgave står stadig i felterne. Vælg, hvilken der skal gælde.',
+    en: 'Someone else saved a new version while you were writing. Nothing was overwritten: your version is still in the fields. Choose which one should count.',
+  },
+  setupReadOnly: { da: 'Kan ikke længere ændres', en: 'Can no longer be changed' },
+  inDanish: { da: 'på dansk', en: 'in Danish' },
+  inEnglish: { da: 'på engelsk', en: 'in English' },
+  coreTaskHeading: { da: 'Kerneopgaven', en: 'The core task' },
+  coreTaskField: { da: 'Organisationens kerneopgave', en: 'The organisation’s core task' },
+  coreTaskRequired: {
+    da: 'Kerneopgaven er ikke skrevet endnu. Trin 1 kan først sættes i gang, når den er: den står øverst på alle kort og skemaer.',
+    en: 'The core task has not been written yet. Step 1 can only be launched once it has: it heads every card and form.',
+  },
+  coreTaskGuidanceTitle: { da: 'Hvad er en god kerneopgave?', en: 'What makes a good core task?' },
+  coreTaskGuidance: {
+    da: 'Kerneopgaven er grunden til, at organisationen findes: det, borgerne eller brugerne skal kunne regne med, at I gør for dem. Samtalerne handler om, hvordan hver enkelt og arbejdsfællesskabet bidrager til den.',
+    en: 'The core task is the reason the organisation exists: what the citizens or users must be able to count on you to do for them. The talks are about how each person and the work community contribute to it.',
+  },
+  coreTaskGuideWho: {
+    da: 'Den siger, hvem I er til for.',
+    en: 'It says whom you are there for.',
+  },
+  coreTaskGuideWhat: {
+    da: 'Den siger, hvad I gør for dem, og hvilken forskel det gør.',
+    en: 'It says what you do for them, and what difference it makes.',
+  },
+  coreTaskGuideShort: {
+    da: 'Den er kort og klar: en til tre sætninger uden fagord, som alle kan huske.',
+    en: 'It is short and clear: one to three sentences without jargon that everyone can remember.',
+  },
+  coreTaskGuideShared: {
+    da: 'Den er defineret af ledelsen, prøvet af sammen med medarbejdere og dem, I er til for, og fortalt, så alle kender den.',
+    en: 'It is defined by management, tested with employees and the people you serve, and communicated so everyone knows it.',
+  },
+  coreTaskGuideNot: {
+    da: 'Den er ikke en liste over alle jeres opgaver og ikke en vision, men det, der binder alle afdelinger sammen.',
+    en: 'It is not a list of all your tasks and not a vision, but what binds every department together.',
+  },
+  saveCoreTask: { da: 'Gem kerneopgave og kontakt', en: 'Save core task and contact' },
+  coreTaskSaved: { da: 'Kerneopgaven er gemt.', en: 'The core task has been saved.' },
+  hrContactHeading: { da: 'Kontaktperson i HR', en: 'HR contact person' },
+  hrContactHelp: {
+    da: 'Den, lederne kan spørge undervejs i runden. Navnet og oplysningerne står på ledernes kort. Lad felterne stå tomme, hvis I ikke vil nævne nogen.',
+    en: 'The person leaders can ask during the round. The name and details appear on the leaders’ cards. Leave the fields empty to name nobody.',
+  },
+  hrContactName: { da: 'Navn', en: 'Name' },
+  hrContactEmail: { da: 'E-mail', en: 'Email' },
+  hrContactPhone: { da: 'Telefon', en: 'Phone' },
+  templateHeading: { da: 'Skemaet', en: 'The form' },
+  templateIntro: {
+    da: 'De spørgsmål, medarbejderne forbereder sig på, og som samtalen tager udgangspunkt i. Skemaet starter som standardskemaet for {kind}; ret det til jeres organisation. Skriv hver tekst på dansk og engelsk. Skemaet kan ændres, indtil det sendes ud i trin 3.',
+    en: 'The questions the employees prepare and the talk starts from. The form starts as the default {kind} form; adapt it to your organisation. Write each text in Danish and English. The form can be changed until it is sent out in step 3.',
+  },
+  templateQuestionN: { da: 'Spørgsmål {n}', en: 'Question {n}' },
+  templateAgreements: { da: 'Aftaler', en: 'Agreements' },
+  templateTitle: { da: 'Overskrift', en: 'Heading' },
+  templatePrompt: { da: 'Spørgsmål', en: 'Question' },
+  templateAgreementsText: { da: 'Tekst', en: 'Text' },
+  moveUp: { da: 'Flyt op', en: 'Move up' },
+  moveDown: { da: 'Flyt ned', en: 'Move down' },
+  moveUpNamed: { da: 'Flyt op: {name}', en: 'Move up: {name}' },
+  moveDownNamed: { da: 'Flyt ned: {name}', en: 'Move down: {name}' },
+  remove: { da: 'Fjern', en: 'Remove' },
+  removeNamed: { da: 'Fjern: {name}', en: 'Remove: {name}' },
+  templateMoved: {
+    da: '{name} er flyttet til plads {place}.',
+    en: '{name} moved to place {place}.',
+  },
+  templateRemoved: { da: '{name} er fjernet.', en: '{name} removed.' },
+  addQuestion: { da: 'Tilføj spørgsmål', en: 'Add a question' },
+  templateFromDefault: {
+    da: 'Start forfra med standardskemaet for {kind}',
+    en: 'Start again from the default {kind} form',
+  },
+  templateReset: {
+    da: 'Skemaet er sat tilbage til standardskemaet. Det er ikke gemt endnu.',
+    en: 'The form was reset to the default form. It is not saved yet.',
+  },
+  templateCopyFrom: { da: 'Eller kopiér skemaet fra', en: 'Or copy the form of' },
+  templateCopy: { da: 'Kopiér', en: 'Copy' },
+  templateCopied: {
+    da: 'Skemaet fra {name} er kopieret hertil. Det er ikke gemt endnu.',
+    en: 'The form of {name} has been copied here. It is not saved yet.',
+  },
+  templateSaveHint: {
+    da: 'Ændringerne gælder først, når du gemmer skemaet.',
+    en: 'Changes count only once you save the form.',
+  },
+  saveTemplate: { da: 'Gem skemaet', en: 'Save the form' },
+  previewHeading: { da: 'Sådan ser medarbejderen skemaet', en: 'How the employee sees the form' },
+  previewIntro: {
+    da: 'Forhåndsvisningen følger med, mens du skriver — også det, du ikke har gemt endnu.',
+    en: 'The preview follows along as you type — including what you have not saved yet.',
+  },
+  previewLanguage: { da: 'Vis på', en: 'Show in' },
+  deadlinesHeading: { da: 'Frister', en: 'Deadlines' },
+  deadlinesIntro: {
+    da: 'Hvert trin har en frist. Fristerne skal følge trinenes rækkefølge, og en frist, du flytter, kan ikke lægges på en dato, der er gået.',
+    en: 'Each step has a deadline. The deadlines must follow the order of the steps, and a deadline you move cannot be set to a date that has passed.',
+  },
+  stepLaunchedOn: { da: 'Sat i gang {date}', en: 'Launched {date}' },
+  deadlinesCheck: { da: 'Se på trin {steps}.', en: 'Look at step {steps}.' },
+  saveDeadlines: { da: 'Gem fristerne', en: 'Save the deadlines' },
+  invitationHeading: {
+    da: 'Dine ord til medarbejderne (trin 2)',
+    en: 'Your words to the employees (step 2)',
+  },
+  invitationIntro: {
+    da: 'Tekst og spørgsmål, som står på medarbejdernes kort i trin 2: fx hvorfor I holder samtalerne med kerneopgaven i centrum, og hvad de kan tænke over inden. Kan ændres, indtil trin 2 er sat i gang.',
+    en: 'Text and questions on the employees’ card in step 2: for example why you hold the talks with the core task at the centre, and what they can think about beforehand. Can be changed until step 2 is launched.',
+  },
+  invitationText: { da: 'Din tekst', en: 'Your text' },
+  invitationQuestionN: {
+    da: 'Spørgsmål {n} til medarbejderne',
+    en: 'Question {n} for the employees',
+  },
+  invitationQuestion: { da: 'Spørgsmål', en: 'Question' },
+  invitationNone: {
+    da: 'HR skrev ingen egen tekst til trin 2.',
+    en: 'HR wrote no text of their own for step 2.',
+  },
+  addInvitationQuestion: {
+    da: 'Tilføj spørgsmål til medarbejderne',
+    en: 'Add a question for the employees',
+  },
+  saveInvitation: { da: 'Gem teksten', en: 'Save the text' },
+  newRoundHeading: { da: 'Ny runde', en: 'New round' },
+  newRoundIntro: {
+    da: 'En ny runde får standardskemaet og -fristerne for sin slags samtale. Dem kan du derefter tilpasse her.',
+    en: 'A new round gets the default form and deadlines for its kind of talk. You can then adapt them here.',
+  },
+  newRoundName: { da: 'Rundens navn', en: 'The round’s name' },
+  newRoundKind: { da: 'Slags samtale', en: 'Kind of talk' },
+  createRound: { da: 'Opret runden', en: 'Create the round' },
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof TEXTS;

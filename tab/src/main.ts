@@ -27,6 +27,7 @@ import {
 import { renderGroupTalkScreen } from './views/group-talk-view.js';
 import { renderHome } from './views/home-view.js';
 import { renderInfoPage } from './views/info-page.js';
+import { renderSetup } from './views/setup-view.js';
 import { renderSkemaScreen } from './views/skema-screen.js';
 
 /*
@@ -169,6 +170,8 @@ async function main(): Promise<void> {
         dispose = await renderSkemaScreen(root, env, route.roundId, route.email);
       } else if (route.name === 'group') {
         dispose = await renderGroupTalkScreen(root, env, route);
+      } else if (route.name === 'setup') {
+        await renderSetup(root, env, route.roundId ? { roundId: route.roundId } : {});
       } else if (route.name === 'home') {
         await renderHome(root, env, { roundId: route.roundId, autoOpenMeeting });
       } else {

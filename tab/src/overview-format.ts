@@ -43,6 +43,6 @@ export function groupName(group: EvaluationGroupResult): string {
 }
 
 /** The file name the CSV download is saved under (the server's own name for it). */
-export function csvFileName(roundId: string): string {
-  return `mus-overblik-${roundId.replace(/[^\w.-]+/g, '-')}.csv`;
+export function csvFileName(roundId: string, name = 'mus-overblik'): string {
+  return `${name}-${roundId.replace(/[^\w.-]+/g, '-')}.csv`;
 }

@@ -4,6 +4,7 @@
  *   #/round/<roundId>               the overview of another round
  *   #/skema/<roundId>/<email>       one skema
  *   #/group/<roundId>/<leaderEmail> a team's group talk (GRUS)
+ *   #/setup, #/setup/<roundId>      HR's setup: core task, HR contact, a round's skema and dates
  *   #privatliv, #vilkaar            privacy and terms (linked from the app manifest)
  */
 
@@ -11,6 +12,7 @@ export type Route =
   | { name: 'home'; roundId?: string }
   | { name: 'skema'; roundId: string; email: string }
   | { name: 'group'; roundId: string; leaderEmail: string }
+  | { name: 'setup'; roundId?: string }
   | { name: 'privacy' }
   | { name: 'terms' };
 
@@ -26,6 +28,8 @@ export function parseRoute(hash: string): Route {
     return { name: 'group', roundId: parts[1], leaderEmail: parts[2] };
   }
   if (parts[0] === 'round' && parts[1]) return { name: 'home', roundId: parts[1] };
+  if (parts[0] === 'setup')
+    return parts[1] ? { name: 'setup', roundId: parts[1] } : { name: 'setup' };
   return { name: 'home' };
 }
 
@@ -41,6 +45,8 @@ export function routeHash(route: Route): string {
       return `#/group/${encodeURIComponent(route.roundId)}/${encodeURIComponent(route.leaderEmail)}`;
     case 'home':
       return route.roundId ? `#/round/${encodeURIComponent(route.roundId)}` : '#/';
+    case 'setup':
+      return route.roundId ? `#/setup/${encodeURIComponent(route.roundId)}` : '#/setup';
   }
 }
 

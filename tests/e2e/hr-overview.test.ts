@@ -470,6 +470,24 @@ describe('the tab: HR’s overview of a round', function () {
     });
   }
 
+  it('a leader reads the evaluation of their own unit in the side panel, without the comments', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const hosted = await asPerson(PEOPLE.leadersLeader, { roundId: evaluated });
+    const { tab } = hosted;
+    const unit = tab.locator('[data-view="unit-evaluation"]');
+    await unit.getByRole('heading', { name: 'Evalueringen for din enhed' }).waitFor();
+    // Mette leads people in Drift, Udvikling, Kundeservice and HR: the groups HR sees for them.
+    assert.deepEqual(await unit.getByRole('heading', { level: 4 }).allTextContents(), [
+      'Alle – 13 svar',
+      'Drift – 7 svar',
+      'Udvikling – 6 svar',
+    ]);
+    assert.equal(await unit.locator('details.comments').count(), 0);
+    assert.equal(await unit.getByText('Mere tid til forberedelse').count(), 0);
+    assert.equal(await tab.locator('[data-view="hr-overview"]').count(), 0);
+    assert.deepEqual(await seriousViolations(await hosted.frame()), []);
+  });
+
   for (const theme of ['default', 'dark', 'contrast'] as const) {
     it(`the overview has no serious accessibility violations (${theme})`, async () => {
       const overdue = await asHr({ theme });
@@ -533,8 +551,9 @@ describe('the tab: HR’s overview before the first round', function () {
         userPrincipalName: PEOPLE.hr,
       });
       await tab
-        .getByText(/^Der er ingen MUS-runder endnu\. Opret den første i HR-kanalen/)
+        .getByText(/^Der er ingen runder endnu\. Skriv kerneopgaven, og opret den første runde/)
         .waitFor();
+      await tab.getByRole('button', { name: 'Opsætning' }).waitFor();
       assert.equal(await tab.locator('table').count(), 0);
     } finally {
       await context.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { Repositories } from '../../bot/mus/repositories.js';
 import type { DeliveryStore } from '../../bot/rollout/delivery.js';
+import type { TenantLeaseStore } from '../../bot/rollout/tenant-lease.js';
 import { startAzurite, type EmbeddedAzurite } from '../../bot/storage/embedded-azurite.js';
 import {
   openTableStorage,
@@ -45,6 +46,7 @@ if (typeof after === 'function') after(stopTestAzurite);
 export interface TestStorage {
   repositories: Repositories;
   deliveries: DeliveryStore;
+  tenantLeases: TenantLeaseStore;
   ping: () => Promise<boolean>;
   connectionString: string;
   tablePrefix: string;
@@ -58,7 +60,7 @@ export interface TestStorage {
 export async function testStorage(): Promise<TestStorage> {
   const { server } = await sharedAzurite();
   const tablePrefix = `t${randomBytes(6).toString('hex')}`;
-  const { repositories, deliveries, ping } = await openTableStorage({
+  const { repositories, deliveries, tenantLeases, ping } = await openTableStorage({
     connectionString: server.connectionString,
     tablePrefix,
   });
@@ -69,6 +71,7 @@ export async function testStorage(): Promise<TestStorage> {
   return {
     repositories,
     deliveries,
+    tenantLeases,
     ping,
     connectionString: server.connectionString,
     tablePrefix,

@@ -1,6 +1,7 @@
 import { ConflictError, type Versioned } from '../../bot/mus/errors.js';
 import type { StepNumber } from '../../bot/mus/rollout-steps.js';
 import type {
+  ClaimOptions,
   Delivery,
   DeliveryKey,
   DeliveryStore,
@@ -40,12 +41,19 @@ export class InMemoryDeliveryStore implements DeliveryStore {
     return Promise.resolve({ created, existing: deliveries.length - created });
   }
 
-  claimDue(owner: string, now: Date, leaseMs: number, max: number): Promise<Versioned<Delivery>[]> {
+  claimDue(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    max: number,
+    options: ClaimOptions = {},
+  ): Promise<Versioned<Delivery>[]> {
     const iso = now.toISOString();
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
     const claimed: Versioned<Delivery>[] = [];
     for (const { value } of this.rows.values()) {
       if (claimed.length >= max) break;
+      if (options.orgIds && !options.orgIds.has(value.orgId)) continue;
       const due =
         (value.status === 'pending' && value.notBefore <= iso) ||
         (value.status === 'sending' && (value.leaseUntil ?? '') <= iso);
@@ -53,6 +61,14 @@ export class InMemoryDeliveryStore implements DeliveryStore {
         claimed.push(this.write({ ...value, status: 'sending', leaseOwner: owner, leaseUntil }));
     }
     return Promise.resolve(claimed);
+  }
+
+  activeOrgIds(): Promise<string[]> {
+    const orgIds = new Set<string>();
+    for (const { value } of this.rows.values()) {
+      if (value.status === 'pending' || value.status === 'sending') orgIds.add(value.orgId);
+    }
+    return Promise.resolve([...orgIds]);
   }
 
   save(delivery: Delivery, etag: string): Promise<Versioned<Delivery>> {

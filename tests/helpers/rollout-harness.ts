@@ -131,6 +131,7 @@ export async function startRolloutHarness(
     },
     repositories: storage.repositories,
     deliveries: storage.deliveries,
+    tenantLeases: storage.tenantLeases,
     bot,
     log,
     autoStart: false,

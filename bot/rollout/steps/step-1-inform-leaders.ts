@@ -1,4 +1,5 @@
 import { leaderBriefingCard } from '../../cards/step-1-leader-briefing-card.js';
+import { roundTitle } from '../../mus/glossary.js';
 import { leaders, type RolloutStep } from './rollout-step.js';
 
 /** Step 1, Informér lederne: every leader gets the briefing on the new way of holding MUS. */
@@ -12,10 +13,11 @@ export const informLeaders: RolloutStep = {
         leaderName: ctx.recipient.name,
         coreTask: ctx.org.coreTask,
         round: ctx.round,
+        ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
       }),
       summary:
         ctx.locale === 'en'
-          ? `MUS ${ctx.round.name}: what changes for leaders`
-          : `MUS ${ctx.round.name}: det nye for lederne`,
+          ? `${roundTitle(ctx.round.name, ctx.round.kind)}: what changes for leaders`
+          : `${roundTitle(ctx.round.name, ctx.round.kind)}: det nye for lederne`,
     }),
 };

@@ -1,5 +1,5 @@
 import { employeeInvitationCard } from '../../cards/step-2-employee-invitation-card.js';
-import { musTitle } from '../../cards/format.js';
+import { roundTitle } from '../../mus/glossary.js';
 import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
 
 /** Step 2, Informér medarbejderne: every employee learns what the new MUS is for and what comes. */
@@ -19,8 +19,8 @@ export const informEmployees: RolloutStep = {
       }),
       summary:
         ctx.locale === 'en'
-          ? `Your talk: ${musTitle(ctx.round.name)}`
-          : `Din samtale: ${musTitle(ctx.round.name)}`,
+          ? `Your talk: ${roundTitle(ctx.round.name, ctx.round.kind)}`
+          : `Din samtale: ${roundTitle(ctx.round.name, ctx.round.kind)}`,
     };
   },
 };

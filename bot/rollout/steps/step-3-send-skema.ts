@@ -1,12 +1,20 @@
 import { skemaCard } from '../../cards/step-3-skema-card.js';
-import { skemaTabLink } from '../../cards/tab-links.js';
+import { leaderSkemaSentCard } from '../../cards/step-3-leader-card.js';
+import { skemaTabLink, tabLink } from '../../cards/tab-links.js';
+import { talkName } from '../../mus/glossary.js';
 import { newGroupTalk } from '../../mus/group-talk.js';
 import type { Person } from '../../mus/person.js';
 import type { Repositories } from '../../mus/repositories.js';
 import { newSkema } from '../../mus/skema.js';
 import { roundStep, type Round } from '../../mus/round.js';
 import { followUpFromLast } from '../follow-up-from-last.js';
-import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
+import {
+  leaderOf,
+  participants,
+  type CardContext,
+  type RenderedCard,
+  type RolloutStep,
+} from './rollout-step.js';
 
 /**
  * In a GRUS round each leader's team also gets one shared group talk, with the members as they are
@@ -39,6 +47,41 @@ async function createGroupTalks(
   }
 }
 
+/** The leader's card: their employees' skemas went out in their name; who has the app, who waits. */
+async function renderLeaderBriefing(ctx: CardContext): Promise<RenderedCard> {
+  const { repositories, round, recipient } = ctx;
+  const team = await repositories.skemas.listByLeader(round.orgId, round.id, recipient.email);
+  const reachable: string[] = [];
+  const waitingForApp: string[] = [];
+  await Promise.all(
+    team.map(async ({ value: skema }) => {
+      const [person, chat] = await Promise.all([
+        ctx.findPerson(skema.employeeEmail),
+        repositories.conversations.getPersonal(round.orgId, skema.employeeEmail),
+      ]);
+      (chat ? reachable : waitingForApp).push(person?.name ?? skema.employeeEmail);
+    }),
+  );
+  const byName = (a: string, b: string) => a.localeCompare(b, 'da');
+  return {
+    card: leaderSkemaSentCard({
+      locale: ctx.locale,
+      leaderName: recipient.name,
+      roundName: round.name,
+      roundKind: round.kind,
+      prepareBy: roundStep(round, 3).deadline,
+      reachable: reachable.sort(byName),
+      waitingForApp: waitingForApp.sort(byName),
+      ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
+      tabUrl: tabLink(ctx.links),
+    }),
+    summary:
+      ctx.locale === 'en'
+        ? `Your team's ${talkName(round.kind)} forms went out`
+        : `Dit teams ${talkName(round.kind)}-skemaer er sendt`,
+  };
+}
+
 /** Skemas created per progress report. */
 const SKEMA_CHUNK = 200;
 
@@ -49,8 +92,17 @@ const SKEMA_CHUNK = 200;
  */
 export const sendSkema: RolloutStep = {
   step: 3,
-  recipients: (people, round) =>
-    participants(people, round).map((p) => ({ email: p.email, audience: 'employee' })),
+  recipients: (people, round) => {
+    const employees = participants(people, round);
+    const leading = new Set(employees.map((p) => p.leaderEmail));
+    return [
+      ...employees.map((p) => ({ email: p.email, audience: 'employee' as const })),
+      // Each of their leaders hears that the skemas went out in their name (not counted).
+      ...people
+        .filter((p) => leading.has(p.email))
+        .map((p) => ({ email: p.email, audience: 'briefing' as const })),
+    ];
+  },
   prepare: async (repositories, round, people, now, progress) => {
     const employees = participants(people, round);
     // Each new skema opens with last round's agreements and how far they came.
@@ -78,6 +130,7 @@ export const sendSkema: RolloutStep = {
     if (round.kind === 'GRUS') await createGroupTalks(repositories, round, employees, now);
   },
   render: async (ctx, audience) => {
+    if (audience === 'briefing') return renderLeaderBriefing(ctx);
     const stored = await ctx.repositories.skemas.get(ctx.org.id, ctx.round.id, ctx.recipient.email);
     if (!stored) throw new Error(`no skema for ${ctx.recipient.email} in ${ctx.round.id}`);
     const leader = await leaderOf(ctx);
@@ -86,6 +139,7 @@ export const sendSkema: RolloutStep = {
         locale: ctx.locale,
         coreTask: ctx.org.coreTask,
         roundName: ctx.round.name,
+        roundKind: ctx.round.kind,
         leaderName: leader?.name ?? stored.value.leaderEmail,
         skema: stored.value,
         etag: stored.etag,

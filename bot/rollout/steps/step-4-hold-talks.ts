@@ -54,6 +54,7 @@ export const holdTalks: RolloutStep = {
           ...(ctx.round.kind === 'GRUS'
             ? { group: { tabUrl: groupTalkTabLink(ctx.links, ctx.round.id, ctx.recipient.email) } }
             : {}),
+          ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
         }),
         summary:
           ctx.round.kind === 'GRUS'

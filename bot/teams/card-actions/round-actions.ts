@@ -1,5 +1,4 @@
 import { may } from '../../mus/access-rules.js';
-import { hasCoreTask } from '../../mus/organisation.js';
 import { isStepNumber } from '../../mus/rollout-steps.js';
 import { recordStepLaunch, roundNotFound } from '../../rollout/launch-step.js';
 import type { ResendableStatus } from '../../rollout/delivery.js';
@@ -13,11 +12,6 @@ const BAD_ACTION = {
     en: 'The card is out of date or invalid. Write **status** to get a new one.',
   },
 } satisfies CardActionResult;
-
-const CORE_TASK_FIRST = {
-  da: 'Skriv først organisationens kerneopgave under **Opsætning** i appens fane. Den står øverst på alle kort og skemaer, og samtalerne tager udgangspunkt i den.',
-  en: "First write the organisation's core task under **Setup** in the app's tab. It heads every card and skema, and the talks start from it.",
-};
 
 function hrOnly(turn: Turn): CardActionResult | undefined {
   if (!turn.person) return { message: COMMAND_TEXTS.notOnRoster };
@@ -60,11 +54,6 @@ export function roundActions(services: BotServices): Record<string, CardActionHa
       if (refused) return refused;
       const { roundId, step } = data;
       if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
-      if (step === 1) {
-        // The method starts from the organisation's core task: no round goes out without it.
-        const org = await services.repositories.organisations.get(turn.orgId);
-        if (!org || !hasCoreTask(org.value)) return { message: CORE_TASK_FIRST };
-      }
       // The click answers at once; the step's work (skemas, one card per recipient) runs in the
       // background and HR's card shows how far it has come.
       const launched = await recordStepLaunch(services, { by: turn.person!, roundId, step });

@@ -99,6 +99,7 @@ export function skemaActions(
         locale: turn.locale,
         coreTask: org?.value.coreTask ?? '',
         roundName: round?.value.name ?? stored.value.roundId,
+        roundKind: round?.value.kind ?? 'MUS',
         leaderName: leader?.value.name ?? stored.value.leaderEmail,
         skema: shown,
         etag: stored.etag,

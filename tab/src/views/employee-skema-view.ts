@@ -7,7 +7,7 @@ import { formatDate, t, tr } from '../i18n.js';
 import { SaveStatusView } from '../save-status.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
-import { coreTaskBlock, phaseSteps, skemaFacts } from './skema-parts.js';
+import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 
 /*
  * The employee's own skema: preparing (answers save themselves, then "send" to the leader) until the
@@ -71,9 +71,10 @@ export function renderEmployeeSkema(
     answers = new FieldSaver<SkemaView>(
       {
         send: (changes, etag) =>
-          env.api.saveAnswers(key, { answers: answersOf(changes), etag: etag ?? '' }),
+          env.api.autosaveAnswers(key, { answers: answersOf(changes), etag: etag ?? '' }),
         fieldsOf: answerFields,
         etagOf: (v) => v.etag,
+        isView: isSkemaView,
       },
       view,
       status,

@@ -1,10 +1,10 @@
-import type { RoundSummary, TeamMember, TeamOverview } from '../api-types.js';
+import type { RoundSummary, TeamMember, TeamOverview, UnitEvaluation } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { meetingEmployee, rememberedMeetingEmployee } from '../meeting-target.js';
 import { saveFile } from '../save-file.js';
-import { hrOverviewSection } from './hr-overview-view.js';
+import { evaluationBlock, hrOverviewSection } from './hr-overview-view.js';
 import { statusLabel, statusPill } from './skema-parts.js';
 
 /*
@@ -26,11 +26,13 @@ export async function renderHome(
   const rounds = await env.api.rounds();
   const round = pickRound(rounds, options.roundId);
   const title = h('h1', {}, `${t('appTitle')} — ${env.me.name}`);
+  const setup = env.me.roles.includes('hr') && setupCard(env, round?.id);
   if (!round) {
     replace(
       root,
       h('header', { className: 'page-header' }, title),
       h('p', { className: 'card' }, env.me.roles.includes('hr') ? t('noRoundsHr') : t('noRounds')),
+      setup,
     );
     return;
   }
@@ -40,7 +42,12 @@ export async function renderHome(
   // Its failure is shown in the overview's own section; until then it must not count as unhandled.
   overview?.catch(() => undefined);
   const leads = round.roles.includes('leader') || env.me.roles.includes('leader');
+  // A leader sees their unit's evaluation once step 5 is launched; a refusal just leaves it out.
+  const evaluated = round.steps.some((s) => s.step === 5 && s.launchedAt);
+  const unitEvaluation =
+    leads && evaluated ? env.api.unitEvaluation(round.id).catch(() => undefined) : undefined;
   const team: TeamOverview | undefined = leads ? await env.api.team(round.id) : undefined;
+  const evaluation = await unitEvaluation;
   const members = team?.members ?? [];
   const meetingId = env.session?.meetingId;
 
@@ -71,8 +78,41 @@ export async function renderHome(
       env.me.leaderEmail &&
       groupTalkCard(env, round, env.me.leaderEmail, false),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
+    evaluation && unitEvaluationCard(evaluation),
+    setup,
     overview && hrOverviewSection(env, round.id, overview),
     myDataCard(env),
+  );
+}
+
+/** The leader's unit in the evaluation, the groups HR's overview shows for it, without comments. */
+function unitEvaluationCard(evaluation: UnitEvaluation): HTMLElement {
+  const headingId = uid('unit-eval');
+  return h(
+    'section',
+    {
+      className: 'card unit-evaluation',
+      'data-view': 'unit-evaluation',
+      'aria-labelledby': headingId,
+    },
+    h('h2', { id: headingId }, t('unitEvalHeading')),
+    h('p', {}, t('unitEvalIntro', { min: String(evaluation.minGroupSize) })),
+    evaluationBlock(evaluation, { withComments: false }),
+  );
+}
+
+/** HR's way into the setup screen: core task, contact, the round's form, deadlines, step-2 text. */
+function setupCard(env: AppEnv, roundId: string | undefined): HTMLElement {
+  const headingId = uid('setup-link');
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'setup-link' },
+    h('h2', { id: headingId }, t('openSetup')),
+    h('p', { className: 'muted' }, t('openSetupHint')),
+    button(t('openSetup'), () => env.navigate({ name: 'setup', ...(roundId ? { roundId } : {}) }), {
+      className: 'secondary',
+      'data-action': 'open-setup',
+    }),
   );
 }
 
@@ -209,7 +249,8 @@ function teamCard(
       : h('p', { className: 'muted' }, t('teamIntro')),
     h(
       'div',
-      { className: 'table-wrap' },
+      // Scrolls sideways in the side panel: reachable with the keyboard, named by the card's heading.
+      { className: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': headingId },
       h(
         'table',
         { className: 'team' },

@@ -39,13 +39,15 @@ function table(
   rows: HTMLTableRowElement[],
   foot?: HTMLTableRowElement,
 ): HTMLElement {
+  const captionId = uid('caption');
+  // A table wider than the side panel scrolls sideways: the keyboard must be able to reach it too.
   return h(
     'div',
-    { className: 'table-wrap' },
+    { className: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
     h(
       'table',
       { className: `data ${className}` },
-      h('caption', {}, caption),
+      h('caption', { id: captionId }, caption),
       h(
         'thead',
         {},
@@ -221,7 +223,7 @@ function talksBlock(overview: RoundOverview): HTMLElement {
   );
 }
 
-function groupBlock(group: EvaluationGroupResult): HTMLElement {
+function groupBlock(group: EvaluationGroupResult, withComments: boolean): HTMLElement {
   const name = groupName(group);
   const headingId = uid('ov-group');
   const rows = group.statements.map((s) =>
@@ -257,18 +259,27 @@ function groupBlock(group: EvaluationGroupResult): HTMLElement {
       ],
       rows,
     ),
-    group.comments.length
-      ? h(
-          'details',
-          { className: 'comments' },
-          h('summary', {}, t('ovComments', { count: formatNumber(group.comments.length) })),
-          h('ul', {}, ...group.comments.map((c) => h('li', { className: 'user-text' }, c))),
-        )
-      : h('p', { className: 'muted' }, t('ovNoComments')),
+    !withComments
+      ? false
+      : group.comments.length
+        ? h(
+            'details',
+            { className: 'comments' },
+            h('summary', {}, t('ovComments', { count: formatNumber(group.comments.length) })),
+            h('ul', {}, ...group.comments.map((c) => h('li', { className: 'user-text' }, c))),
+          )
+        : h('p', { className: 'muted' }, t('ovNoComments')),
   );
 }
 
-function evaluationBlock(evaluation: EvaluationOverview): HTMLElement {
+/**
+ * The evaluation as far as it may be shown. HR sees the comments; a leader sees the same groups
+ * for their own unit without them (`withComments` false: the server sends none).
+ */
+export function evaluationBlock(
+  evaluation: EvaluationOverview,
+  options: { withComments: boolean; heading?: string } = { withComments: true },
+): HTMLElement {
   const headingId = uid('ov-eval');
   const state = evaluationState(evaluation);
   const from = formatDate(resultsFrom(evaluation));
@@ -293,13 +304,13 @@ function evaluationBlock(evaluation: EvaluationOverview): HTMLElement {
           h('p', { className: 'notice-title' }, t('ovWithheld')),
           h('ul', {}, ...evaluation.withheld.map((w) => h('li', {}, tr(w)))),
         ),
-      ...evaluation.groups.map(groupBlock),
+      ...evaluation.groups.map((g) => groupBlock(g, options.withComments)),
     );
   }
   return h(
     'section',
     { className: 'ov-block evaluation', 'aria-labelledby': headingId, 'data-state': state },
-    h('h3', { id: headingId }, t('ovEvalHeading')),
+    h('h3', { id: headingId }, options.heading ?? t('ovEvalHeading')),
     ...parts,
     state !== 'not-launched' &&
       h('p', { className: 'muted' }, t('ovEvalPrivacy', { min: String(evaluation.minGroupSize) })),
@@ -336,22 +347,42 @@ export function hrOverviewSection(
   const updated = h('p', { className: 'muted ov-updated' });
   const csvStatus = h('span', { className: 'muted', role: 'status' });
 
-  const csvButton = button(
+  const download = (
+    label: string,
+    fetchFile: () => Promise<Blob>,
+    fileName: string,
+    kind: string,
+  ) => {
+    const downloadButton: HTMLButtonElement = button(
+      label,
+      async () => {
+        downloadButton.disabled = true;
+        setText(csvStatus, t('ovCsvBusy'));
+        try {
+          saveFile(await fetchFile(), fileName);
+          setText(csvStatus, t('ovCsvDone'));
+        } catch (error) {
+          setText(csvStatus, '');
+          env.showError(error);
+        } finally {
+          downloadButton.disabled = false;
+        }
+      },
+      { className: kind, 'aria-describedby': `${headingId}-csv-hint` },
+    );
+    return downloadButton;
+  };
+  const csvButton = download(
     t('ovCsv'),
-    async () => {
-      csvButton.disabled = true;
-      setText(csvStatus, t('ovCsvBusy'));
-      try {
-        saveFile(await env.api.overviewCsv(roundId), csvFileName(roundId));
-        setText(csvStatus, t('ovCsvDone'));
-      } catch (error) {
-        setText(csvStatus, '');
-        env.showError(error);
-      } finally {
-        csvButton.disabled = false;
-      }
-    },
-    { className: 'primary', 'aria-describedby': `${headingId}-csv-hint` },
+    () => env.api.overviewCsv(roundId),
+    csvFileName(roundId),
+    'primary',
+  );
+  const talksButton = download(
+    t('ovTalksCsv'),
+    () => env.api.talksCsv(roundId),
+    csvFileName(roundId, 'mus-samtaler'),
+    'secondary',
   );
   const refreshButton = button(t('ovRefresh'), () => load(env.api.overview(roundId), true), {
     className: 'secondary',
@@ -360,6 +391,7 @@ export function hrOverviewSection(
     'div',
     { className: 'actions ov-actions' },
     csvButton,
+    talksButton,
     refreshButton,
     csvStatus,
   );

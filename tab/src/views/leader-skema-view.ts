@@ -9,7 +9,7 @@ import { SaveStatusView } from '../save-status.js';
 import { TalkTimer } from '../talk-timer.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
-import { coreTaskBlock, phaseSteps, skemaFacts } from './skema-parts.js';
+import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
 
 /*
@@ -106,9 +106,10 @@ export function renderLeaderSkema(
   if (editable) {
     notes = new FieldSaver<SkemaView>(
       {
-        send: (changes, etag) => env.api.saveTalkNotes(key, talkNotesBody(changes, etag ?? '')),
+        send: (changes, etag) => env.api.autosaveTalkNotes(key, talkNotesBody(changes, etag ?? '')),
         fieldsOf: leaderFields,
         etagOf: (v) => v.etag,
+        isView: isSkemaView,
       },
       view,
       status,

@@ -2,10 +2,16 @@ import { SKEMA_STATUS_LABELS } from '../../../bot/cards/skema-status-labels.js';
 import { PHASES } from '../../../bot/mus/default-template.js';
 import type { SkemaStatus, SkemaView } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
+import type { SavedVersion } from '../autosave.js';
 import { button, h } from '../dom.js';
 import { formatDate, formatDateTime, t, tr } from '../i18n.js';
 
 /** Pieces both the leader's and the employee's skema screens show. */
+
+/** A whole skema view, as opposed to an autosave's short answer (the new version only). */
+export function isSkemaView(answer: SkemaView | SavedVersion): answer is SkemaView {
+  return 'template' in answer;
+}
 
 export function statusLabel(status: SkemaStatus | 'not-sent'): string {
   return status === 'not-sent' ? t('notSent') : tr(SKEMA_STATUS_LABELS[status]);

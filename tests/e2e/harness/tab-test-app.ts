@@ -5,9 +5,11 @@ import type { Server } from 'restify';
 import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
 import { registerDevRoutes } from '../../../bot/api/dev-routes.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
+import { registerOrganisationRoutes } from '../../../bot/api/organisation-routes.js';
 import { registerOverviewRoutes } from '../../../bot/api/overview-routes.js';
 import { registerPrivacyRoutes } from '../../../bot/api/privacy-routes.js';
 import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
+import { registerRoundSetupRoutes } from '../../../bot/api/round-setup-routes.js';
 import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
 import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
 import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
@@ -72,7 +74,7 @@ export interface TabTestApp {
   call<T = unknown>(
     method: string,
     path: string,
-    options: { as: string; body?: unknown },
+    options: { as: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; body: T }>;
   /** A round with the default template, and a skema for each employee with their roster leader. */
   createRound(roundId: string, employees: string[], leader?: string): Promise<void>;
@@ -142,6 +144,13 @@ export async function startTabTestApp(
     tabDir: tab.outDir,
     registerApi: [
       (s) => registerMeRoutes(s, { authenticate, log }),
+      (s) => registerRoundSetupRoutes(s, { authenticate, repositories, now, log }),
+      (s) =>
+        registerOrganisationRoutes(s, {
+          authenticate,
+          organisations: repositories.organisations,
+          log,
+        }),
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
       (s) =>
@@ -173,8 +182,13 @@ export async function startTabTestApp(
     repositories,
     deliveries,
     tokenFor,
-    async call<T>(method: string, path: string, opts: { as: string; body?: unknown }) {
+    async call<T>(
+      method: string,
+      path: string,
+      opts: { as: string; body?: unknown; headers?: Record<string, string> },
+    ) {
       const headers: Record<string, string> = {
+        ...opts.headers,
         authorization: `Bearer ${await tokenFor(opts.as)}`,
       };
       if (opts.body !== undefined) headers['content-type'] = 'application/json';

@@ -8,6 +8,10 @@ interface RoundSetupView {
   deadlines: Record<string, string>;
   template: { sections: { id: string; kind: string; title: { da: string; en: string } }[] };
   editable: boolean;
+  launched: Record<string, string | null>;
+  invitation: { text?: { da: string; en: string }; questions: { da: string; en: string }[] };
+  invitationEditable: boolean;
+  invitationLockedBecause?: { da: string; en: string };
   etag: string;
 }
 
@@ -134,6 +138,56 @@ describe('HR sets up a round through the API: new round, template, deadlines', f
     round = after.body;
   });
 
+  it('HR writes their own text and questions for the step-2 card; others 403, bad input 400, stale 412', async () => {
+    const path = `/api/rounds/${round.id}/invitation`;
+    const body = {
+      text: { da: 'I år taler vi om fællesskabet.', en: 'This year we talk about the community.' },
+      questions: [{ da: 'Hvad er du stolt af?', en: 'What are you proud of?' }],
+    };
+    for (const who of [PEOPLE.employee, PEOPLE.leader]) {
+      const refused = await app.call('PUT', path, {
+        as: who,
+        headers: { 'if-match': round.etag },
+        body,
+      });
+      assert.equal(refused.status, 403, who);
+    }
+    const saved = await app.call<RoundSetupView>('PUT', path, {
+      as: PEOPLE.hr,
+      headers: { 'if-match': round.etag },
+      body,
+    });
+    assert.equal(saved.status, 200);
+    assert.deepEqual(saved.body.invitation, body);
+    assert.equal(saved.headers.get('etag'), saved.body.etag);
+
+    const stale = await app.call<ErrorView>('PUT', path, {
+      as: PEOPLE.hr,
+      headers: { 'if-match': round.etag },
+      body: { text: null, questions: [] },
+    });
+    assert.equal(stale.status, 412);
+    assert.deepEqual(stale.body.error.current?.invitation, body);
+
+    for (const bad of [
+      { text: { da: 'Kun dansk' }, questions: [] },
+      { text: null, questions: [{ da: '', en: 'Empty Danish' }] },
+      { text: null, questions: Array.from({ length: 9 }, () => ({ da: 'Spm', en: 'Q' })) },
+      { text: null, questions: [], extra: true },
+    ]) {
+      const refused = await app.call<ErrorView>('PUT', path, {
+        as: PEOPLE.hr,
+        headers: { 'if-match': saved.body.etag },
+        body: bad,
+      });
+      assert.equal(refused.status, 400, JSON.stringify(bad));
+      assert.ok(refused.body.error.message.da && refused.body.error.message.en);
+    }
+    const stored = (await app.repositories.rounds.get(ORG, round.id))!.value;
+    assert.deepEqual(stored.invitation, body);
+    round = saved.body;
+  });
+
   it('once step 3 is launched the template is read-only: 409 with the reason', async () => {
     const stored = (await app.repositories.rounds.get(ORG, round.id))!;
     const now = new Date('2026-03-02T10:00:00Z');
@@ -145,6 +199,22 @@ describe('HR sets up a round through the API: new round, template, deadlines', f
       as: PEOPLE.hr,
     });
     assert.equal(read.body.editable, false);
+    assert.equal(read.body.invitationEditable, false);
+    assert.match(read.body.invitationLockedBecause?.da ?? '', /trin 2/);
+    assert.deepEqual(
+      Object.keys(read.body.launched).filter((s) => read.body.launched[s]),
+      ['1', '2', '3'],
+    );
+    const lockedInvitation = await app.call<ErrorView>(
+      'PUT',
+      `/api/rounds/${round.id}/invitation`,
+      {
+        as: PEOPLE.hr,
+        headers: { 'if-match': after.etag },
+        body: { text: null, questions: [] },
+      },
+    );
+    assert.equal(lockedInvitation.status, 409);
     const locked = await app.call<ErrorView>('PUT', `/api/rounds/${round.id}/template`, {
       as: PEOPLE.hr,
       headers: { 'if-match': after.etag },

@@ -139,6 +139,39 @@ describe('the skema API', () => {
     assert.equal(asEmployee.talkNotes.kerneopgaven, 'Deler billedet af kerneopgaven');
   });
 
+  it('an autosave asking for the short answer gets the new version only, and the next one saves on it', async () => {
+    const before = await view(LEADER);
+    const minimal = { prefer: 'return=minimal' };
+    const first = await app.call('PUT', path('/talk-notes'), {
+      as: LEADER,
+      headers: minimal,
+      body: { talkNotes: { kerneopgaven: 'Første udkast' }, etag: before.etag },
+    });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.equal(first.headers.get('preference-applied'), 'return=minimal');
+    const saved = first.body as { etag: string; updatedAt: string; status: string };
+    assert.deepEqual(Object.keys(saved).sort(), ['etag', 'status', 'updatedAt']);
+    assert.equal(saved.status, 'held');
+    assert.equal(saved.etag, (await stored()).etag);
+
+    const second = await app.call('PUT', path('/talk-notes'), {
+      as: LEADER,
+      headers: minimal,
+      body: { talkNotes: { kerneopgaven: 'Andet udkast' }, etag: saved.etag },
+    });
+    assert.equal(second.status, 200, JSON.stringify(second.body));
+    // A stale one is refused with the whole view, as without the preference.
+    const stale = await app.call('PUT', path('/talk-notes'), {
+      as: LEADER,
+      headers: minimal,
+      body: { talkNotes: { kerneopgaven: 'For sent' }, etag: saved.etag },
+    });
+    assert.equal(stale.status, 412);
+    const current = (stale.body as ErrorBody).error.current as SkemaView;
+    assert.equal(current.talkNotes.kerneopgaven, 'Andet udkast');
+    assert.equal((await view(EMPLOYEE)).talkNotes.kerneopgaven, 'Andet udkast');
+  });
+
   it('planning the talk time alone leaves the preparation open', async () => {
     const before = await view(LEADER);
     const res = await app.call('PUT', path('/talk-notes'), {

@@ -145,7 +145,7 @@ describe('follow-up of agreements: reminders to the owner and status from the ca
     const done = cardOf(
       await h.click(OWNER, 'agreement.setStatus', button(updated, 'done'), 'personal'),
     );
-    assert.match(cardText(done), /Status er nu: Færdig/);
+    assert.match(cardText(done), /Status er nu: Gennemført/);
     assert.equal((await stored()).value.status, 'done');
   });
 

@@ -90,7 +90,7 @@ describe('the next round opens with last round’s agreements, and LUS rounds go
     assert.ok(card, 'the new skema card was delivered');
     assertValidCard(card);
     assert.match(cardText(card), /Opfølgning fra sidst/);
-    assert.match(cardText(card), /Lære det nye SCADA-system — 1\. juni 2025 \(Færdig\)/);
+    assert.match(cardText(card), /Lære det nye SCADA-system — 1\. juni 2025 \(Gennemført\)/);
 
     const leader = (await h.storage.repositories.people.get(DEV_ORG_ID, LEADER))!.value;
     const view = await readSkema(h.skemaServices, leader, {
@@ -136,7 +136,11 @@ describe('the next round opens with last round’s agreements, and LUS rounds go
     assert.deepEqual([...cards.keys()].sort(), MIDDLE_LEADERS);
     assert.match(cardText(cards.get(MIDDLE_LEADERS[0]!)), /Kerneopgaven og din ledelse/);
     const step3 = await h.storage.deliveries.list(DEV_ORG_ID, lus.id, 3);
-    assert.deepEqual(step3.map((d) => d.recipientEmail).sort(), MIDDLE_LEADERS);
+    const to = (audience: string) =>
+      step3.filter((d) => d.audience === audience).map((d) => d.recipientEmail);
+    assert.deepEqual(to('employee').sort(), MIDDLE_LEADERS);
+    // Their own leader hears that the LUS skemas went out in her name.
+    assert.deepEqual(to('briefing'), [LEADER]);
   });
 
   it('"ny runde GRUS" makes a group round with the GRUS template', async () => {

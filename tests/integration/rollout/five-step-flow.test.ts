@@ -95,7 +95,13 @@ describe('HR runs a MUS round from a Teams channel', function () {
     assert.equal(personalCards(h).size, 0);
   });
 
-  it('step 1 sends every leader exactly one briefing, even when launched twice', async () => {
+  it("step 1 sends every leader exactly one briefing with HR's contact person, even when launched twice", async () => {
+    const org = await h.storage.repositories.organisations.get(DEV_ORG_ID);
+    assert.ok(org);
+    await h.storage.repositories.organisations.update(
+      { ...org.value, hrContact: { name: 'Lone Hvid', email: HR_EMAIL } },
+      org.etag,
+    );
     const round = await currentRound(h);
     const first = await h.click(HR_EMAIL, 'round.launchStep', { roundId: round.id, step: 1 });
     assert.equal(first.type, 'application/vnd.microsoft.card.adaptive');
@@ -110,6 +116,7 @@ describe('HR runs a MUS round from a Teams channel', function () {
       assert.equal(cards.get(leader)?.length, 1, `${leader} got one card`);
       assertValidCard(cards.get(leader)![0]);
       assert.match(cardText(cards.get(leader)![0]), /ledelsesteamet/);
+      assert.match(cardText(cards.get(leader)![0]), /Din kontakt i HR[\s\S]*Lone Hvid/);
     }
   });
 
@@ -150,6 +157,7 @@ describe('HR runs a MUS round from a Teams channel', function () {
     const mette = personalCards(h).get(LEADER)!.at(-1)!;
     assertValidCard(mette);
     assert.match(cardText(mette), /har forberedt sig/);
+    assert.ok(cardText(mette).includes(HR_EMAIL), 'the leader knows whom in HR to ask');
     const ole = personalCards(h).get(EMPLOYEE)!.at(-1)!;
     assert.match(cardText(ole), /Din MUS nærmer sig/);
   });

@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { DEV_ORG_ID } from '../../../bot/config.js';
-import { newOrganisation } from '../../../bot/mus/organisation.js';
 import type { Person } from '../../../bot/mus/person.js';
 import type { StepNumber } from '../../../bot/mus/rollout-steps.js';
 import type { Round } from '../../../bot/mus/round.js';
@@ -21,9 +20,9 @@ import { cardText } from '../../helpers/card-validation.js';
 import { FakeBotConnector, type RecordedCall } from '../../helpers/fake-bot-connector/index.js';
 import { seededRandom } from '../../helpers/fake-bot-connector/seeded-random.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
+import { seedSyntheticOrganisation } from '../../helpers/synthetic-organisation.js';
 import {
   HR_EMAIL,
-  TENANT,
   startRolloutHarness,
   teamsUserId,
   type RolloutHarness,
@@ -276,59 +275,14 @@ describe('a dispatcher process killed in the middle of a step', function () {
   before(async () => {
     storage = await testStorage();
     fake = await FakeBotConnector.start();
-    const { repositories } = storage;
-    await repositories.organisations.ensure({
-      ...newOrganisation(DEV_ORG_ID, 'Vandværket'),
-      serviceUrl: fake.url,
-    });
     // 10 leaders with 19 employees each, plus HR: 200 recipients over steps 1 and 2.
-    const people: Person[] = [
-      { orgId: DEV_ORG_ID, email: HR_EMAIL, name: 'HR', department: 'HR', roles: ['hr'] },
-    ];
-    for (let l = 0; l < 10; l++) {
-      const leader = `leder${l}@vandvaerk.example`;
-      people.push({
-        orgId: DEV_ORG_ID,
-        email: leader,
-        name: `Leder ${l}`,
-        department: `Afdeling ${l}`,
-        roles: ['leader'],
-      });
-      for (let e = 0; e < 19; e++) {
-        people.push({
-          orgId: DEV_ORG_ID,
-          email: `medarbejder${l}-${e}@vandvaerk.example`,
-          name: `Medarbejder ${l}-${e}`,
-          department: `Afdeling ${l}`,
-          leaderEmail: leader,
-          roles: ['employee'],
-        });
-      }
-    }
-    await repositories.people.upsertRoster(DEV_ORG_ID, people);
-    recipients = people.filter((p) => !p.roles.includes('hr')).map((p) => p.email);
-    await Promise.all(
-      recipients.map((email) =>
-        repositories.conversations.put({
-          orgId: DEV_ORG_ID,
-          personEmail: email,
-          key: `personal:${teamsUserId(email)}`,
-          reference: {
-            channelId: 'msteams',
-            serviceUrl: fake.url,
-            conversation: {
-              id: `a:personal-${email}`,
-              conversationType: 'personal',
-              tenantId: TENANT,
-            },
-            user: { id: teamsUserId(email) },
-            bot: { id: '28:bot' },
-          },
-          updatedAt: new Date().toISOString(),
-        }),
-      ),
-    );
-    const hr = people[0]!;
+    const seeded = await seedSyntheticOrganisation(storage, fake, {
+      leaders: 10,
+      employeesPerLeader: 19,
+    });
+    recipients = seeded.recipients;
+    const { repositories } = storage;
+    const hr = seeded.hr;
     const services = { repositories, deliveries: storage.deliveries, now: () => new Date() };
     const round = await createRound(services, { by: hr, name: 'MUS 2027' });
     roundId = round.value.id;

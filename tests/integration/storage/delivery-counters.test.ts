@@ -8,7 +8,8 @@ import {
   type DeliveryStatus,
   type StepCounts,
 } from '../../../bot/rollout/delivery.js';
-import { DeliveryTable, deliveryPartition } from '../../../bot/storage/delivery-table.js';
+import { deliveryPartition } from '../../../bot/storage/delivery-entity.js';
+import { DeliveryTable } from '../../../bot/storage/delivery-table.js';
 import { isCounterRowKey } from '../../../bot/storage/sharded-counters.js';
 import { joinKey } from '../../../bot/storage/table-keys.js';
 import { testStorage, type TestStorage } from '../../helpers/azurite.js';

@@ -65,33 +65,55 @@ describe('bot activities from tenants the app does not serve', () => {
   });
 });
 
-describe('bot requests without a token, with bot credentials set', () => {
-  it('are refused with 401 and one log line, no stack', async () => {
-    const connector = await FakeBotConnector.start();
-    const logger = memoryLogger();
-    const bot = createBotFramework(
-      { appId: '00000000-0000-4000-8000-000000000001', appPassword: 'x', appType: 'MultiTenant' },
-      { log: logger.log },
-    );
-    const handler = new MusActivityHandler({
-      conversations: new InMemoryConversationStore(),
-      orgIdOf: (tenantId) => tenantId ?? 'default',
-      log: logger.log,
-    });
-    const server = await startBotTestServer(bot, handler);
-    const printed = sinon.spy(console, 'error');
-    try {
-      const res = await server.post(personalMessage({ serviceUrl: connector.url }));
-      assert.equal(res.status, 401);
-      assert.equal(printed.callCount, 0, 'nothing printed to the console');
-      const refused = logger.lines.filter((l) => l.msg === 'bot request without a token refused');
-      assert.equal(refused.length, 1);
-      assert.equal(refused[0]?.err, undefined);
-      assert.equal(connector.activities().length, 0);
-    } finally {
-      printed.restore();
-      await server.close();
-      await connector.close();
-    }
+/** A well-formed JWT for the bot's app id, signed by nobody Teams knows. */
+function forgedToken(): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const header = part({ alg: 'RS256', kid: 'made-up', typ: 'JWT' });
+  const payload = part({
+    iss: 'https://attacker.example/',
+    aud: '00000000-0000-4000-8000-000000000001',
+    exp: Math.floor(Date.now() / 1000) + 3600,
   });
+  return `${header}.${payload}.${Buffer.from('signature').toString('base64url')}`;
+}
+
+describe('bot requests without a token, with bot credentials set', () => {
+  for (const [what, authorization] of [
+    ['no token', undefined],
+    ['a token that is not a JWT', 'Bearer not-a-token'],
+    ['a JWT cut short', 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0'],
+    ['a JWT from an issuer Teams does not use', `Bearer ${forgedToken()}`],
+  ] as const) {
+    it(`with ${what} are refused with 401 and one log line, no stack`, async () => {
+      const connector = await FakeBotConnector.start();
+      const logger = memoryLogger();
+      const bot = createBotFramework(
+        { appId: '00000000-0000-4000-8000-000000000001', appPassword: 'x', appType: 'MultiTenant' },
+        { log: logger.log },
+      );
+      const handler = new MusActivityHandler({
+        conversations: new InMemoryConversationStore(),
+        orgIdOf: (tenantId) => tenantId ?? 'default',
+        log: logger.log,
+      });
+      const server = await startBotTestServer(bot, handler);
+      const printed = sinon.spy(console, 'error');
+      try {
+        const res = await server.post(
+          personalMessage({ serviceUrl: connector.url }),
+          authorization ? { authorization } : {},
+        );
+        assert.equal(res.status, 401);
+        assert.equal(printed.callCount, 0, 'nothing printed to the console');
+        const refused = logger.lines.filter((l) => String(l.msg).startsWith('bot request with'));
+        assert.equal(refused.length, 1);
+        assert.equal(refused[0]?.err, undefined);
+        assert.equal(connector.activities().length, 0);
+      } finally {
+        printed.restore();
+        await server.close();
+        await connector.close();
+      }
+    });
+  }
 });

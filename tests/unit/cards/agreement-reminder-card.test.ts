@@ -75,7 +75,7 @@ describe('the agreement reminder card', () => {
         notice: { kind: 'updated' },
       }),
     );
-    assert.match(cardText(updated), /Status er nu: Færdig/);
+    assert.match(cardText(updated), /Status er nu: Gennemført/);
     const conflict = agreementReminderCard(view({ locale: 'en', notice: { kind: 'conflict' } }));
     assertValidCard(conflict);
     assert.match(cardText(conflict), /changed elsewhere/);

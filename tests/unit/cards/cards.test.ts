@@ -10,6 +10,7 @@ import { leaderTeamCard } from '../../../bot/cards/step-4-leader-team-card.js';
 import { employeeReminderCard } from '../../../bot/cards/step-4-employee-reminder-card.js';
 import { evaluationCard } from '../../../bot/cards/step-5-evaluation-card.js';
 import { roundCard } from '../../../bot/cards/round-card.js';
+import { talksNotHeldCard } from '../../../bot/cards/follow-through-cards.js';
 import { plain } from '../../../bot/cards/elements.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
 import { launchStep, newRound, preparationDone, withPreparation } from '../../../bot/mus/round.js';
@@ -49,6 +50,100 @@ describe('Adaptive Cards', () => {
         assert.ok(txt.includes(plain(coreTask)));
       });
 
+      it("the step 1 leader briefing names HR's contact person when HR has named one", () => {
+        const hrContact = { name: 'Lone Hvid', email: 'lone@x.example', phone: '12 34 56 78' };
+        const card = leaderBriefingCard({
+          locale,
+          leaderName: 'Mette',
+          coreTask,
+          round,
+          hrContact,
+        });
+        assertValidCard(card);
+        const txt = cardText(card);
+        assert.ok(txt.includes(locale === 'da' ? 'Din kontakt i HR' : 'Your HR contact'));
+        for (const part of ['Lone Hvid', 'lone@x.example', '12 34 56 78'])
+          assert.ok(txt.includes(part));
+        const without = cardText(
+          leaderBriefingCard({ locale, leaderName: 'Mette', coreTask, round }),
+        );
+        assert.ok(!without.includes(locale === 'da' ? 'Din kontakt i HR' : 'Your HR contact'));
+      });
+
+      it("the step 4 leader card names HR's contact person, also in a group talk", () => {
+        const hrContact = { name: 'Lone Hvid', email: 'lone@x.example' };
+        for (const group of [undefined, { tabUrl: 'https://example.test/g' }]) {
+          const card = leaderTeamCard({
+            locale,
+            leaderName: 'Mette',
+            round,
+            team: [],
+            hrContact,
+            ...(group ? { group } : {}),
+          });
+          assertValidCard(card);
+          assert.ok(cardText(card).includes('lone@x.example'));
+        }
+      });
+
+      it("the card about talks still to hold names HR's contact person to talk to", () => {
+        const card = talksNotHeldCard({
+          locale,
+          leaderName: 'Mette',
+          roundName: 'MUS 2027',
+          deadline: '2027-04-20',
+          employeeNames: ['Ole'],
+          tabUrl: 'https://example.test/tab',
+          hrContact: { name: 'Lone Hvid', phone: '12 34 56 78' },
+        });
+        assertValidCard(card);
+        assert.ok(cardText(card).includes('12 34 56 78'));
+      });
+
+      it("the step 2 invitation carries HR's own words and questions in the reader's language", () => {
+        const card = employeeInvitationCard({
+          locale,
+          employeeName: 'Ole',
+          leaderName: 'Mette',
+          coreTask,
+          round: {
+            ...round,
+            invitation: {
+              text: {
+                da: 'I år taler vi om *samarbejdet*.',
+                en: 'This year we talk about cooperation.',
+              },
+              questions: [{ da: 'Hvad lykkedes i år?', en: 'What went well this year?' }],
+            },
+          },
+        });
+        assertValidCard(card);
+        const txt = cardText(card);
+        if (locale === 'da') {
+          assert.ok(txt.includes('I år taler vi om \\*samarbejdet\\*.'), 'HR text is escaped');
+          assert.ok(txt.includes('Hvad lykkedes i år?'));
+        } else {
+          assert.ok(txt.includes('This year we talk about cooperation.'));
+          assert.ok(txt.includes('What went well this year?'));
+        }
+      });
+
+      it("a GRUS round's skema card calls itself the GRUS form, never MUS", () => {
+        const card = skemaCard({
+          locale,
+          coreTask,
+          roundName: 'Forår 2027',
+          roundKind: 'GRUS',
+          leaderName: 'Mette',
+          skema,
+          etag: 'e1',
+        });
+        assertValidCard(card);
+        const txt = cardText(card);
+        assert.ok(txt.includes(locale === 'da' ? 'GRUS-skema' : 'GRUS form'));
+        assert.ok(!/MUS-skema|MUS form/.test(txt.replace(/GRUS/g, '')));
+      });
+
       it('the step 2 employee invitation parses and states the purpose', () => {
         const card = employeeInvitationCard({
           locale,
@@ -69,6 +164,7 @@ describe('Adaptive Cards', () => {
           locale,
           coreTask,
           roundName: round.name,
+          roundKind: round.kind,
           leaderName: 'Mette',
           skema,
           etag: 'e1',
@@ -91,6 +187,7 @@ describe('Adaptive Cards', () => {
           locale,
           coreTask,
           roundName: round.name,
+          roundKind: round.kind,
           leaderName: 'Mette',
           skema: prepared,
           etag: 'e2',
@@ -108,6 +205,7 @@ describe('Adaptive Cards', () => {
           locale,
           coreTask,
           roundName: round.name,
+          roundKind: round.kind,
           leaderName: 'Mette',
           skema,
           etag: 'e3',
@@ -156,6 +254,16 @@ describe('Adaptive Cards', () => {
         const choiceSets = card.body.filter((e) => e.type === 'Input.ChoiceSet');
         assert.equal(choiceSets.length, 5);
         assertValidCard(evaluationCard({ locale, round, answered: true }));
+      });
+
+      it('a LUS round card speaks of the LUS round, its skema and its evaluation', () => {
+        const lus = { ...round, kind: 'LUS' as const, name: 'Ledere 2027' };
+        const txt = cardText(roundCard({ locale, round: lus, progress: {} }));
+        assert.ok(
+          txt.includes(locale === 'da' ? 'LUS-runde: Ledere 2027' : 'LUS round: Ledere 2027'),
+        );
+        assert.ok(txt.includes(locale === 'da' ? 'Send LUS-skema' : 'Send the LUS form'));
+        assert.ok(!txt.includes('MUS'));
       });
 
       it('the round card offers only the next step to launch', () => {

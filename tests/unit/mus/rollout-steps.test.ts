@@ -4,6 +4,7 @@ import {
   STEP_NUMBERS,
   isStepNumber,
   stepDefinition,
+  stepName,
   type StepNumber,
 } from '../../../bot/mus/rollout-steps.js';
 import { assertBilingual } from './builders.js';
@@ -51,5 +52,12 @@ describe('rollout steps', () => {
     for (const value of [0, 6, 2.5, -1, '3', null, undefined, NaN]) {
       assert.equal(isStepNumber(value), false, String(value));
     }
+  });
+
+  it('a GRUS or LUS round names its own skema and evaluation, the other steps keep their names', () => {
+    assert.equal(stepName(3, 'GRUS').da, 'Send GRUS-skema');
+    assert.equal(stepName(5, 'LUS').en, 'Evaluate the LUS');
+    assert.deepEqual(stepName(3, 'MUS'), { da: 'Send MUS-skema', en: 'Send the MUS form' });
+    assert.deepEqual(stepName(1, 'GRUS'), stepDefinition(1).name);
   });
 });

@@ -12,7 +12,11 @@ interface Doc {
   etag: string;
 }
 
-function fakeServer(initial: Record<string, string>) {
+/**
+ * `brief`: a successful save answers with the new version only (`Prefer: return=minimal`), as the
+ * skema API does for the tab's autosaves; a refused one still carries the whole stored version.
+ */
+function fakeServer(initial: Record<string, string>, brief = false) {
   let version = 1;
   let stored: Doc = { fields: { ...initial }, etag: 'v1' };
   const sent: { changes: Record<string, string>; etag: string | null }[] = [];
@@ -25,7 +29,7 @@ function fakeServer(initial: Record<string, string>) {
       stored = { fields: { ...stored.fields, ...changes }, etag: `v${version}` };
     },
     target: {
-      send(changes: Record<string, string>, etag: string | null): Promise<Doc> {
+      send(changes: Record<string, string>, etag: string | null): Promise<Doc | { etag: string }> {
         sent.push({ changes, etag });
         if (etag !== stored.etag) {
           return Promise.reject(
@@ -39,10 +43,11 @@ function fakeServer(initial: Record<string, string>) {
         }
         version += 1;
         stored = { fields: { ...stored.fields, ...changes }, etag: `v${version}` };
-        return Promise.resolve(stored);
+        return Promise.resolve(brief ? { etag: stored.etag } : stored);
       },
       fieldsOf: (doc: Doc) => doc.fields,
       etagOf: (doc: Doc) => doc.etag,
+      isView: (answer: Doc | { etag: string }): answer is Doc => 'fields' in answer,
     },
   };
 }
@@ -154,5 +159,41 @@ describe('the tab autosave', () => {
     await saver.retry();
     assert.equal(server.current().fields.a, 'vigtig note');
     assert.equal(saver.currentState.kind, 'saved');
+  });
+
+  describe('when the server answers a save with the new version only', () => {
+    it('saves edit after edit on the version each save returned', async () => {
+      const server = fakeServer({ a: '', b: '' }, true);
+      const { saver } = saverFor(server);
+      saver.edit('a', 'første');
+      await saver.flush();
+      saver.edit('b', 'anden');
+      await saver.flush();
+
+      assert.deepEqual(server.current().fields, { a: 'første', b: 'anden' });
+      assert.deepEqual(
+        server.sent.map((s) => s.etag),
+        ['v1', 'v2'],
+        'each save on top of the last one, no 412 in between',
+      );
+      assert.equal(saver.currentState.kind, 'saved');
+    });
+
+    it('still merges their change to another field and stops at their change to the same field', async () => {
+      const server = fakeServer({ a: 'start', b: '' }, true);
+      const { saver, conflicts } = saverFor(server);
+      saver.edit('a', 'mine');
+      await saver.flush();
+      server.saveElsewhere({ b: 'theirs' });
+      saver.edit('a', 'mine again');
+      await saver.flush();
+      assert.deepEqual(server.current().fields, { a: 'mine again', b: 'theirs' });
+      assert.deepEqual(conflicts(), []);
+
+      server.saveElsewhere({ a: 'theirs' });
+      saver.edit('a', 'mine, third');
+      await saver.flush();
+      assert.deepEqual(conflicts(), [{ field: 'a', theirs: 'theirs', mine: 'mine, third' }]);
+    });
   });
 });

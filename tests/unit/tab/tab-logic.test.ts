@@ -96,6 +96,12 @@ describe('the tab: screens in the URL', () => {
     assert.equal(routeFromSubEntity('noget-andet'), undefined);
   });
 
+  it("round-trips HR's setup, with and without a round", () => {
+    assert.deepEqual(parseRoute(routeHash({ name: 'setup' })), { name: 'setup' });
+    const route = { name: 'setup', roundId: 'mus 2026/æ' } as const;
+    assert.deepEqual(parseRoute(routeHash(route)), route);
+  });
+
   it('knows the privacy and terms pages the manifest links to', () => {
     assert.deepEqual(parseRoute('#privatliv'), { name: 'privacy' });
     assert.deepEqual(parseRoute('#vilkaar'), { name: 'terms' });
