@@ -1,8 +1,18 @@
-import type { Bilingual } from '../mus/bilingual.js';
-import type { Person } from '../mus/person.js';
+import type { Logger } from '../logger.js';
 import type { Repositories } from '../mus/repositories.js';
-import type { StepNumber } from '../mus/rollout-steps.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
+import {
+  DEFAULT_INSTALL_POLICY,
+  claim,
+  givenUp,
+  nextStep,
+  settle,
+  tallyInstalls,
+  type InstallAttemptStore,
+  type InstallOutcome,
+  type InstallPolicy,
+  type InstallTally,
+} from '../rollout/install-attempts.js';
 import { GRAPH_BASE_URL, type GraphTokenProvider } from '../roster/graph-roster.js';
 
 /*
@@ -11,76 +21,25 @@ import { GRAPH_BASE_URL, type GraphTokenProvider } from '../roster/graph-roster.
  * as a personal app for people whose cards wait for the app. Teams then tells the bot about the
  * personal install (installationUpdate), which the bot already turns into a stored 1:1 chat and a
  * retry of the waiting cards: this module only asks Graph for the install and never sends a card.
+ * The rules (one claim per person per round, bounded retries with backoff) are in
+ * bot/rollout/install-attempts.ts; the rows that make them hold across instances in storage.
  */
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
-/** What one install request came to. */
-export type InstallOutcome =
-  | 'installed'
-  /** Graph answered 409: the person already has the app; counts as installed. */
-  | 'already-installed'
-  /** Graph answered 401/403: the permission or the admin consent is missing. */
-  | 'no-consent'
-  /** Graph does not know the user (404). */
-  | 'unknown-user'
-  /** Throttled past the retries, or Graph unavailable: tried again after the window. */
-  | 'failed';
-
-export function countsAsInstalled(outcome: InstallOutcome): boolean {
-  return outcome === 'installed' || outcome === 'already-installed';
-}
-
-export interface InstallAttempt {
-  outcome: InstallOutcome;
-  at: string;
-}
-
-/** Where attempts are remembered, so nobody is asked for twice within the window. */
-export interface InstallAttemptStore {
-  get(orgId: string, email: string): Promise<InstallAttempt | undefined>;
-  record(orgId: string, email: string, attempt: InstallAttempt): Promise<void>;
-}
-
-/** Attempts kept in the process; enough for one instance, lost at restart (then asked once more). */
-export class MemoryInstallAttemptStore implements InstallAttemptStore {
-  private readonly attempts = new Map<string, InstallAttempt>();
-  get(orgId: string, email: string): Promise<InstallAttempt | undefined> {
-    return Promise.resolve(this.attempts.get(`${orgId}|${email}`));
-  }
-  record(orgId: string, email: string, attempt: InstallAttempt): Promise<void> {
-    this.attempts.set(`${orgId}|${email}`, attempt);
-    return Promise.resolve();
-  }
-}
-
-export type InstallDecision = 'install' | 'no-object-id' | 'tried-recently' | 'installed-before';
-
-/**
- * Whether to ask Graph to install the app for this person now: only with their Entra object id (the
- * roster or Teams gave it), never twice within `windowMs`, and never again once Graph said it is
- * installed (a waiting card then waits for Teams' install event, not for another request).
- */
-export function decideInstall(
-  person: Pick<Person, 'teams'>,
-  last: InstallAttempt | undefined,
-  now: Date,
-  windowMs: number,
-): InstallDecision {
-  if (!person.teams?.aadObjectId) return 'no-object-id';
-  if (!last) return 'install';
-  if (countsAsInstalled(last.outcome)) return 'installed-before';
-  if (now.getTime() - new Date(last.at).getTime() < windowMs) return 'tried-recently';
-  return 'install';
-}
-
-/** Seconds from a Retry-After header (seconds or HTTP date), else `fallback`. */
+/** Seconds from a Retry-After header (seconds or HTTP date), else `fallbackMs`. */
 export function retryAfterMs(header: string | null, now: Date, fallbackMs: number): number {
   if (!header) return fallbackMs;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? fallbackMs : Math.max(0, date - now.getTime());
+}
+
+/** What one install request came to; `retryAfterMs` when Graph kept throttling. */
+export interface InstallResult {
+  outcome: InstallOutcome;
+  retryAfterMs?: number;
 }
 
 export interface GraphAppInstallerOptions {
@@ -130,17 +89,31 @@ export class GraphAppInstaller {
   }
 
   /** Installs the catalog app as a personal app for one user (by Entra object id). */
-  async install(userObjectId: string, catalogAppId: string): Promise<InstallOutcome> {
-    const res = await this.request(
-      'POST',
-      `/v1.0/users/${encodeURIComponent(userObjectId)}/teamwork/installedApps`,
-      { 'teamsApp@odata.bind': `${this.base}/v1.0/appCatalogs/teamsApps/${catalogAppId}` },
-    );
-    if (res.ok) return 'installed';
-    if (res.status === 409) return 'already-installed';
-    if (res.status === 401 || res.status === 403) return 'no-consent';
-    if (res.status === 404) return 'unknown-user';
-    return 'failed';
+  async install(userObjectId: string, catalogAppId: string): Promise<InstallResult> {
+    let res: Response;
+    try {
+      res = await this.request(
+        'POST',
+        `/v1.0/users/${encodeURIComponent(userObjectId)}/teamwork/installedApps`,
+        { 'teamsApp@odata.bind': `${this.base}/v1.0/appCatalogs/teamsApps/${catalogAppId}` },
+      );
+    } catch (error) {
+      if (error instanceof InstallConsentError) return { outcome: 'no-consent' };
+      // Graph unreachable: the person's attempt fails and is tried again after a pause.
+      return { outcome: 'failed' };
+    }
+    await res.body?.cancel();
+    if (res.ok) return { outcome: 'installed' };
+    if (res.status === 409) return { outcome: 'already-installed' };
+    if (res.status === 401 || res.status === 403) return { outcome: 'no-consent' };
+    if (res.status === 404) return { outcome: 'unknown-user' };
+    if (res.status === 429) {
+      return {
+        outcome: 'throttled',
+        retryAfterMs: retryAfterMs(res.headers.get('retry-after'), new Date(), 60_000),
+      };
+    }
+    return { outcome: 'failed' };
   }
 
   private async request(method: string, path: string, body?: unknown): Promise<Response> {
@@ -170,102 +143,141 @@ export class InstallConsentError extends Error {
   }
 }
 
-/** How far proactive installation has come for one step's waiting cards; shown on HR's round card. */
-export interface InstallReport {
-  /** People whose cards were waiting for the app when the installer last looked. */
-  waiting: number;
-  /** Of those, how many Graph installed the app for (or who had it already). */
-  installed: number;
-  /** Graph refused for lack of permission or admin consent; nothing is tried until the window passes. */
-  consentMissing: boolean;
-}
-
 export interface ProactiveInstallerOptions {
-  graph: Pick<GraphAppInstaller, 'catalogAppId' | 'install'>;
+  /** The Graph calls for one tenant (each tenant's admin consents for their own tenant). */
+  graphFor: (orgId: string) => Pick<GraphAppInstaller, 'catalogAppId' | 'install'>;
   attempts: InstallAttemptStore;
-  repositories: Pick<Repositories, 'people'>;
+  repositories: Pick<Repositories, 'people' | 'rounds'>;
   deliveries: Pick<DeliveryStore, 'list'>;
   /** The id in the app's manifest.json. */
   manifestId: string;
+  log: Logger;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
-  /** Least time between two install requests; 250 ms keeps to a few a second. */
+  /** Least time between two install requests of this instance; 250 ms keeps to four a second. */
   minGapMs?: number;
-  /** Nobody is asked for twice within this time; default one day. */
-  windowMs?: number;
+  policy?: InstallPolicy;
+  /** Told when a round's installs have moved on, so HR's round card is updated. */
+  onProgress?: (orgId: string, roundId: string) => void;
 }
 
-/** Installs the app for the people whose cards of a step are waiting for it, paced. */
+/**
+ * Installs the app for the people whose cards wait for it ("venter på appen") in the open rounds,
+ * paced, each person claimed in storage before Graph is asked, so a second instance or a restart
+ * never asks for the same person at the same time and a failed request is retried a bounded number
+ * of times. A throttled tenant (429) or one without consent is left alone for the time Graph asks.
+ */
 export class ProactiveInstaller {
-  private readonly reports = new Map<string, InstallReport>();
-  private readonly consentMissingAt = new Map<string, number>();
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly minGapMs: number;
-  private readonly windowMs: number;
+  private readonly policy: InstallPolicy;
+  /** Tenants Graph throttled or refused, and until when they are left alone. */
+  private readonly pausedUntil = new Map<string, number>();
   private lastRequestAt = 0;
 
   constructor(private readonly options: ProactiveInstallerOptions) {
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? defaultSleep;
     this.minGapMs = options.minGapMs ?? 250;
-    this.windowMs = options.windowMs ?? 24 * 3600_000;
+    this.policy = options.policy ?? DEFAULT_INSTALL_POLICY;
   }
 
-  /** The last report for a step of a round, if the installer has looked at it. */
-  report(orgId: string, roundId: string, step: StepNumber): InstallReport | undefined {
-    return this.reports.get(`${orgId}|${roundId}|${step}`);
+  /** How proactive installation is going in a round, for HR's round card. */
+  async tally(orgId: string, roundId: string): Promise<InstallTally> {
+    return tallyInstalls(await this.options.attempts.list(orgId, roundId));
   }
 
-  async installForWaiting(
-    orgId: string,
-    roundId: string,
-    step: StepNumber,
-  ): Promise<InstallReport> {
-    const key = `${orgId}|${roundId}|${step}`;
-    const rows = await this.options.deliveries.list(orgId, roundId, step);
-    const waiting = [
-      ...new Set(rows.filter((r) => r.status === 'waiting').map((r) => r.recipientEmail)),
-    ];
-    const report: InstallReport = { waiting: waiting.length, installed: 0, consentMissing: false };
-    const refusedAt = this.consentMissingAt.get(orgId);
-    if (refusedAt !== undefined && this.now().getTime() - refusedAt < this.windowMs) {
-      report.consentMissing = true;
+  /** Asks for installs for everybody waiting in the organisation's open rounds; returns how many. */
+  async installForOrganisation(orgId: string): Promise<number> {
+    let requested = 0;
+    for (const round of await this.options.repositories.rounds.list(orgId)) {
+      if (round.closedAt || !round.steps.some((s) => s.launchedAt)) continue;
+      requested += await this.installForRound(orgId, round.id);
     }
-    let catalogId: string | undefined;
+    return requested;
+  }
+
+  /** Asks for installs for everybody whose cards of the round wait for the app; returns how many. */
+  async installForRound(orgId: string, roundId: string): Promise<number> {
+    const round = await this.options.repositories.rounds.get(orgId, roundId);
+    if (!round || round.value.closedAt) return 0;
+    const waiting = new Set<string>();
+    for (const step of round.value.steps) {
+      if (!step.launchedAt) continue;
+      for (const row of await this.options.deliveries.list(orgId, roundId, step.step)) {
+        if (row.status === 'waiting') waiting.add(row.recipientEmail);
+      }
+    }
+    let requested = 0;
     for (const email of waiting) {
-      const last = await this.options.attempts.get(orgId, email);
-      if (last && countsAsInstalled(last.outcome)) {
-        report.installed++;
-        continue;
-      }
-      if (report.consentMissing) continue;
-      const person = (await this.options.repositories.people.get(orgId, email))?.value;
-      if (!person || decideInstall(person, last, this.now(), this.windowMs) !== 'install') continue;
-      try {
-        catalogId ??= await this.options.graph.catalogAppId(this.options.manifestId);
-      } catch (error) {
-        if (!(error instanceof InstallConsentError)) throw error;
-        this.refuse(orgId, report);
-        continue;
-      }
-      if (!catalogId) break;
-      await this.pace();
-      const outcome = await this.options.graph.install(person.teams?.aadObjectId ?? '', catalogId);
-      await this.options.attempts.record(orgId, email, {
-        outcome,
-        at: this.now().toISOString(),
-      });
-      if (countsAsInstalled(outcome)) report.installed++;
-      if (outcome === 'no-consent') this.refuse(orgId, report);
+      if (this.paused(orgId)) break;
+      if (await this.installForPerson(orgId, roundId, email)) requested++;
     }
-    this.reports.set(key, report);
-    return report;
+    if (requested > 0) this.options.onProgress?.(orgId, roundId);
+    return requested;
   }
 
-  private refuse(orgId: string, report: InstallReport): void {
-    report.consentMissing = true;
-    this.consentMissingAt.set(orgId, this.now().getTime());
+  private paused(orgId: string): boolean {
+    return (this.pausedUntil.get(orgId) ?? 0) > this.now().getTime();
+  }
+
+  private pause(orgId: string, ms: number): void {
+    this.pausedUntil.set(orgId, this.now().getTime() + ms);
+  }
+
+  /** One person: claim, ask Graph, settle. False when nothing was asked. */
+  private async installForPerson(orgId: string, roundId: string, email: string): Promise<boolean> {
+    const { attempts, repositories, log } = this.options;
+    const person = (await repositories.people.get(orgId, email))?.value;
+    const objectId = person?.teams?.aadObjectId;
+    // Graph installs by Entra object id; without one (a CSV roster, never seen in Teams) we cannot.
+    if (!objectId) return false;
+    const current = await attempts.get(orgId, roundId, email);
+    const step = nextStep(current?.value, this.now(), this.policy);
+    if (step === 'leave') return false;
+    if (step === 'give-up' && current) {
+      await attempts.write(givenUp(current.value, this.now()), current.etag);
+      return false;
+    }
+    const claimed = claim({ orgId, roundId, email }, current?.value, this.now(), this.policy);
+    const etag = await attempts.write(claimed, current?.etag);
+    // Another instance claimed the person first: it asks Graph, not us.
+    if (etag === undefined) return false;
+
+    const graph = this.options.graphFor(orgId);
+    let result: InstallResult;
+    try {
+      const catalogId = await graph.catalogAppId(this.options.manifestId);
+      if (catalogId) {
+        await this.pace();
+        result = await graph.install(objectId, catalogId);
+      } else {
+        log.warn(
+          { orgId, manifestId: this.options.manifestId },
+          "the app is not in the tenant's app catalog; an admin must upload it before it can install itself",
+        );
+        result = { outcome: 'failed' };
+      }
+    } catch (error) {
+      if (error instanceof InstallConsentError) result = { outcome: 'no-consent' };
+      else {
+        log.warn({ err: error, orgId }, 'asking Graph to install the app failed');
+        result = { outcome: 'failed' };
+      }
+    }
+    const settled = settle(claimed, result.outcome, this.now(), this.policy, result.retryAfterMs);
+    if (result.outcome === 'throttled') this.pause(orgId, result.retryAfterMs ?? 60_000);
+    if (result.outcome === 'no-consent') {
+      this.pause(orgId, this.policy.consentPauseMs);
+      log.warn(
+        { orgId },
+        'Graph refused to install the app: TeamsAppInstallation.ReadWriteSelfForUser.All needs admin consent',
+      );
+    }
+    // Lost only if our claim lapsed and another instance took the person over; theirs then stands.
+    await attempts.write(settled, etag);
+    return true;
   }
 
   private async pace(): Promise<void> {
@@ -273,18 +285,4 @@ export class ProactiveInstaller {
     if (wait > 0) await this.sleep(wait);
     this.lastRequestAt = Date.now();
   }
-}
-
-/** HR's line on the round card: how many waiting people have the app now, or why none. */
-export function installReportText(report: InstallReport, n: (value: number) => string): Bilingual {
-  if (report.consentMissing) {
-    return {
-      da: 'Appen kan ikke installere sig selv: en administrator skal give samtykke til tilladelsen TeamsAppInstallation.ReadWriteSelfForUser.All.',
-      en: 'The app cannot install itself: an administrator must consent to the permission TeamsAppInstallation.ReadWriteSelfForUser.All.',
-    };
-  }
-  return {
-    da: `Appen installeret for ${n(report.installed)} af ${n(report.waiting)}`,
-    en: `App installed for ${n(report.installed)} of ${n(report.waiting)}`,
-  };
 }
