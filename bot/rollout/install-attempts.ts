@@ -56,6 +56,12 @@ export interface InstallAttemptStore {
    * or undefined when someone else wrote first (the row exists, or changed since it was read).
    */
   write(attempt: InstallAttempt, etag: string | undefined): Promise<string | undefined>;
+  /**
+   * Until when Graph asked to leave the tenant alone (throttled, or no consent yet), shared by all
+   * instances; undefined when it did not.
+   */
+  pausedUntil(orgId: string): Promise<string | undefined>;
+  pause(orgId: string, until: string): Promise<void>;
   /** Removes a person's rows in the given rounds (GDPR erasure); returns how many there were. */
   removePerson(orgId: string, roundIds: readonly string[], email: string): Promise<number>;
 }

@@ -19,8 +19,11 @@ import {
  * Table `installattempts`: PK = <orgId>|<roundId>, RK = the person's email. One row per person the
  * app asked Graph to install it for in a round (bot/rollout/install-attempts.ts); HR's round card
  * counts the round's partition. Every write is a create or a replace at the ETag read, so two
- * instances never both claim a person.
+ * instances never both claim a person. PK = <orgId>, RK = `pause`: until when Graph asked to leave the
+ * tenant alone (throttling, missing consent), so every instance keeps to it.
  */
+
+const PAUSE = 'pause';
 
 const INSTALL_STATES = ['requesting', 'retry', 'installed', 'gave-up'] as const;
 const INSTALL_OUTCOMES = [
@@ -83,6 +86,18 @@ export class InstallAttemptTable implements InstallAttemptStore {
       if (status === 409 || status === 412 || status === 404) return undefined;
       throw error;
     }
+  }
+
+  async pausedUntil(orgId: string): Promise<string | undefined> {
+    const raw = await readEntity(this.client, encodeKeyPart(orgId), PAUSE);
+    return typeof raw?.until === 'string' ? raw.until : undefined;
+  }
+
+  async pause(orgId: string, until: string): Promise<void> {
+    await this.client.upsertEntity(
+      { partitionKey: encodeKeyPart(orgId), rowKey: PAUSE, orgId, until },
+      'Replace',
+    );
   }
 
   async removePerson(orgId: string, roundIds: readonly string[], email: string): Promise<number> {

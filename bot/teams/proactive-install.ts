@@ -210,6 +210,10 @@ export class ProactiveInstaller {
       }
     }
     let requested = 0;
+    if (waiting.size === 0) return 0;
+    const shared = await this.options.attempts.pausedUntil(orgId);
+    if (shared)
+      this.pausedUntil.set(orgId, Math.max(this.pausedUntil.get(orgId) ?? 0, Date.parse(shared)));
     for (const email of waiting) {
       if (this.paused(orgId)) break;
       if (await this.installForPerson(orgId, roundId, email)) requested++;
@@ -222,8 +226,10 @@ export class ProactiveInstaller {
     return (this.pausedUntil.get(orgId) ?? 0) > this.now().getTime();
   }
 
-  private pause(orgId: string, ms: number): void {
-    this.pausedUntil.set(orgId, this.now().getTime() + ms);
+  private async pause(orgId: string, ms: number): Promise<void> {
+    const until = this.now().getTime() + ms;
+    this.pausedUntil.set(orgId, until);
+    await this.options.attempts.pause(orgId, new Date(until).toISOString());
   }
 
   /** One person: claim, ask Graph, settle. False when nothing was asked. */
@@ -267,9 +273,9 @@ export class ProactiveInstaller {
       }
     }
     const settled = settle(claimed, result.outcome, this.now(), this.policy, result.retryAfterMs);
-    if (result.outcome === 'throttled') this.pause(orgId, result.retryAfterMs ?? 60_000);
+    if (result.outcome === 'throttled') await this.pause(orgId, result.retryAfterMs ?? 60_000);
     if (result.outcome === 'no-consent') {
-      this.pause(orgId, this.policy.consentPauseMs);
+      await this.pause(orgId, this.policy.consentPauseMs);
       log.warn(
         { orgId },
         'Graph refused to install the app: TeamsAppInstallation.ReadWriteSelfForUser.All needs admin consent',

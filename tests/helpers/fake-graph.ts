@@ -39,6 +39,8 @@ export interface FakeGraph {
   installs: { userId: string; bind: string }[];
   /** Answer every install with this status (403 for missing consent); undefined installs normally. */
   refuseInstalls(status: number | undefined): void;
+  /** Answer every install with this server error (503); undefined installs normally. */
+  failInstalls(status: number | undefined): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startFakeGraph(options: {
   const installs: FakeGraph['installs'] = [];
   const installedFor = new Set<string>(options.alreadyInstalled);
   let refusal: number | undefined;
+  let failure: number | undefined;
   let throttled = 0;
   let throttleSeconds = 0;
   const pageSize = options.pageSize ?? 3;
@@ -101,6 +104,10 @@ export async function startFakeGraph(options: {
       req.on('end', () => {
         if (refusal !== undefined) {
           send(refusal, { error: { code: 'Forbidden', message: 'Missing role permissions' } });
+          return;
+        }
+        if (failure !== undefined) {
+          send(failure, { error: { code: 'ServiceUnavailable', message: 'try later' } });
           return;
         }
         const bind = String((JSON.parse(raw) as Record<string, unknown>)['teamsApp@odata.bind']);
@@ -162,6 +169,9 @@ export async function startFakeGraph(options: {
     installs,
     refuseInstalls: (status) => {
       refusal = status;
+    },
+    failInstalls: (status) => {
+      failure = status;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
