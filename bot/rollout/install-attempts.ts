@@ -112,7 +112,12 @@ export function nextStep(
 
 /** The row of a person given up on. */
 export function givenUp(current: InstallAttempt, now: Date): InstallAttempt {
-  return { ...current, state: 'gave-up', notBefore: now.toISOString(), updatedAt: now.toISOString() };
+  return {
+    ...current,
+    state: 'gave-up',
+    notBefore: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** The row that claims the person for one request. */

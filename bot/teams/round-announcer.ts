@@ -78,7 +78,13 @@ export class RoundAnnouncer {
       this.hrUserIds(round),
       this.deps.installs?.(round.orgId, round.id),
     ]);
-    return roundCard({ locale, round, progress, refreshUserIds, ...(installs ? { installs } : {}) });
+    return roundCard({
+      locale,
+      round,
+      progress,
+      refreshUserIds,
+      ...(installs ? { installs } : {}),
+    });
   }
 
   /**
