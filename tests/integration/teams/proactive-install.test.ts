@@ -5,6 +5,7 @@ import {
   DEFAULT_INSTALL_POLICY,
   type InstallPolicy,
 } from '../../../bot/rollout/install-attempts.js';
+import { erasePerson } from '../../../bot/privacy/erase-person.js';
 import { GraphAppInstaller, ProactiveInstaller } from '../../../bot/teams/proactive-install.js';
 import { testStorage, type TestStorage } from '../../helpers/azurite.js';
 import { fakeTokenProvider, startFakeGraph, type FakeGraph } from '../../helpers/fake-graph.js';
@@ -231,5 +232,31 @@ describe('proactive installation of the app for people waiting for it', () => {
       failed: 2,
       consentMissing: false,
     });
+  });
+
+  it('erasing a person (GDPR) removes their install rows with the rest of their data', async () => {
+    graph = await startFakeGraph({
+      users: () => [],
+      teamsApps: [{ id: CATALOG_ID, externalId: MANIFEST_ID }],
+    });
+    await installer().installForRound(ORG, ROUND);
+    const hr = person('hr@kommune.dk', { roles: ['employee', 'hr'] });
+    const report = await erasePerson(
+      {
+        repositories: storage.repositories,
+        deliveries: storage.deliveries,
+        installAttempts: storage.installAttempts,
+        now: () => clock,
+        log: memoryLogger().log,
+      },
+      hr,
+      'anna@kommune.dk',
+    );
+    assert.equal(report.installAttempts, 1);
+    const left = await storage.installAttempts.list(ORG, ROUND);
+    assert.deepEqual(
+      left.map((a) => a.email),
+      ['bo@kommune.dk'],
+    );
   });
 });
