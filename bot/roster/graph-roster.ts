@@ -247,6 +247,8 @@ export function usersToRows(
       leaderEmail: user.manager ? addressOf(user.manager) : '',
       department: user.department ?? '',
       roles: roles.join(';'),
+      // Kept with the person: proactive installation asks Graph by this id.
+      ...(user.id ? { aadObjectId: user.id } : {}),
     };
   });
 }
