@@ -115,6 +115,7 @@ export function startRollout(deps: {
     store: deliveries,
     deliver: createCardDeliverer({
       repositories,
+      deliveries,
       messenger: proactiveMessenger(bot),
       links,
       log: log.child({ module: 'deliver' }),

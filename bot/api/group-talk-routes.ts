@@ -10,7 +10,7 @@ import {
 import type { GroupTalkKey, GroupTalkServices } from '../group-talk/group-talk-view.js';
 import { NOTE_MAX_CHARS, SECTION_ID, TEMPLATE_MAX_SECTIONS } from '../mus/skema-template.js';
 import { apiRoute, type ApiRouteDeps } from './api-route.js';
-import { emailSchema, roundIdSchema } from './skema-routes.js';
+import { emailSchema, etagSchema, roundIdSchema } from '../mus/input-fields.js';
 import { parseInput, refinementText } from './validate-input.js';
 
 /*
@@ -30,7 +30,6 @@ import { parseInput, refinementText } from './validate-input.js';
 const GROUP_PATH = '/api/rounds/:roundId/group-talks/:leader';
 
 const groupPath = z.strictObject({ roundId: roundIdSchema, leader: emailSchema });
-const etagSchema = z.string().min(1).max(200);
 
 export const groupNotesBody = z.strictObject({
   notes: z

@@ -2,7 +2,8 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, AGREEMENT_TEXT_MAX } from '../mus/agreement.js';
 import type { Versioned } from '../mus/errors.js';
-import { isValidEmail, normaliseEmail, type Person } from '../mus/person.js';
+import type { Person } from '../mus/person.js';
+import { agreementIdSchema, emailSchema, etagSchema, roundIdSchema } from '../mus/input-fields.js';
 import {
   ANSWER_MAX_CHARS,
   NOTE_MAX_CHARS,
@@ -46,26 +47,6 @@ import { parseInput, refinementText } from './validate-input.js';
 
 const SKEMA_PATH = '/api/rounds/:roundId/skemas/:email';
 
-/** Round ids as HR's rounds are made (letters, digits, `-`, `_`, `.`). */
-export const roundIdSchema = z
-  .string()
-  .refine(
-    (id) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id),
-    refinementText({ da: 'Ukendt runde.', en: 'Unknown round.' }),
-  );
-
-/** An email in a path: URL-decoded by restify, matched in lower case. */
-export const emailSchema = z
-  .string()
-  .max(254)
-  .transform(normaliseEmail)
-  .refine(
-    isValidEmail,
-    refinementText({ da: 'Skal være en e-mailadresse.', en: 'Must be an email address.' }),
-  );
-
-const etagSchema = z.string().min(1).max(200);
-
 const texts = (max: number) =>
   z.record(z.string().regex(SECTION_ID), z.string().max(max)).refine(
     (r) => Object.keys(r).length <= TEMPLATE_MAX_SECTIONS,
@@ -76,14 +57,7 @@ const texts = (max: number) =>
   );
 
 const skemaPath = z.strictObject({ roundId: roundIdSchema, email: emailSchema });
-const agreementPath = skemaPath.extend({
-  id: z
-    .string()
-    .refine(
-      (id) => /^[A-Za-z0-9-]{1,64}$/.test(id),
-      refinementText({ da: 'Ukendt aftale.', en: 'Unknown agreement.' }),
-    ),
-});
+const agreementPath = skemaPath.extend({ id: agreementIdSchema });
 
 export const answersBody = z.strictObject({
   answers: texts(ANSWER_MAX_CHARS),

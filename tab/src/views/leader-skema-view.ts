@@ -9,6 +9,8 @@ import { SaveStatusView } from '../save-status.js';
 import { TalkTimer } from '../talk-timer.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
+import { finaliseReview } from './finalise-review.js';
+import { jumpList } from './jump-list.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
 
@@ -20,6 +22,9 @@ import { timerPanel } from './timer-panel.js';
  */
 
 const NOTE_PREFIX = 'talkNotes.';
+
+/** The employee whose talk was just finalised here: the next rendering confirms it, once. */
+let confirmationFor: string | undefined;
 
 /** The skema's leader-editable fields as text, for the Autosaver. */
 export function leaderFields(view: SkemaView): Record<string, string> {
@@ -132,8 +137,21 @@ export function renderLeaderSkema(
   };
 
   const heading = h('h1', {}, view.employee.name);
+  // After "Afslut" the confirmation stands first and takes the focus, where eyes and screen readers are.
+  const confirmation =
+    confirmationFor === key.email &&
+    !editable &&
+    h(
+      'div',
+      { className: 'notice success', role: 'status', tabindex: '-1' },
+      t('finalisedConfirmation', { name: view.employee.name }),
+    );
+  confirmationFor = undefined;
   const parts: (HTMLElement | false | undefined)[] = [
+    confirmation,
     h('header', { className: 'page-header' }, heading, skemaFacts(view), phaseSteps(view.status)),
+    // First thing on the first screen, also in the 320 px side panel.
+    view.can.startTalk && startTalkCard(),
     h(
       'div',
       { className: 'toolbar', role: 'region', 'aria-label': t('timerHeading') },
@@ -142,22 +160,33 @@ export function renderLeaderSkema(
     ),
     !editable && finalisedNotice(view),
     coreTaskBlock(view),
-    view.can.startTalk && startTalkCard(),
     watchOuts(),
     understandingsCard(),
     talkAtCard(),
   ];
 
+  const jumpTargets: { label: string; element: HTMLElement }[] = [];
+  const understandings = parts.find((p) => p && p.classList.contains('understandings'));
+  if (understandings) jumpTargets.push({ label: t('jumpUnderstandings'), element: understandings });
   for (const section of view.template.sections) {
-    if (section.kind === 'agreements') {
-      parts.push(agreementsSection(env, view));
-      continue;
-    }
-    parts.push(questionCard(section.id, tr(section.title), tr(section.prompt)));
+    const element =
+      section.kind === 'agreements'
+        ? agreementsSection(env, view)
+        : questionCard(section.id, tr(section.title), tr(section.prompt));
+    parts.push(element);
+    jumpTargets.push({ label: tr(section.title), element });
   }
   parts.push(privateNoteCard());
-  if (view.can.finalise) parts.push(finaliseCard());
+  if (view.can.finalise) {
+    const finalise = finaliseCard();
+    parts.push(finalise);
+    jumpTargets.push({ label: t('jumpFinish'), element: finalise });
+  }
+  // After the header and the toolbar: the way to every part of the talk.
+  const toolbarAt = parts.findIndex((p) => p && p.classList.contains('toolbar'));
+  parts.splice(toolbarAt + 1, 0, jumpList(jumpTargets));
   replace(root, ...parts);
+  if (confirmation) confirmation.focus();
 
   return async () => {
     timerUi.dispose();
@@ -373,38 +402,64 @@ export function renderLeaderSkema(
     const dateId = uid('follow-up');
     const followUp = h('input', { id: dateId, type: 'date' });
     const error = h('p', { className: 'field-error', role: 'alert' });
+    const blocked = h('p', { className: 'field-error', role: 'alert' });
+    const review = h('div', { className: 'review-slot' });
     const titleId = uid('finalise-title');
+    const confirmButton = button(t('confirmFinalise'), () => confirm(), {
+      className: 'primary',
+      'data-action': 'confirm-finalise',
+    });
     const dialog: HTMLDialogElement = h(
       'dialog',
       { className: 'finalise-dialog', 'aria-labelledby': titleId },
       h('h2', { id: titleId }, t('finaliseTitle')),
       h('p', {}, t('finaliseText')),
+      review,
       h('div', { className: 'field' }, h('label', { for: dateId }, t('followUpDate')), followUp),
       error,
       h(
         'div',
         { className: 'actions' },
         button(t('cancel'), () => dialog.close(), { className: 'secondary' }),
-        button(t('confirmFinalise'), () => confirm(), {
-          className: 'primary',
-          'data-action': 'confirm-finalise',
-        }),
+        confirmButton,
       ),
     );
-    const confirm = async (): Promise<void> => {
+    let reviewed: SkemaView | undefined;
+    // The review is of what is stored: everything typed is saved first, then read back.
+    const open = async (): Promise<void> => {
+      blocked.textContent = '';
       error.textContent = '';
       await flushAll();
-      if (notes?.saver.hasConflicts() || notes?.saver.hasUnsaved()) {
-        error.textContent = t('finaliseBlocked');
+      if (notes?.saver.hasConflicts()) {
+        blocked.textContent = t('finaliseBlocked');
+        return;
+      }
+      if (notes?.saver.hasUnsaved() || privateNote?.saver.hasUnsaved()) {
+        blocked.textContent = t('finaliseUnsaved');
         return;
       }
       try {
+        reviewed = await env.api.skema(key.roundId, key.email);
+      } catch (e) {
+        blocked.textContent = e instanceof ApiError ? e.message : t('finaliseUnsaved');
+        return;
+      }
+      const { element, empty } = finaliseReview(reviewed);
+      replace(review, element);
+      confirmButton.textContent =
+        empty.length > 0 ? t('confirmFinaliseAnyway') : t('confirmFinalise');
+      dialog.showModal();
+    };
+    const confirm = async (): Promise<void> => {
+      error.textContent = '';
+      try {
         const next = await env.api.finalise(key, {
-          etag: notes?.saver.currentEtag ?? view.etag,
+          etag: reviewed?.etag ?? notes?.saver.currentEtag ?? view.etag,
           ...(followUp.value ? { followUpDate: followUp.value } : {}),
         });
         dialog.close();
         timer.pause();
+        confirmationFor = key.email;
         rerender(next);
       } catch (e) {
         if (e instanceof ApiError && e.status === 412) {
@@ -412,6 +467,8 @@ export function renderLeaderSkema(
           const current = e.current<SkemaView>();
           if (current) notes?.saver.rebase(current);
           if (current) refreshAnswers(current);
+          if (current) reviewed = current;
+          if (current) replace(review, finaliseReview(current).element);
         }
         error.textContent = e instanceof ApiError ? e.message : t('unexpected');
       }
@@ -420,7 +477,8 @@ export function renderLeaderSkema(
       'section',
       { className: 'card finalise' },
       h('p', { className: 'muted' }, t('talkNotesShared')),
-      button(t('finalise'), () => dialog.showModal(), { className: 'primary' }),
+      blocked,
+      button(t('finalise'), () => open(), { className: 'primary' }),
       dialog,
     );
   }
