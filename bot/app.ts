@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_ORG_ID, type AppConfig } from './config.js';
+import { DEV_ORG_ID, type AppConfig, type ProactiveInstallConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createAuthenticator, orgIdForTenant } from './api/authenticate.js';
 import { registerDevRoutes } from './api/dev-routes.js';
@@ -22,6 +22,8 @@ import { loadDemoData } from './demo-data.js';
 import { createBotFramework } from './teams/bot-framework.js';
 import { MusActivityHandler } from './teams/mus-activity-handler.js';
 import { startRollout } from './rollout-wiring.js';
+import { lazyAppCredential } from './roster/graph-roster.js';
+import { GraphAppInstaller } from './teams/proactive-install.js';
 import type { Skema } from './mus/skema.js';
 import { skemaActions } from './teams/card-actions/skema-actions.js';
 import { evaluationActions } from './teams/card-actions/evaluation-actions.js';
@@ -43,6 +45,31 @@ export function tenantAcceptor(
     if (config.devMode) return true;
     if (!tenantId) return false;
     return allowed.size === 0 || allowed.has(tenantId.toLowerCase());
+  };
+}
+
+/**
+ * The Graph calls of proactive installation, one installer per tenant: each organisation is an Entra
+ * tenant whose admin consents for it, so each gets a token from its own tenant (a single-tenant bot:
+ * its one tenant).
+ */
+function graphInstallerPerTenant(
+  settings: ProactiveInstallConfig,
+): (orgId: string) => GraphAppInstaller {
+  const installers = new Map<string, GraphAppInstaller>();
+  return (orgId) => {
+    let installer = installers.get(orgId);
+    if (!installer) {
+      installer = new GraphAppInstaller({
+        tokenProvider: lazyAppCredential({
+          clientId: settings.clientId,
+          clientSecret: settings.clientSecret,
+          tenantId: settings.tenantId ?? orgId,
+        }),
+      });
+      installers.set(orgId, installer);
+    }
+    return installer;
   };
 }
 
@@ -91,6 +118,15 @@ export async function startApp(
       peopleFirst,
       bot,
       log,
+      ...(config.proactiveInstall
+        ? {
+            proactiveInstall: {
+              graphFor: graphInstallerPerTenant(config.proactiveInstall),
+              attempts: storage.installAttempts,
+              manifestId: config.proactiveInstall.manifestId,
+            },
+          }
+        : {}),
       extraActions: (services) => ({
         ...skemaActions(services, skemaServices),
         ...evaluationActions(services),
@@ -167,6 +203,7 @@ export async function startApp(
             privacy: {
               repositories,
               deliveries: storage.deliveries,
+              installAttempts: storage.installAttempts,
               now: () => new Date(),
               log: log.child({ module: 'privacy' }),
             },

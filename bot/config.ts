@@ -36,6 +36,21 @@ export interface AppConfig {
   teamsAppId?: string;
   /** Rollout sends per second per tenant (Teams allows about 30). */
   rolloutRatePerSecond: number;
+  /**
+   * PROACTIVE_INSTALL=on: the app installs itself through Microsoft Graph for people whose cards
+   * wait for it. Off (undefined) by default; needs the bot's client secret and the manifest id.
+   */
+  proactiveInstall?: ProactiveInstallConfig;
+}
+
+export interface ProactiveInstallConfig {
+  /** The id in manifest.json (TEAMS_APP_ID); Graph finds the app in the tenant's catalog by it. */
+  manifestId: string;
+  /** The bot's Entra app registration, which holds TeamsAppInstallation.ReadWriteSelfForUser.All. */
+  clientId: string;
+  clientSecret: string;
+  /** A single-tenant bot's tenant; otherwise each organisation's own tenant is asked. */
+  tenantId?: string;
 }
 
 /** Thrown when the environment cannot run the app; lists every problem at once. */
@@ -73,6 +88,7 @@ const env = z.object({
   BOT_DOMAIN: optionalText,
   TEAMS_APP_ID: optionalText,
   ROLLOUT_RATE_PER_SECOND: optionalText,
+  PROACTIVE_INSTALL: optionalText,
 });
 
 /**
@@ -153,6 +169,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(e.PUBLIC_URL)) {
     problems.push('PUBLIC_URL skal være en http(s)-adresse / must be an http(s) URL');
   }
+  const proactiveInstall = proactiveInstallConfig(e, bot, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const devMode = !bot;
@@ -178,5 +195,38 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         : `http://127.0.0.1:${Number.isInteger(port) ? port : 3978}`),
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
     rolloutRatePerSecond: rate,
+    ...(proactiveInstall ? { proactiveInstall } : {}),
+  };
+}
+
+/** PROACTIVE_INSTALL: `on` or `off` (the default); on needs what Graph's client credentials need. */
+function proactiveInstallConfig(
+  e: z.output<typeof env>,
+  bot: BotCredentials | undefined,
+  problems: string[],
+): ProactiveInstallConfig | undefined {
+  const flag = e.PROACTIVE_INSTALL?.toLowerCase() ?? 'off';
+  if (flag === 'off') return undefined;
+  if (flag !== 'on') {
+    problems.push(
+      `PROACTIVE_INSTALL skal være on eller off / must be on or off (got "${e.PROACTIVE_INSTALL}")`,
+    );
+    return undefined;
+  }
+  const missing: string[] = [];
+  if (!bot) missing.push('MicrosoftAppId');
+  if (!bot?.appPassword) missing.push('MicrosoftAppPassword');
+  if (!e.TEAMS_APP_ID) missing.push('TEAMS_APP_ID');
+  if (missing.length) {
+    problems.push(
+      `PROACTIVE_INSTALL=on kræver ${missing.join(', ')} (appen henter sin Graph-adgang med botregistreringens hemmelighed og finder sig selv i appkataloget ved manifestets id) / PROACTIVE_INSTALL=on needs ${missing.join(', ')} (the app gets its Graph token with the bot registration's secret and finds itself in the app catalog by the manifest id)`,
+    );
+    return undefined;
+  }
+  return {
+    manifestId: e.TEAMS_APP_ID ?? '',
+    clientId: bot?.appId ?? '',
+    clientSecret: bot?.appPassword ?? '',
+    ...(bot?.tenantId ? { tenantId: bot.tenantId } : {}),
   };
 }

@@ -10,6 +10,8 @@ import type { TenantLeaseStore } from './rollout/tenant-lease.js';
 import { Dispatcher } from './rollout/dispatcher.js';
 import { StepPreparer } from './rollout/step-preparer.js';
 import { wakeWaitingCards } from './rollout/wake-waiting.js';
+import { SpacedRuns } from './rollout/spaced-runs.js';
+import { ProactiveInstaller, type ProactiveInstallerOptions } from './teams/proactive-install.js';
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
 import { planFollowThroughReminders } from './rollout/follow-through-reminders.js';
@@ -50,6 +52,17 @@ export function startRollout(deps: {
   peopleFirst?: PeopleFirst;
   bot: BotFramework;
   log: Logger;
+  /**
+   * PROACTIVE_INSTALL=on: the Graph calls per tenant and where attempts are kept. Absent (the
+   * default), the app never asks Graph to install it.
+   */
+  proactiveInstall?: Pick<
+    ProactiveInstallerOptions,
+    'graphFor' | 'attempts' | 'manifestId' | 'minGapMs' | 'policy' | 'sleep'
+  > & {
+    /** Least pause between two installer runs for an organisation (default 30 s). */
+    everyMs?: number;
+  };
   extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
 }): {
   router: MusBotRouter;
@@ -70,6 +83,8 @@ export function startRollout(deps: {
    * bot has come to know someone); those past their step's deadline are given up as not installed.
    */
   wakeWaiting(orgId: string): Promise<number>;
+  /** Asks for installs for the organisation's waiting people now (PROACTIVE_INSTALL=on; else 0). */
+  installNow(orgId: string): Promise<number>;
   /** Queues the summary card that asks the employee to acknowledge a finalised talk. */
   requestSummary(skema: Skema): Promise<void>;
   stop(): Promise<void>;
@@ -79,9 +94,21 @@ export function startRollout(deps: {
     baseUrl: config.publicUrl,
     ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
   };
+  // Proactive installation (PROACTIVE_INSTALL=on only): people whose cards wait for the app get an
+  // install request; Teams' install event then wakes their cards like any other install.
+  const installer = deps.proactiveInstall
+    ? new ProactiveInstaller({
+        ...deps.proactiveInstall,
+        repositories,
+        deliveries,
+        log: log.child({ module: 'proactive-install' }),
+        onProgress: (orgId, roundId) => announcer.schedule(orgId, roundId),
+      })
+    : undefined;
   const announcer = new RoundAnnouncer({
     repositories,
     deliveries,
+    ...(installer ? { installs: (orgId, roundId) => installer.tally(orgId, roundId) } : {}),
     bot,
     log: log.child({ module: 'round-announcer' }),
     ...(deps.announceEveryMs !== undefined ? { minIntervalMs: deps.announceEveryMs } : {}),
@@ -101,7 +128,10 @@ export function startRollout(deps: {
     ratePerSecond: () => config.rolloutRatePerSecond,
     ...(deps.tenantLeases ? { tenantLeases: deps.tenantLeases } : {}),
     ...(deps.peopleFirst ? { yieldToPeople: () => deps.peopleFirst!.quiet() } : {}),
-    onProgress: ({ orgId, roundId }) => announcer.schedule(orgId, roundId),
+    onProgress: ({ orgId, roundId }) => {
+      announcer.schedule(orgId, roundId);
+      requestInstalls(orgId);
+    },
   });
   const preparer = new StepPreparer({
     repositories,
@@ -116,40 +146,24 @@ export function startRollout(deps: {
   });
   // Many installs arrive together when a setup policy reaches people: one retry per organisation
   // at a time, the next one at least `wakeWaitingEveryMs` later (calls meanwhile join it).
-  const wakeGap = deps.wakeWaitingEveryMs ?? 30_000;
-  const waking = new Map<string, Promise<number>>();
-  const lastWake = new Map<string, number>();
-  // Retries still waiting for their turn are dropped at shutdown (the 5-minute timer or the next
-  // start picks them up); only those already at work are waited for.
-  const wakeTimers = new Set<NodeJS.Timeout>();
-  const wakesAtWork = new Set<Promise<number>>();
-  let stopped = false;
-  const wakeWaiting = (orgId: string): Promise<number> => {
-    const running = waking.get(orgId);
-    if (running) return running;
-    const wait = Math.max(0, (lastWake.get(orgId) ?? 0) + wakeGap - Date.now());
-    const run = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeTimers.delete(timer);
-        resolve();
-      }, wait);
-      timer.unref();
-      wakeTimers.add(timer);
-    })
-      .then(() => {
-        if (stopped) return 0;
-        lastWake.set(orgId, Date.now());
-        const work = wakeWaitingCards({ repositories, deliveries }, orgId, new Date());
-        wakesAtWork.add(work);
-        return work.finally(() => wakesAtWork.delete(work));
-      })
-      .then((woken) => {
-        if (woken > 0) dispatcher.wake();
-        return woken;
-      })
-      .finally(() => waking.delete(orgId));
-    waking.set(orgId, run);
-    return run;
+  const wakeRuns = new SpacedRuns(deps.wakeWaitingEveryMs ?? 30_000, (orgId) =>
+    wakeWaitingCards({ repositories, deliveries }, orgId, new Date()).then((woken) => {
+      if (woken > 0) dispatcher.wake();
+      return woken;
+    }),
+  );
+  const wakeWaiting = (orgId: string): Promise<number> => wakeRuns.request(orgId);
+  const installRuns = installer
+    ? new SpacedRuns(deps.proactiveInstall?.everyMs ?? 30_000, (orgId) =>
+        installer.installForOrganisation(orgId),
+      )
+    : undefined;
+  const requestInstalls = (orgId: string): void => {
+    installRuns
+      ?.request(orgId)
+      .catch((error: unknown) =>
+        log.warn({ err: error, orgId }, 'installing the app for waiting people failed'),
+      );
   };
   const services: BotServices = {
     repositories,
@@ -202,7 +216,10 @@ export function startRollout(deps: {
     waitingTimer = setInterval(() => {
       repositories.organisations
         .listIds()
-        .then((ids) => Promise.all(ids.map(wakeWaiting)))
+        .then((ids) => {
+          ids.forEach(requestInstalls);
+          return Promise.all(ids.map(wakeWaiting));
+        })
         .catch((error: unknown) => log.warn({ err: error }, 'retrying waiting cards failed'));
     }, WAITING_RETRY_MS);
     waitingTimer.unref();
@@ -229,12 +246,12 @@ export function startRollout(deps: {
     remindNow,
     retainNow,
     wakeWaiting,
+    installNow: (orgId) => installRuns?.request(orgId) ?? Promise.resolve(0),
     stop: async () => {
       clearInterval(reminderTimer);
       clearInterval(waitingTimer);
-      stopped = true;
-      for (const timer of wakeTimers) clearTimeout(timer);
-      await Promise.allSettled(wakesAtWork);
+      await wakeRuns.stop();
+      await installRuns?.stop();
       await preparer.stop();
       await dispatcher.stop();
       await announcer.stop();

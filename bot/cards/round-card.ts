@@ -1,6 +1,7 @@
 import type { Locale } from '../mus/bilingual.js';
 import { checkLaunch, type Round, type StepPreparation } from '../mus/round.js';
 import { stepName } from '../mus/rollout-steps.js';
+import type { InstallTally } from '../rollout/install-attempts.js';
 import { roundNoun } from '../mus/glossary.js';
 import {
   actionSet,
@@ -41,6 +42,28 @@ export interface RoundCardView {
    * (at most 60), so each sees it in their own language with the current counts.
    */
   refreshUserIds?: string[];
+  /** Proactive installation in this round (PROACTIVE_INSTALL=on); absent when it is off. */
+  installs?: InstallTally;
+}
+
+/**
+ * HR's line about the app installing itself for people who did not have it, with numbers in the
+ * reader's language; empty while nobody needed it.
+ */
+export function installLine(tally: InstallTally, locale: Locale): string {
+  const n = (value: number): string => formatNumber(value, locale);
+  const t = translator(locale);
+  if (tally.consentMissing) {
+    return t({
+      da: `Appen kan ikke installere sig selv, før en administrator har givet samtykke til tilladelsen TeamsAppInstallation.ReadWriteSelfForUser.All. Installeret ${n(tally.installed)} af ${n(tally.requested)}.`,
+      en: `The app cannot install itself until an administrator has consented to the permission TeamsAppInstallation.ReadWriteSelfForUser.All. Installed ${n(tally.installed)} of ${n(tally.requested)}.`,
+    });
+  }
+  if (tally.requested === 0) return '';
+  return t({
+    da: `Appen installerer sig selv for dem, der mangler den: ${n(tally.requested)} forsøgt · ${n(tally.installed)} installeret · ${n(tally.failed)} mislykket`,
+    en: `The app installs itself for those who lack it: ${n(tally.requested)} requested · ${n(tally.installed)} installed · ${n(tally.failed)} failed`,
+  });
 }
 
 /**
@@ -183,6 +206,9 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
         { isSubtle: true },
       ),
       ...steps,
+      ...(view.installs && installLine(view.installs, view.locale)
+        ? [text(installLine(view.installs, view.locale), { size: 'Small', isSubtle: true })]
+        : []),
     ],
     {
       refresh: {

@@ -22,6 +22,8 @@ export interface RosterRow {
   roles: string;
   /** How to point at this row in messages, when not a line of a file (e.g. an Entra user). */
   where?: string;
+  /** The Entra object id, when the source knows it (Entra ID does, a CSV file does not). */
+  aadObjectId?: string;
 }
 
 /** A problem with one row; `line` lets tools sort and format without parsing `where`. */
@@ -201,6 +203,7 @@ export function validateRoster(orgId: string, rows: readonly RosterRow[]): Roste
         roles: c.roles,
       };
       if (c.leaderEmail) person.leaderEmail = c.leaderEmail;
+      if (c.row.aadObjectId) person.teams = { aadObjectId: c.row.aadObjectId };
       return person;
     }),
   };

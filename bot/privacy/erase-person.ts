@@ -11,7 +11,7 @@ import type { PrivacyServices } from './privacy-services.js';
  * employee of the talk) with their answers, notes, comment and follow-up copy; the agreements made in
  * their talks; the private notes their leaders wrote about them; the private notes they wrote as a
  * leader; the receipts saying they answered an evaluation; every outbox row addressed to them or
- * reminding someone of their agreements; their Teams conversation references; their audit trail; and
+ * reminding someone of their agreements; the app's install attempts for them; their Teams conversation references; their audit trail; and
  * their roster row with its index rows. In other people's audit trails their name and email are
  * removed while the time of the read stays.
  *
@@ -39,6 +39,8 @@ export interface ErasureReport {
    * the report of an organisation without GRUS rounds reads as before.
    */
   groupTalks?: number;
+  /** Rounds in which the app had asked Graph to install it for the person; absent when none. */
+  installAttempts?: number;
 }
 
 /** Erases everything stored about `email` in the viewer's organisation; safe to repeat. */
@@ -104,6 +106,14 @@ export async function erasePerson(
     }
   }
 
+  if (services.installAttempts) {
+    const removed = await services.installAttempts.removePerson(
+      orgId,
+      rounds.map((r) => r.id),
+      email,
+    );
+    if (removed) report.installAttempts = removed;
+  }
   report.conversations = (await repositories.conversations.listForPerson(orgId, email)).length;
   await repositories.conversations.removePerson(orgId, email);
   report.auditEntries = await repositories.audit.removeAbout(orgId, email);

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../mus/repositories.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
+import type { InstallAttemptStore } from '../rollout/install-attempts.js';
 
 /**
  * What the GDPR use cases need: every repository (a person's data is spread over all of them), the
@@ -9,6 +10,8 @@ import type { DeliveryStore } from '../rollout/delivery.js';
 export interface PrivacyServices {
   repositories: Repositories;
   deliveries: DeliveryStore;
+  /** Proactive installation's attempts, which name the person; absent in tests that do not use them. */
+  installAttempts?: InstallAttemptStore;
   now: () => Date;
   log: Logger;
 }

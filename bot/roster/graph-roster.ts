@@ -43,6 +43,20 @@ export async function createAppCredential(settings: GraphAppSettings): Promise<G
   });
 }
 
+/**
+ * The same app identity as a token provider that loads teamsfx only when a token is first asked for,
+ * so that a feature which is configured but never used (proactive installation) costs nothing.
+ */
+export function lazyAppCredential(settings: GraphAppSettings): GraphTokenProvider {
+  let credential: Promise<GraphTokenProvider> | undefined;
+  return {
+    getToken: async (scopes) => {
+      credential ??= createAppCredential(settings);
+      return (await credential).getToken(scopes);
+    },
+  };
+}
+
 export interface GraphRosterOptions {
   tokenProvider: GraphTokenProvider;
   /** Defaults to https://graph.microsoft.com; tests point it at a fake Graph server. */
@@ -233,6 +247,8 @@ export function usersToRows(
       leaderEmail: user.manager ? addressOf(user.manager) : '',
       department: user.department ?? '',
       roles: roles.join(';'),
+      // Kept with the person: proactive installation asks Graph by this id.
+      ...(user.id ? { aadObjectId: user.id } : {}),
     };
   });
 }

@@ -4,6 +4,7 @@ import type { StorageConfig } from '../config.js';
 import type { Repositories } from '../mus/repositories.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
 import type { TenantLeaseStore } from '../rollout/tenant-lease.js';
+import type { InstallAttemptStore } from '../rollout/install-attempts.js';
 import { interruptPid } from '../process-signals.js';
 import { isAlive, readRunningApp } from '../running-file.js';
 import { startAzurite, type EmbeddedAzurite } from './embedded-azurite.js';
@@ -14,6 +15,8 @@ export interface ConnectedStorage {
   deliveries: DeliveryStore;
   /** Which instance sends each tenant's cards (several instances on one storage account). */
   tenantLeases: TenantLeaseStore;
+  /** Proactive installation's attempts (used only when PROACTIVE_INSTALL=on). */
+  installAttempts: InstallAttemptStore;
   ping(): Promise<boolean>;
   /** Present when we started Azurite ourselves. */
   azurite?: EmbeddedAzurite;

@@ -5,6 +5,8 @@ import type { DeliveryStore } from '../rollout/delivery.js';
 import { AgreementTable } from './agreement-table.js';
 import { AuditTable } from './audit-table.js';
 import { TenantLeaseTable } from './tenant-lease-table.js';
+import { InstallAttemptTable } from './install-attempt-table.js';
+import type { InstallAttemptStore } from '../rollout/install-attempts.js';
 import type { TenantLeaseStore } from '../rollout/tenant-lease.js';
 import { DeliveryTable } from './delivery-table.js';
 import { ConversationTable } from './conversation-table.js';
@@ -33,6 +35,7 @@ export const TABLE_NAMES = {
   dispatchQueue: 'dispatchqueue',
   auditLog: 'auditlog',
   groupTalks: 'grouptalks',
+  installAttempts: 'installattempts',
 } as const;
 
 export type TableRole = keyof typeof TABLE_NAMES;
@@ -54,6 +57,8 @@ export interface TableStorage {
   deliveries: DeliveryStore;
   /** Which instance sends each tenant's cards. */
   tenantLeases: TenantLeaseStore;
+  /** Proactive installation's attempts, one row per person per round. */
+  installAttempts: InstallAttemptStore;
   /** True when the Table service answers (for GET /healthz); never throws. */
   ping: () => Promise<boolean>;
 }
@@ -130,6 +135,7 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
     dispatchQueue: client('dispatchQueue'),
     auditLog: client('auditLog'),
     groupTalks: client('groupTalks'),
+    installAttempts: client('installAttempts'),
   } satisfies Record<TableRole, TableClient>;
   await Promise.all(Object.values(clients).map(createIfMissing));
 
@@ -167,5 +173,6 @@ export async function openTableStorage(options: TableStorageOptions): Promise<Ta
 
   const deliveries = new DeliveryTable(clients.deliveries, clients.dispatchQueue);
   const tenantLeases = new TenantLeaseTable(clients.dispatchQueue);
-  return { repositories, deliveries, tenantLeases, ping };
+  const installAttempts = new InstallAttemptTable(clients.installAttempts);
+  return { repositories, deliveries, tenantLeases, installAttempts, ping };
 }

@@ -190,8 +190,13 @@ export class PersonTable implements PersonRepository {
       const groups: TransactionAction[][] = [];
       for (const person of incoming.values()) {
         const before = stored.get(person.email);
-        // Identities learnt from Teams are ours, not the roster's: keep them.
-        const after: Person = { ...person, teams: before?.value.teams ?? person.teams };
+        // Identities learnt from Teams are ours, not the roster's: keep them, adding only what the
+        // roster knows and Teams has not told us yet (the Entra object id from Entra ID).
+        const teams =
+          before?.value.teams && person.teams
+            ? { ...person.teams, ...before.value.teams }
+            : (before?.value.teams ?? person.teams);
+        const after: Person = { ...person, ...(teams ? { teams } : {}) };
         if (before && samePerson(before.value, after)) continue;
         groups.push(this.writeActions(after, before, rowKeys));
         written.add(person.email);

@@ -5,12 +5,15 @@ import type { Locale } from '../mus/bilingual.js';
 import type { Repositories } from '../mus/repositories.js';
 import type { Round } from '../mus/round.js';
 import type { DeliveryStore } from '../rollout/delivery.js';
+import type { InstallTally } from '../rollout/install-attempts.js';
 import type { BotFramework } from './bot-framework.js';
 import { toConversationRef } from './conversation-ref.js';
 
 export interface RoundAnnouncerDeps {
   repositories: Repositories;
   deliveries: DeliveryStore;
+  /** How proactive installation is going in a round; undefined when it is off. */
+  installs?: (orgId: string, roundId: string) => Promise<InstallTally | undefined>;
   bot: Pick<BotFramework, 'updateActivity'>;
   log: Logger;
   /** Teams allows a few updates per second per conversation; progress needs far fewer. */
@@ -70,11 +73,18 @@ export class RoundAnnouncer {
   }
 
   async card(round: Round, locale: Locale): Promise<AdaptiveCard> {
-    const [progress, refreshUserIds] = await Promise.all([
+    const [progress, refreshUserIds, installs] = await Promise.all([
       this.progress(round),
       this.hrUserIds(round),
+      this.deps.installs?.(round.orgId, round.id),
     ]);
-    return roundCard({ locale, round, progress, refreshUserIds });
+    return roundCard({
+      locale,
+      round,
+      progress,
+      refreshUserIds,
+      ...(installs ? { installs } : {}),
+    });
   }
 
   /**

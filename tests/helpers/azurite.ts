@@ -6,6 +6,7 @@ import { TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { Repositories } from '../../bot/mus/repositories.js';
 import type { DeliveryStore } from '../../bot/rollout/delivery.js';
 import type { TenantLeaseStore } from '../../bot/rollout/tenant-lease.js';
+import type { InstallAttemptStore } from '../../bot/rollout/install-attempts.js';
 import { startAzurite, type EmbeddedAzurite } from '../../bot/storage/embedded-azurite.js';
 import {
   openTableStorage,
@@ -47,6 +48,7 @@ export interface TestStorage {
   repositories: Repositories;
   deliveries: DeliveryStore;
   tenantLeases: TenantLeaseStore;
+  installAttempts: InstallAttemptStore;
   ping: () => Promise<boolean>;
   connectionString: string;
   tablePrefix: string;
@@ -60,7 +62,7 @@ export interface TestStorage {
 export async function testStorage(): Promise<TestStorage> {
   const { server } = await sharedAzurite();
   const tablePrefix = `t${randomBytes(6).toString('hex')}`;
-  const { repositories, deliveries, tenantLeases, ping } = await openTableStorage({
+  const { repositories, deliveries, tenantLeases, installAttempts, ping } = await openTableStorage({
     connectionString: server.connectionString,
     tablePrefix,
   });
@@ -72,6 +74,7 @@ export async function testStorage(): Promise<TestStorage> {
     repositories,
     deliveries,
     tenantLeases,
+    installAttempts,
     ping,
     connectionString: server.connectionString,
     tablePrefix,

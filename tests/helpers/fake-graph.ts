@@ -33,8 +33,14 @@ export interface FakeGraph {
   baseUrl: string;
   /** Every request the server got: path with query, and its authorization header. */
   requests: { url: string; authorization: string | undefined }[];
-  /** Answer the next N requests with 429 and Retry-After: 0. */
-  throttleNext(n: number): void;
+  /** Answer the next N requests with 429 and this Retry-After (seconds, default 0). */
+  throttleNext(n: number, retryAfterSeconds?: number): void;
+  /** Personal installs Graph made: user id and the bound catalog app URL. */
+  installs: { userId: string; bind: string }[];
+  /** Answer every install with this status (403 for missing consent); undefined installs normally. */
+  refuseInstalls(status: number | undefined): void;
+  /** Answer every install with this server error (503); undefined installs normally. */
+  failInstalls(status: number | undefined): void;
   close(): Promise<void>;
 }
 
@@ -46,9 +52,20 @@ export async function startFakeGraph(options: {
   users: () => FakeGraphUser[];
   groups?: Record<string, string[]>;
   pageSize?: number;
+  /** The tenant's app catalog: catalog id and manifest (external) id. */
+  teamsApps?: { id: string; externalId: string }[];
+  /** Called for each personal install Graph makes (as Teams would then tell the bot). */
+  onInstall?: (userId: string) => void;
+  /** Users who have the app already: Graph answers their install with 409. */
+  alreadyInstalled?: string[];
 }): Promise<FakeGraph> {
   const requests: FakeGraph['requests'] = [];
+  const installs: FakeGraph['installs'] = [];
+  const installedFor = new Set<string>(options.alreadyInstalled);
+  let refusal: number | undefined;
+  let failure: number | undefined;
   let throttled = 0;
+  let throttleSeconds = 0;
   const pageSize = options.pageSize ?? 3;
   let baseUrl = '';
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -69,7 +86,46 @@ export async function startFakeGraph(options: {
     }
     if (throttled > 0) {
       throttled--;
-      send(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '0' });
+      send(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': String(throttleSeconds) });
+      return;
+    }
+    if (url.pathname === '/v1.0/appCatalogs/teamsApps' && req.method === 'GET') {
+      const filter = /^externalId eq '(.*)'$/.exec(url.searchParams.get('$filter') ?? '');
+      const apps = (options.teamsApps ?? []).filter((a) => a.externalId === filter?.[1]);
+      send(200, { value: apps.map((a) => ({ id: a.id, externalId: a.externalId })) });
+      return;
+    }
+    const installedApps = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+    if (installedApps?.[1] && req.method === 'POST') {
+      const userId = decodeURIComponent(installedApps[1]);
+      let raw = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (raw += chunk));
+      req.on('end', () => {
+        if (refusal !== undefined) {
+          send(refusal, { error: { code: 'Forbidden', message: 'Missing role permissions' } });
+          return;
+        }
+        if (failure !== undefined) {
+          send(failure, { error: { code: 'ServiceUnavailable', message: 'try later' } });
+          return;
+        }
+        const bind = String((JSON.parse(raw) as Record<string, unknown>)['teamsApp@odata.bind']);
+        const catalogId = bind.split('/').pop() ?? '';
+        if (!(options.teamsApps ?? []).some((a) => a.id === catalogId)) {
+          send(404, { error: { code: 'NotFound', message: 'app not in the catalog' } });
+          return;
+        }
+        if (installedFor.has(userId)) {
+          send(409, { error: { code: 'Conflict', message: 'App is already installed.' } });
+          return;
+        }
+        installedFor.add(userId);
+        installs.push({ userId, bind });
+        res.writeHead(201);
+        res.end();
+        options.onInstall?.(userId);
+      });
       return;
     }
     const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
@@ -106,8 +162,16 @@ export async function startFakeGraph(options: {
   return {
     baseUrl,
     requests,
-    throttleNext: (n) => {
+    throttleNext: (n, retryAfterSeconds = 0) => {
       throttled = n;
+      throttleSeconds = retryAfterSeconds;
+    },
+    installs,
+    refuseInstalls: (status) => {
+      refusal = status;
+    },
+    failInstalls: (status) => {
+      failure = status;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -6,6 +6,8 @@ import type { Person } from '../../bot/mus/person.js';
 import { importRosterCsv } from '../../bot/roster/csv-roster.js';
 import { startRollout } from '../../bot/rollout-wiring.js';
 import { createBotFramework } from '../../bot/teams/bot-framework.js';
+import { GraphAppInstaller } from '../../bot/teams/proactive-install.js';
+import { fakeTokenProvider } from './fake-graph.js';
 import { MusActivityHandler } from '../../bot/teams/mus-activity-handler.js';
 import { skemaActions } from '../../bot/teams/card-actions/skema-actions.js';
 import { evaluationActions } from '../../bot/teams/card-actions/evaluation-actions.js';
@@ -107,8 +109,29 @@ function activity(
   };
 }
 
+/** The manifest id the fake Graph's app catalog knows the app by. */
+export const MANIFEST_ID = 'a1b2c3d4-0000-4000-8000-0000000000cc';
+
+/** PROACTIVE_INSTALL=on against a fake Graph at `graphBaseUrl`, paced without pauses for tests. */
+export function proactiveInstallDeps(
+  storage: TestStorage,
+  graphBaseUrl: string,
+): NonNullable<Parameters<typeof startRollout>[0]['proactiveInstall']> {
+  const graph = new GraphAppInstaller({
+    tokenProvider: fakeTokenProvider(),
+    baseUrl: graphBaseUrl,
+  });
+  return {
+    graphFor: () => graph,
+    attempts: storage.installAttempts,
+    manifestId: MANIFEST_ID,
+    minGapMs: 0,
+    everyMs: 0,
+  };
+}
+
 export async function startRolloutHarness(
-  options: { ratePerSecond?: number } = {},
+  options: { ratePerSecond?: number; proactiveInstallGraphUrl?: string } = {},
 ): Promise<RolloutHarness> {
   const storage = await testStorage();
   const fake = await FakeBotConnector.start();
@@ -142,6 +165,9 @@ export async function startRolloutHarness(
     autoStart: false,
     announceEveryMs: 0,
     wakeWaitingEveryMs: 0,
+    ...(options.proactiveInstallGraphUrl
+      ? { proactiveInstall: proactiveInstallDeps(storage, options.proactiveInstallGraphUrl) }
+      : {}),
     extraActions: (services) => ({
       ...skemaActions(services, skemaServices),
       ...evaluationActions(services),

@@ -229,4 +229,52 @@ describe('loadConfig', () => {
       assert.equal(loadConfig(BOT).host, '0.0.0.0');
     });
   });
+
+  describe('PROACTIVE_INSTALL', () => {
+    const READY = { ...BOT, TEAMS_APP_ID: 'manifest-id' };
+
+    it('is off unless set, and off when set to off', () => {
+      assert.equal(loadConfig(READY).proactiveInstall, undefined);
+      assert.equal(loadConfig({ ...READY, PROACTIVE_INSTALL: 'off' }).proactiveInstall, undefined);
+    });
+
+    it('on uses the bot registration for Graph and finds the app by the manifest id', () => {
+      assert.deepEqual(loadConfig({ ...READY, PROACTIVE_INSTALL: 'on' }).proactiveInstall, {
+        manifestId: 'manifest-id',
+        clientId: 'app-id',
+        clientSecret: 'secret',
+      });
+      const single = loadConfig({
+        ...READY,
+        PROACTIVE_INSTALL: 'ON',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: 'tenant-1',
+      });
+      assert.equal(single.proactiveInstall?.tenantId, 'tenant-1');
+    });
+
+    it('refuses any value but on or off, quoting it', () => {
+      assert.deepEqual(problemsOf({ ...READY, PROACTIVE_INSTALL: 'yes' }), [
+        'PROACTIVE_INSTALL skal være on eller off / must be on or off (got "yes")',
+      ]);
+    });
+
+    it('on without a client secret or a manifest id names what is missing', () => {
+      const [problem, ...rest] = problemsOf({ PROACTIVE_INSTALL: 'on' });
+      assert.deepEqual(rest, []);
+      assert.match(
+        problem ?? '',
+        /^PROACTIVE_INSTALL=on kræver MicrosoftAppId, MicrosoftAppPassword, TEAMS_APP_ID /,
+      );
+      const msi = problemsOf({
+        MicrosoftAppId: 'app-id',
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: 'tenant-1',
+        TEAMS_APP_ID: 'manifest-id',
+        PROACTIVE_INSTALL: 'on',
+      });
+      assert.equal(msi.length, 1);
+      assert.match(msi[0] ?? '', /kræver MicrosoftAppPassword \(/);
+    });
+  });
 });

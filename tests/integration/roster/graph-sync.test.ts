@@ -44,6 +44,30 @@ describe('roster sync from Microsoft Entra ID', () => {
     assert.deepEqual(team.map((p) => p.email).sort(), ['ib@tenant.example', 'ulla@tenant.example']);
   });
 
+  it('keeps each person’s Entra object id (proactive installation asks Graph by it), beside what Teams told', async () => {
+    // Ulla was in a CSV roster before and has met the bot in Teams, which knows her chat id only.
+    await people.upsertRoster(ORG, [
+      {
+        orgId: ORG,
+        email: 'ulla@tenant.example',
+        name: 'Ulla',
+        department: 'Drift',
+        roles: ['employee'],
+      },
+    ]);
+    await people.setTeamsIdentity(ORG, 'ulla@tenant.example', { userId: '29:ulla' });
+    assert.deepEqual(await sync(), { created: 7, updated: 1, unchanged: 0 });
+    const ib = await people.get(ORG, 'ib@tenant.example');
+    assert.deepEqual(ib?.value.teams, { aadObjectId: 'id-ib@tenant.example' });
+    const found = await people.findByTeamsId(ORG, { aadObjectId: 'id-ib@tenant.example' });
+    assert.equal(found?.email, 'ib@tenant.example');
+    assert.deepEqual((await people.get(ORG, 'ulla@tenant.example'))?.value.teams, {
+      userId: '29:ulla',
+      aadObjectId: 'id-ulla@tenant.example',
+    });
+    assert.deepEqual(await sync(), { created: 0, updated: 0, unchanged: 8 });
+  });
+
   it('syncing again changes nothing; a change in Entra updates that person only', async () => {
     await sync();
     assert.deepEqual(await sync(), { created: 0, updated: 0, unchanged: 8 });

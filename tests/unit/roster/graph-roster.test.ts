@@ -21,7 +21,7 @@ describe('roster from Microsoft Graph', () => {
     await graph.close();
   });
 
-  it('reads every page with the bearer token and maps managers to leaders', async () => {
+  it('reads every page with the bearer token and maps managers to leaders, keeping the Entra object id', async () => {
     const tokens = fakeTokenProvider();
     const rows = await readGraphRoster({ tokenProvider: tokens, baseUrl: graph.baseUrl });
     assert.deepEqual(tokens.scopes, ['https://graph.microsoft.com/.default']);
@@ -41,6 +41,7 @@ describe('roster from Microsoft Graph', () => {
       leaderEmail: 'direktoer@tenant.example',
       department: 'Drift',
       roles: 'employee;leader',
+      aadObjectId: 'id-Mads.Drift@tenant.example',
     });
     assert.equal(byEmail.get('direktoer@tenant.example')?.roles, 'employee;leader');
     assert.equal(byEmail.get('ib@tenant.example')?.leaderEmail, 'mads.drift@tenant.example');
