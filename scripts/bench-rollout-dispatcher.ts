@@ -60,6 +60,7 @@ const dispatcher = new Dispatcher({
   store: deliveries,
   deliver: createCardDeliverer({
     repositories,
+    deliveries,
     messenger: proactiveMessenger(createBotFramework(undefined, { log, requestTimeoutMs: 10_000 })),
     links: { baseUrl: 'http://127.0.0.1:3978' },
     log,

@@ -1,16 +1,16 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import {
-  acknowledgeGroupTalkBy,
-  finaliseGroupTalkBy,
+  acknowledgeGroupTalk,
+  finaliseGroupTalk,
   readGroupTalk,
   saveGroupTalkNotes,
-  startGroupTalkBy,
-} from '../group-talk/group-talk-actions.js';
+  startGroupTalk,
+} from '../group-talk/group-talk-use-cases.js';
 import type { GroupTalkKey, GroupTalkServices } from '../group-talk/group-talk-view.js';
 import { NOTE_MAX_CHARS, SECTION_ID, TEMPLATE_MAX_SECTIONS } from '../mus/skema-template.js';
 import { apiRoute, type ApiRouteDeps } from './api-route.js';
-import { emailSchema, roundIdSchema } from './skema-routes.js';
+import { emailSchema, etagSchema, roundIdSchema } from '../mus/input-fields.js';
 import { parseInput, refinementText } from './validate-input.js';
 
 /*
@@ -30,7 +30,6 @@ import { parseInput, refinementText } from './validate-input.js';
 const GROUP_PATH = '/api/rounds/:roundId/group-talks/:leader';
 
 const groupPath = z.strictObject({ roundId: roundIdSchema, leader: emailSchema });
-const etagSchema = z.string().min(1).max(200);
 
 export const groupNotesBody = z.strictObject({
   notes: z
@@ -85,7 +84,7 @@ export function registerGroupTalkRoutes(
     apiRoute(deps, async (req, viewer) => {
       const key = groupKey(req);
       const input = parseInput(groupEtagBody, body(req));
-      return { body: await startGroupTalkBy(services, viewer, key, input) };
+      return { body: await startGroupTalk(services, viewer, key, input) };
     }),
   );
 
@@ -94,7 +93,7 @@ export function registerGroupTalkRoutes(
     apiRoute(deps, async (req, viewer) => {
       const key = groupKey(req);
       const input = parseInput(groupEtagBody, body(req));
-      return { body: await finaliseGroupTalkBy(services, viewer, key, input) };
+      return { body: await finaliseGroupTalk(services, viewer, key, input) };
     }),
   );
 
@@ -103,7 +102,7 @@ export function registerGroupTalkRoutes(
     apiRoute(deps, async (req, viewer) => {
       const key = groupKey(req);
       parseInput(groupAcknowledgeBody, body(req) ?? {});
-      return { body: await acknowledgeGroupTalkBy(services, viewer, key) };
+      return { body: await acknowledgeGroupTalk(services, viewer, key) };
     }),
   );
 }

@@ -5,7 +5,7 @@ import { overviewCsv } from '../overview/overview-csv.js';
 import { roundOverview, type OverviewServices } from '../overview/round-overview.js';
 import { talkList, talkListCsv, type TalkListServices } from '../overview/talk-list.js';
 import { apiRoute, sendApiError, type ApiRouteDeps } from './api-route.js';
-import { roundIdSchema } from './skema-routes.js';
+import { roundIdSchema } from '../mus/input-fields.js';
 import { parseInput } from './validate-input.js';
 
 /*

@@ -5,7 +5,7 @@ import { erasePerson } from '../privacy/erase-person.js';
 import { EXPORT_REASON_MAX, exportPerson } from '../privacy/export-person.js';
 import type { PrivacyServices } from '../privacy/privacy-services.js';
 import { apiRoute, type ApiRouteDeps } from './api-route.js';
-import { emailSchema } from './skema-routes.js';
+import { emailSchema } from '../mus/input-fields.js';
 import { parseInput } from './validate-input.js';
 
 /*

@@ -6,7 +6,7 @@ import { leaderTeam } from '../skema/leader-team.js';
 import { myRounds } from '../skema/my-rounds.js';
 import type { SkemaServices } from '../skema/skema-services.js';
 import { apiRoute, type ApiRouteDeps } from './api-route.js';
-import { roundIdSchema } from './skema-routes.js';
+import { roundIdSchema } from '../mus/input-fields.js';
 import { parseInput } from './validate-input.js';
 
 /*

@@ -23,7 +23,7 @@ import { sendApiError } from './api-route.js';
 import type { Authenticate } from './authenticate.js';
 import { requireIfMatch, sendStaleWrite } from './if-match.js';
 import { roundSetupView as view } from './round-setup-view.js';
-import { roundIdSchema } from './skema-routes.js';
+import { roundIdSchema } from '../mus/input-fields.js';
 import { parseInput } from './validate-input.js';
 
 /*

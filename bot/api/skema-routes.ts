@@ -2,7 +2,8 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, AGREEMENT_TEXT_MAX } from '../mus/agreement.js';
 import type { Versioned } from '../mus/errors.js';
-import { isValidEmail, normaliseEmail, type Person } from '../mus/person.js';
+import type { Person } from '../mus/person.js';
+import { agreementIdSchema, emailSchema, etagSchema, roundIdSchema } from '../mus/input-fields.js';
 import {
   ANSWER_MAX_CHARS,
   NOTE_MAX_CHARS,
@@ -22,6 +23,8 @@ import type { SkemaRef } from '../skema/skema-access.js';
 import type { SkemaServices } from '../skema/skema-services.js';
 import { skemaView } from '../skema/skema-view.js';
 import { startTalk } from '../skema/start-talk.js';
+import { changeTalkClock, readTalkClock } from '../skema/talk-clock.js';
+import { TALK_CLOCK_ACTIONS } from '../mus/talk-clock.js';
 import { apiRoute, type ApiResult, type ApiRouteDeps } from './api-route.js';
 import { MINIMAL_APPLIED, prefersMinimal, savedSkema } from './prefer-minimal.js';
 import { parseInput, refinementText } from './validate-input.js';
@@ -40,31 +43,14 @@ import { parseInput, refinementText } from './validate-input.js';
  *   POST   /api/rounds/:roundId/skemas/:email/agreements          → 201 AgreementView
  *   PATCH  /api/rounds/:roundId/skemas/:email/agreements/:id      → AgreementView
  *   DELETE /api/rounds/:roundId/skemas/:email/agreements/:id      → 204
+ *   GET    /api/rounds/:roundId/skemas/:email/talk-clock          → TalkClockAnswer
+ *   POST   /api/rounds/:roundId/skemas/:email/talk-clock          → TalkClockAnswer (pause, resume,
+ *                                                                  reset, end; no ETag needed)
  *   POST   /api/rounds/:roundId/skemas/:email/finalise            → SkemaView
  *   POST   /api/rounds/:roundId/skemas/:email/acknowledge         → SkemaView
  */
 
 const SKEMA_PATH = '/api/rounds/:roundId/skemas/:email';
-
-/** Round ids as HR's rounds are made (letters, digits, `-`, `_`, `.`). */
-export const roundIdSchema = z
-  .string()
-  .refine(
-    (id) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id),
-    refinementText({ da: 'Ukendt runde.', en: 'Unknown round.' }),
-  );
-
-/** An email in a path: URL-decoded by restify, matched in lower case. */
-export const emailSchema = z
-  .string()
-  .max(254)
-  .transform(normaliseEmail)
-  .refine(
-    isValidEmail,
-    refinementText({ da: 'Skal være en e-mailadresse.', en: 'Must be an email address.' }),
-  );
-
-const etagSchema = z.string().min(1).max(200);
 
 const texts = (max: number) =>
   z.record(z.string().regex(SECTION_ID), z.string().max(max)).refine(
@@ -76,14 +62,7 @@ const texts = (max: number) =>
   );
 
 const skemaPath = z.strictObject({ roundId: roundIdSchema, email: emailSchema });
-const agreementPath = skemaPath.extend({
-  id: z
-    .string()
-    .refine(
-      (id) => /^[A-Za-z0-9-]{1,64}$/.test(id),
-      refinementText({ da: 'Ukendt aftale.', en: 'Unknown agreement.' }),
-    ),
-});
+const agreementPath = skemaPath.extend({ id: agreementIdSchema });
 
 export const answersBody = z.strictObject({
   answers: texts(ANSWER_MAX_CHARS),
@@ -121,6 +100,7 @@ export const agreementChangeBody = z
       en: 'Say what to change: status, text or due date.',
     }),
   );
+export const talkClockBody = z.strictObject({ action: z.enum(TALK_CLOCK_ACTIONS) });
 export const finaliseBody = z.strictObject({
   etag: etagSchema,
   followUpDate: z.iso.date().optional(),
@@ -229,6 +209,22 @@ export function registerSkemaRoutes(
       const { roundId, email, id } = parseInput(agreementPath, req.params, 'path');
       await removeAgreement(services, viewer, { roundId, employeeEmail: email }, id);
       return { status: 204 };
+    }),
+  );
+
+  server.get(
+    `${SKEMA_PATH}/talk-clock`,
+    apiRoute(deps, async (req, viewer) => ({
+      body: await readTalkClock(services, viewer, skemaRef(req)),
+    })),
+  );
+
+  server.post(
+    `${SKEMA_PATH}/talk-clock`,
+    apiRoute(deps, async (req, viewer) => {
+      const ref = skemaRef(req);
+      const { action } = parseInput(talkClockBody, body(req));
+      return { body: await changeTalkClock(services, viewer, ref, action) };
     }),
   );
 

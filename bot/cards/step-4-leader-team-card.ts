@@ -18,13 +18,16 @@ import {
 } from './elements.js';
 import { formatDate, translator } from './format.js';
 import { hrContactBlock } from './hr-contact-block.js';
-import { SKEMA_STATUS_LABELS } from './skema-status-labels.js';
+import type { DeliveryStatus } from '../rollout/delivery.js';
+import { SKEMA_STATUS_LABELS, sentSkemaLabel } from './skema-status-labels.js';
 
 export interface TeamMemberStatus {
   name: string;
   email: string;
   /** Absent when no skema was sent to this person. */
   status?: SkemaStatus;
+  /** How the step-3 card with their skema fared, when known. */
+  delivery?: DeliveryStatus;
   /** Opens the tab on this employee's skema. */
   tabUrl: string;
 }
@@ -59,14 +62,7 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
     columns([
       { items: [text(plain(m.name))], width: 'stretch' },
       {
-        items: [
-          text(
-            m.status ? t(SKEMA_STATUS_LABELS[m.status]) : t({ da: 'Intet skema', en: 'No form' }),
-            {
-              color: m.status === 'sent' ? 'Warning' : m.status ? 'Good' : 'Default',
-            },
-          ),
-        ],
+        items: [memberStatus(m, t)],
         width: 'auto',
       },
       { items: [actionSet([openUrl(t({ da: 'Åbn', en: 'Open' }), m.tabUrl)])], width: 'auto' },
@@ -111,6 +107,14 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
   );
 }
 
+/** A team member's status in words that say what happened, coloured by whether it needs care. */
+function memberStatus(m: TeamMemberStatus, t: ReturnType<typeof translator>): CardElement {
+  if (!m.status) return text(t({ da: 'Intet skema', en: 'No form' }));
+  if (m.status !== 'sent') return text(t(SKEMA_STATUS_LABELS[m.status]), { color: 'Good' });
+  const label = sentSkemaLabel(m.delivery);
+  return text(t(label), { color: m.delivery === 'sent' ? 'Warning' : 'Attention' });
+}
+
 function preparedCount(team: TeamMemberStatus[]): number {
   return team.filter((m) => m.status && m.status !== 'sent').length;
 }
@@ -144,14 +148,7 @@ function groupTalkCard(view: LeaderTeamView, group: GroupTalkLink): AdaptiveCard
         columns([
           { items: [text(plain(m.name))], width: 'stretch' },
           {
-            items: [
-              text(
-                m.status
-                  ? t(SKEMA_STATUS_LABELS[m.status])
-                  : t({ da: 'Intet skema', en: 'No form' }),
-                { color: m.status === 'sent' ? 'Warning' : m.status ? 'Good' : 'Default' },
-              ),
-            ],
+            items: [memberStatus(m, t)],
             width: 'auto',
           },
         ]),

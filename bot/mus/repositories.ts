@@ -30,10 +30,19 @@ export interface RosterWriteResult {
   unchanged: number;
 }
 
+/** Teams ids learnt for one person; `known` is the version the caller read, if it read one. */
+export interface TeamsIdentityUpdate {
+  email: string;
+  identity: TeamsIdentity;
+  known?: Versioned<Person>;
+}
+
 export interface PersonRepository {
   get(orgId: string, email: string): Promise<Versioned<Person> | undefined>;
   /** Everybody in the organisation, in email order. */
   list(orgId: string): Promise<Person[]>;
+  /** The same with each person's ETag, for writes that follow a whole listing. */
+  listVersions(orgId: string): Promise<Versioned<Person>[]>;
   /** The people whose leader is `leaderEmail`, without scanning the organisation. */
   listTeam(orgId: string, leaderEmail: string): Promise<Person[]>;
   /** Finds a person by their Entra object id (SSO `oid`) or Bot Framework user id. */
@@ -50,13 +59,15 @@ export interface PersonRepository {
   setTeamsIdentity(orgId: string, email: string, identity: TeamsIdentity): Promise<void>;
   /**
    * The same for many people at once (a team roster's page): reads and writes in bulk, so a team of
-   * thousands is learnt in seconds. People no longer on the roster are skipped. Returns how many
-   * people's ids changed.
+   * thousands is learnt in seconds. An update may carry the version its caller already read (with
+   * its ETag), which saves reading it again. People no longer on the roster are skipped. Returns
+   * the new versions of the people whose ids changed (those that needed a retry on their own are
+   * written but left out).
    */
   setTeamsIdentities(
     orgId: string,
-    updates: readonly { email: string; identity: TeamsIdentity }[],
-  ): Promise<number>;
+    updates: readonly TeamsIdentityUpdate[],
+  ): Promise<Versioned<Person>[]>;
   remove(orgId: string, email: string): Promise<void>;
 }
 

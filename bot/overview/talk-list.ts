@@ -113,7 +113,7 @@ export function talkListCsv(list: TalkList): string {
       both({ da: 'Samtale holdt', en: 'Talk held' }),
       both({ da: 'Planlagt til', en: 'Planned for' }),
       both({ da: 'Samtalen begyndt', en: 'Talk began' }),
-      both({ da: 'Afsluttet', en: 'Finalised' }),
+      both({ da: 'Afsluttet af leder', en: 'Finalised by the leader' }),
       both({ da: 'Kvitteret', en: 'Acknowledged' }),
     ],
   ];

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { localeFrom, type Bilingual } from '../mus/bilingual.js';
 import type { Organisation } from '../mus/organisation.js';
 import type { Repositories, StoredConversation } from '../mus/repositories.js';
-import type { Delivery, DeliveryOutcome } from './delivery.js';
+import type { Delivery, DeliveryOutcome, DeliveryStatus, DeliveryStore } from './delivery.js';
 import { AgreementGoneError, renderAgreementReminder } from './agreement-reminders.js';
 import { NoLongerDueError, renderFollowThroughReminder } from './follow-through-reminders.js';
 import { stampLanguage } from '../cards/card-language.js';
@@ -33,12 +33,16 @@ export interface Messenger {
 
 export interface CardDelivererDeps {
   repositories: Repositories;
+  /** The outbox, read when a card shows how an earlier step's cards fared (step 4's team list). */
+  deliveries: Pick<DeliveryStore, 'list'>;
   messenger: Messenger;
   links: TabLinkSettings;
   log: Logger;
   now?: () => Date;
   /** How long org and round records are reused between sends. */
   cacheMs?: number;
+  /** How long a step's delivery statuses are reused between sends (a listing of the whole step). */
+  statusCacheMs?: number;
   /** Where recipients and their chats are looked up (a default one is made when absent). */
   directory?: RecipientDirectory;
 }
@@ -75,6 +79,21 @@ export function createCardDeliverer(
 ): (d: Delivery, pace?: () => Promise<void>) => Promise<DeliveryOutcome> {
   const now = deps.now ?? (() => new Date());
   const cached = ttlCache(deps.cacheMs ?? 10_000, () => now().getTime());
+  // One listing of a step serves every leader's card sent within the minute, so the step-4 cards of
+  // 500 leaders cost a few listings, not a read per employee.
+  const cachedStatuses = ttlCache(deps.statusCacheMs ?? 60_000, () => now().getTime());
+  const deliveryStatuses = (
+    orgId: string,
+    roundId: string,
+    step: Delivery['step'],
+    audience: Delivery['audience'],
+  ): Promise<ReadonlyMap<string, DeliveryStatus>> =>
+    cachedStatuses(`${orgId}|${roundId}|${step}|${audience}`, async () => {
+      const rows = await deps.deliveries.list(orgId, roundId, step);
+      return new Map(
+        rows.filter((r) => r.audience === audience).map((r) => [r.recipientEmail, r.status]),
+      );
+    });
   const directory =
     deps.directory ?? new RecipientDirectory(deps.repositories, { now: () => now().getTime() });
 
@@ -132,6 +151,9 @@ export function createCardDeliverer(
       round: round.value,
       recipient: person,
       findPerson: (email) => directory.person(org.value.id, email),
+      hasChat: async (email) => (await directory.conversation(org.value.id, email)) !== undefined,
+      deliveryStatuses: (step, audience) =>
+        deliveryStatuses(org.value.id, round.value.id, step, audience),
       locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
       recipientUserId: person.teams?.userId,
       now: now(),

@@ -1,6 +1,10 @@
 import type { Versioned } from '../mus/errors.js';
 import type { Person, TeamsIdentity } from '../mus/person.js';
-import type { PersonRepository, RosterWriteResult } from '../mus/repositories.js';
+import type {
+  PersonRepository,
+  RosterWriteResult,
+  TeamsIdentityUpdate,
+} from '../mus/repositories.js';
 import { ttlCache } from '../ttl-cache.js';
 
 /**
@@ -55,10 +59,14 @@ export class CachedPersonRepository implements PersonRepository {
     }
   }
 
+  listVersions(orgId: string): Promise<Versioned<Person>[]> {
+    return this.people.listVersions(orgId);
+  }
+
   async setTeamsIdentities(
     orgId: string,
-    updates: readonly { email: string; identity: TeamsIdentity }[],
-  ): Promise<number> {
+    updates: readonly TeamsIdentityUpdate[],
+  ): Promise<Versioned<Person>[]> {
     try {
       return await this.people.setTeamsIdentities(orgId, updates);
     } finally {

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { NotFoundError } from '../mus/errors.js';
 import type { Versioned } from '../mus/errors.js';
 import type { Person, TeamsIdentity } from '../mus/person.js';
-import type { PersonRepository, RosterWriteResult } from '../mus/repositories.js';
+import type {
+  PersonRepository,
+  RosterWriteResult,
+  TeamsIdentityUpdate,
+} from '../mus/repositories.js';
 import { rolesSchema } from './domain-schemas.js';
 import { jsonProperties, parseEntity, readJsonProperty } from './json-properties.js';
 import { encodeKeyPart, partitionFilter, rowKeyPrefixFilter } from './table-keys.js';
@@ -225,25 +229,37 @@ export class PersonTable implements PersonRepository {
     }
   }
 
+  async listVersions(orgId: string): Promise<Versioned<Person>[]> {
+    const rows = await queryEntities(this.client, rowKeyPrefixFilter(encodeKeyPart(orgId), PERSON));
+    return rows.map((raw) => toPerson(orgId, raw));
+  }
+
   async setTeamsIdentities(
     orgId: string,
-    updates: readonly { email: string; identity: TeamsIdentity }[],
-  ): Promise<number> {
-    const unique = [...new Map(updates.map((u) => [u.email, u.identity])).entries()];
-    const befores = await mapWithLimit(unique, READS_IN_FLIGHT, ([email]) =>
-      this.get(orgId, email),
+    updates: readonly TeamsIdentityUpdate[],
+  ): Promise<Versioned<Person>[]> {
+    const unique = [...new Map(updates.map((u) => [u.email, u])).values()];
+    // A version the caller already read (a roster listing) saves a point read per person: on the
+    // embedded storage each point read scans the organisation's partition. Its ETag still guards
+    // the write, so a stale one only sends that person down the slow path below.
+    const befores = await mapWithLimit(unique, READS_IN_FLIGHT, (u) =>
+      u.known ? Promise.resolve(u.known) : this.get(orgId, u.email),
     );
     const changes: { before: Versioned<Person>; after: Person }[] = [];
-    unique.forEach(([, identity], i) => {
+    unique.forEach(({ identity }, i) => {
       const before = befores[i];
       if (!before) return;
       const teams: TeamsIdentity = { ...before.value.teams, ...definedProperties({ ...identity }) };
       const after: Person = { ...before.value, teams };
       if (!samePerson(before.value, after)) changes.push({ before, after });
     });
-    // Old index rows are deleted only when they exist (a missing one fails the transaction).
-    const oldKeys = changes.flatMap(({ before }) => identityKeys(before.value.teams));
-    const existing = await this.existingRowKeys(orgId, oldKeys);
+    // Old index rows are deleted only when they exist (a missing one fails the transaction), so
+    // the ones a change drops are looked up first; a first-time identity drops none.
+    const dropped = changes.flatMap(({ before, after }) => {
+      const kept = identityKeys(after.teams);
+      return identityKeys(before.value.teams).filter((key) => !kept.includes(key));
+    });
+    const existing = await this.existingRowKeys(orgId, dropped);
     // A person's rows go in one transaction; about 25 people share one, a few transactions at once.
     const groups = changes.map((c) => ({
       change: c,
@@ -264,9 +280,17 @@ export class PersonTable implements PersonRepository {
         for (const k of keys) last.rowKeys.add(k);
       } else batches.push({ groups: [group], size: keys.length, rowKeys: new Set(keys) });
     }
+    const written: Versioned<Person>[] = [];
     await mapWithLimit(batches, WRITES_IN_FLIGHT, async (batch) => {
       try {
-        await this.client.submitTransaction(batch.groups.flatMap((g) => g.actions));
+        const response = await this.client.submitTransaction(
+          batch.groups.flatMap((g) => g.actions),
+        );
+        const etags = new Map(response.subResponses.map((r) => [r.rowKey, r.etag]));
+        for (const { change } of batch.groups) {
+          const etag = etags.get(personKey(change.after.email));
+          if (etag) written.push({ value: change.after, etag });
+        }
       } catch (error) {
         if (!lostRace(error)) throw error;
         // Someone changed one of them meanwhile (all or nothing): each again on its own.
@@ -275,7 +299,7 @@ export class PersonTable implements PersonRepository {
         }
       }
     });
-    return changes.length;
+    return written;
   }
 
   async remove(orgId: string, email: string): Promise<void> {

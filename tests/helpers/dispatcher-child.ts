@@ -34,6 +34,7 @@ const dispatcher = new Dispatcher({
   store: deliveries,
   deliver: createCardDeliverer({
     repositories,
+    deliveries,
     messenger: proactiveMessenger(bot),
     links: { baseUrl: 'http://127.0.0.1:3978' },
     log,

@@ -27,6 +27,18 @@ export function teamsUserId(email: string): string {
   return `29:${email}`;
 }
 
+/** How Teams lists a roster person as a member of the team (ids derived from their e-mail). */
+export function teamMemberOf(p: Pick<Person, 'email' | 'name'>): FakeMember {
+  return {
+    id: teamsUserId(p.email),
+    name: p.name,
+    email: p.email,
+    userPrincipalName: p.email,
+    aadObjectId: `aad-${p.email}`,
+    tenantId: TENANT,
+  };
+}
+
 export interface InvokeResponse {
   statusCode: number;
   type: string;
@@ -106,14 +118,7 @@ export async function startRolloutHarness(
     newOrganisation(DEV_ORG_ID, 'Vandværket', DEMO_CORE_TASK),
   );
   const people = await storage.repositories.people.list(DEV_ORG_ID);
-  const members: FakeMember[] = people.map((p) => ({
-    id: teamsUserId(p.email),
-    name: p.name,
-    email: p.email,
-    userPrincipalName: p.email,
-    aadObjectId: `aad-${p.email}`,
-    tenantId: TENANT,
-  }));
+  const members = people.map(teamMemberOf);
   fake.setMembers(TEAM_ID, members);
   fake.setMembers(HR_CHANNEL, members);
   const { log } = memoryLogger();

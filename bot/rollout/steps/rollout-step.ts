@@ -6,7 +6,7 @@ import type { Person } from '../../mus/person.js';
 import type { Repositories } from '../../mus/repositories.js';
 import type { StepNumber } from '../../mus/rollout-steps.js';
 import type { Round } from '../../mus/round.js';
-import type { DeliveryAudience } from '../delivery.js';
+import type { DeliveryAudience, DeliveryStatus } from '../delivery.js';
 
 export interface StepRecipient {
   email: string;
@@ -22,6 +22,13 @@ export interface CardContext {
   recipient: Person;
   /** Someone else on the roster (the recipient's leader); may be a few seconds stale. */
   findPerson: (email: string) => Promise<Person | undefined>;
+  /** Whether the bot has a 1:1 chat with someone on the roster; may be a few seconds stale. */
+  hasChat: (email: string) => Promise<boolean>;
+  /** How an earlier step's cards fared, by recipient e-mail; may be a minute stale. */
+  deliveryStatuses: (
+    step: StepNumber,
+    audience: DeliveryAudience,
+  ) => Promise<ReadonlyMap<string, DeliveryStatus>>;
   locale: Locale;
   /** The recipient's Bot Framework user id, for per-user card refresh. */
   recipientUserId?: string;

@@ -32,9 +32,10 @@ export const holdTalks: RolloutStep = {
       return renderSkemaSummary(ctx.repositories, ctx.links, ctx.locale, stored);
     }
     if (audience === 'leader') {
-      const [reports, skemas] = await Promise.all([
+      const [reports, skemas, delivered] = await Promise.all([
         ctx.repositories.people.listTeam(ctx.org.id, ctx.recipient.email),
         ctx.repositories.skemas.listByLeader(ctx.org.id, ctx.round.id, ctx.recipient.email),
+        ctx.deliveryStatuses(3, 'employee'),
       ]);
       // In a LUS round a leader talks with the leaders below them, not with everyone they lead.
       const team =
@@ -49,6 +50,7 @@ export const holdTalks: RolloutStep = {
             name: m.name,
             email: m.email,
             status: statusOf.get(m.email),
+            delivery: delivered.get(m.email),
             tabUrl: skemaTabLink(ctx.links, ctx.round.id, m.email),
           })),
           ...(ctx.round.kind === 'GRUS'

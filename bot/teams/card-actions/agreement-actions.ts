@@ -3,7 +3,6 @@ import {
   AGREEMENT_SET_STATUS_VERB,
   type AgreementCardNotice,
 } from '../../cards/agreement-reminder-card.js';
-import { AGREEMENT_STATUSES, type AgreementStatus } from '../../mus/agreement.js';
 import type { Bilingual } from '../../mus/bilingual.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '../../mus/errors.js';
 import { renderAgreementCard } from '../../rollout/agreement-reminders.js';
@@ -12,6 +11,7 @@ import type { SkemaServices } from '../../skema/skema-services.js';
 import type { BotServices } from '../bot-services.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler, CardActionResult } from '../turn.js';
+import { readPayload, agreementPayload } from './card-payloads.js';
 
 const NOT_YOURS: Bilingual = {
   da: 'Du kan kun opdatere aftaler, du selv er ansvarlig for, eller som er lavet i en samtale, du har holdt som leder.',
@@ -26,37 +26,6 @@ const GONE: Bilingual = {
   en: 'The agreement no longer exists.',
 };
 
-interface SetStatusData {
-  roundId: string;
-  employeeEmail: string;
-  agreementId: string;
-  status: AgreementStatus;
-  etag: string;
-}
-
-/** What the card's buttons carry; anything else is refused. */
-function readData(data: Record<string, unknown>): SetStatusData | undefined {
-  const { roundId, employeeEmail, agreementId, status, etag } = data;
-  if (
-    typeof roundId !== 'string' ||
-    typeof employeeEmail !== 'string' ||
-    typeof agreementId !== 'string' ||
-    typeof etag !== 'string' ||
-    !AGREEMENT_STATUSES.includes(status as AgreementStatus)
-  ) {
-    return undefined;
-  }
-  if (roundId.length > 100 || employeeEmail.length > 254 || etag.length > 200) return undefined;
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(agreementId)) return undefined;
-  return {
-    roundId,
-    employeeEmail: employeeEmail.toLowerCase(),
-    agreementId,
-    status: status as AgreementStatus,
-    etag,
-  };
-}
-
 /**
  * The agreement card's status buttons. The status changes through the same use case as the tab's
  * (its owner or the leader of the talk may change it); the answer is the card again, built from
@@ -69,7 +38,7 @@ export function agreementActions(
   const setStatus: CardActionHandler = async (turn, data): Promise<CardActionResult> => {
     const person = turn.person;
     if (!person) return { message: COMMAND_TEXTS.notOnRoster };
-    const input = readData(data);
+    const input = readPayload(agreementPayload, data);
     if (!input) return { message: MALFORMED };
     const ref = { roundId: input.roundId, employeeEmail: input.employeeEmail };
     let notice: AgreementCardNotice;

@@ -6,12 +6,12 @@ import { EVALUATION_STATEMENTS, type EvaluationInput } from '../../mus/evaluatio
 import type { BotServices } from '../bot-services.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler } from '../turn.js';
+import { readPayload, roundPayload } from './card-payloads.js';
 
 const MALFORMED: Bilingual = {
   da: 'Kortet kunne ikke læses. Skriv **status** for at få et nyt.',
   en: 'The card could not be read. Write **status** to get a new one.',
 };
-const ROUND_ID_MAX = 100;
 const SCORE = /^[1-5]$/;
 
 /**
@@ -55,10 +55,9 @@ export function evaluationActions(services: BotServices): Record<string, CardAct
     [EVALUATION_VERB]: async (turn, data) => {
       const person = turn.person;
       if (!person) return { message: COMMAND_TEXTS.notOnRoster };
-      const { roundId } = data;
-      if (typeof roundId !== 'string' || !roundId || roundId.length > ROUND_ID_MAX) {
-        return { message: MALFORMED };
-      }
+      const payload = readPayload(roundPayload, data);
+      if (!payload) return { message: MALFORMED };
+      const { roundId } = payload;
       const round = await services.repositories.rounds.get(person.orgId, roundId);
       if (!round) {
         return { message: { da: 'Runden findes ikke.', en: 'The round does not exist.' } };

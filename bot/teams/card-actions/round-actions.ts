@@ -1,10 +1,10 @@
 import { may } from '../../mus/access-rules.js';
-import { isStepNumber } from '../../mus/rollout-steps.js';
 import { recordStepLaunch, roundNotFound } from '../../rollout/launch-step.js';
 import type { ResendableStatus } from '../../rollout/delivery.js';
 import type { BotServices } from '../bot-services.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
+import { readPayload, resendPayload, roundPayload, stepPayload } from './card-payloads.js';
 
 const BAD_ACTION = {
   message: {
@@ -38,8 +38,9 @@ async function resend(
 ): Promise<CardActionResult> {
   const refused = hrOnly(turn);
   if (refused) return refused;
-  const { roundId, step } = data;
-  if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
+  const payload = readPayload(stepPayload, data);
+  if (!payload) return BAD_ACTION;
+  const { roundId, step } = payload;
   await services.deliveries.moveStatus(turn.orgId, roundId, step, group, 'pending', services.now());
   services.wakeDispatcher();
   services.announcer.schedule(turn.orgId, roundId);
@@ -52,8 +53,9 @@ export function roundActions(services: BotServices): Record<string, CardActionHa
     'round.launchStep': async (turn, data) => {
       const refused = hrOnly(turn);
       if (refused) return refused;
-      const { roundId, step } = data;
-      if (typeof roundId !== 'string' || !isStepNumber(step)) return BAD_ACTION;
+      const payload = readPayload(stepPayload, data);
+      if (!payload) return BAD_ACTION;
+      const { roundId, step } = payload;
       // The click answers at once; the step's work (skemas, one card per recipient) runs in the
       // background and HR's card shows how far it has come.
       const launched = await recordStepLaunch(services, { by: turn.person!, roundId, step });
@@ -62,20 +64,18 @@ export function roundActions(services: BotServices): Record<string, CardActionHa
     },
     'round.resendFailed': (turn, data) => resend(services, turn, data, 'failed'),
     'round.resend': (turn, data) => {
-      const { group } = data;
-      if (group !== 'failed' && group !== 'waiting' && group !== 'not-installed') {
-        return Promise.resolve(BAD_ACTION);
-      }
-      return resend(services, turn, data, group);
+      const payload = readPayload(resendPayload, data);
+      if (!payload) return Promise.resolve(BAD_ACTION);
+      return resend(services, turn, data, payload.group);
     },
     'round.refresh': async (turn, data) => {
       // The card carries HR's counts: only HR may have it redrawn (Teams refreshes it for anyone who
       // sees it in the channel).
       const refused = hrOnly(turn);
       if (refused) return refused;
-      const { roundId } = data;
-      if (typeof roundId !== 'string') return BAD_ACTION;
-      return roundCardFor(services, turn, roundId);
+      const payload = readPayload(roundPayload, data);
+      if (!payload) return BAD_ACTION;
+      return roundCardFor(services, turn, payload.roundId);
     },
   };
 }

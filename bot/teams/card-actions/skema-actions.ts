@@ -26,6 +26,7 @@ import type { BotServices } from '../bot-services.js';
 import { ttlCache } from '../../ttl-cache.js';
 import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
+import { readPayload, skemaPayload } from './card-payloads.js';
 
 const NOT_YOURS: Bilingual = {
   da: 'Dette MUS-skema tilhører en anden. Du kan kun udfylde dit eget.',
@@ -45,17 +46,6 @@ const HEADER_CACHE_MS = 30_000;
 /** How long, and for how many employees, the version each skema card shows is kept in memory. */
 const SHOWN_VERSIONS_MS = 10 * 60_000;
 const SHOWN_VERSIONS_MAX = 1_000;
-
-/** What a skema card's button carries; anything else is refused. */
-function readIds(
-  data: Record<string, unknown>,
-): { roundId: string; employeeEmail: string; etag: string } | undefined {
-  const { roundId, employeeEmail, etag } = data;
-  if (typeof roundId !== 'string' || typeof employeeEmail !== 'string' || typeof etag !== 'string')
-    return undefined;
-  if (roundId.length > 100 || employeeEmail.length > 254 || etag.length > 200) return undefined;
-  return { roundId, employeeEmail: employeeEmail.toLowerCase(), etag };
-}
 
 /**
  * The skema card's buttons in the employee's chat: save a draft, send to the leader, edit again, and
@@ -122,7 +112,7 @@ export function skemaActions(
   ): Promise<{ person: Person; stored: Versioned<Skema>; etag: string } | CardActionResult> => {
     const person = turn.person;
     if (!person) return { message: COMMAND_TEXTS.notOnRoster };
-    const ids = readIds(data);
+    const ids = readPayload(skemaPayload, data);
     if (!ids) {
       const roundId = typeof data.roundId === 'string' ? data.roundId : undefined;
       const own = roundId

@@ -9,6 +9,7 @@ import {
   TEAM_ID,
   TENANT,
   startRolloutHarness,
+  teamMemberOf,
   teamsUserId,
   type RolloutHarness,
 } from '../../helpers/rollout-harness.js';
@@ -28,16 +29,7 @@ describe('nobody is left behind: cards wait for the app and go out by themselves
   before(async () => {
     h = await startRolloutHarness();
     // One employee is not in the team yet when the bot reads it: the bot does not know them.
-    const members = h.people
-      .filter((p) => p.email !== LATE)
-      .map((p) => ({
-        id: teamsUserId(p.email),
-        name: p.name,
-        email: p.email,
-        userPrincipalName: p.email,
-        aadObjectId: `aad-${p.email}`,
-        tenantId: TENANT,
-      }));
+    const members = h.people.filter((p) => p.email !== LATE).map(teamMemberOf);
     h.fake.setMembers(TEAM_ID, members);
     await h.installInTeam();
     assert.equal(await h.say(HR_EMAIL, 'ny runde MUS 2027'), 200);

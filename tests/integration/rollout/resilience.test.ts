@@ -358,6 +358,7 @@ describe('a dispatcher process killed in the middle of a step', function () {
       store: storage.deliveries,
       deliver: createCardDeliverer({
         repositories: storage.repositories,
+        deliveries: storage.deliveries,
         directory: new RecipientDirectory(storage.repositories, { busyAfter: 0 }),
         messenger: proactiveMessenger(
           createBotFramework(undefined, { log, requestTimeoutMs: 5000 }),

@@ -4,8 +4,8 @@ import { assertValidCard, cardText } from '../../helpers/card-validation.js';
 import {
   HR_EMAIL,
   TEAM_ID,
-  TENANT,
   startRolloutHarness,
+  teamMemberOf,
   teamsUserId,
   type RolloutHarness,
 } from '../../helpers/rollout-harness.js';
@@ -36,19 +36,7 @@ describe('step 3 tells each leader that the skemas went out in their name', func
   before(async () => {
     h = await startRolloutHarness();
     // Ole is not in the team when the bot reads it: he waits for the app.
-    h.fake.setMembers(
-      TEAM_ID,
-      h.people
-        .filter((p) => p.email !== LATE)
-        .map((p) => ({
-          id: teamsUserId(p.email),
-          name: p.name,
-          email: p.email,
-          userPrincipalName: p.email,
-          aadObjectId: `aad-${p.email}`,
-          tenantId: TENANT,
-        })),
-    );
+    h.fake.setMembers(TEAM_ID, h.people.filter((p) => p.email !== LATE).map(teamMemberOf));
     const org = (await h.storage.repositories.organisations.get(DEV_ORG_ID))!;
     await h.storage.repositories.organisations.update(
       { ...org.value, hrContact: { name: 'Lone Hvid', email: HR_EMAIL } },

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import type { Person } from '../../../bot/mus/person.js';
 import { createBotFramework } from '../../../bot/teams/bot-framework.js';
 import type { ConversationRef } from '../../../bot/teams/conversation-ref.js';
 import { learnTeamRoster } from '../../../bot/teams/learn-team-roster.js';
+import { PersonTable } from '../../../bot/storage/person-table.js';
 import { testStorage, type TestStorage } from '../../helpers/azurite.js';
 import { FakeBotConnector, type FakeMember } from '../../helpers/fake-bot-connector/index.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
@@ -64,13 +66,18 @@ describe('reading a big team roster', function () {
   it('matches everyone on the roster in pages of 500 and records their Teams ids', async () => {
     const bot = createBotFramework(undefined, { log: memoryLogger().log, requestTimeoutMs: 5000 });
     const progress: number[] = [];
+    const pointReads = sinon.spy(PersonTable.prototype, 'get');
 
     const result = await learnTeamRoster(
       { people: storage.repositories.people, bot },
       ORG,
       team,
       ({ matched, unknown }) => progress.push(matched + unknown),
-    );
+    ).finally(() => pointReads.restore());
+
+    // One listing of the roster, no read per member: on the embedded storage each point read scans
+    // the whole organisation, which made a team of 10,000 take minutes.
+    assert.equal(pointReads.callCount, 0);
 
     assert.deepEqual(result, { matched: ON_ROSTER, unknown: NOT_ON_ROSTER });
     const pages = connector.requests().filter((call) => call.path.endsWith('/pagedmembers'));
@@ -120,5 +127,49 @@ describe('reading a big team roster', function () {
     assert.equal(moved?.email, email(5));
     const old = await storage.repositories.people.findByTeamsId(ORG, { userId: '29:member-5' });
     assert.equal(old, undefined, 'the old id no longer points at anyone');
+  });
+
+  it('keeps a change someone made after the roster was listed, and still records the ids', async () => {
+    const org = 'org-roster-race';
+    const teamId = '19:race@thread.tacv2';
+    const people: Person[] = Array.from({ length: 30 }, (_, i) => ({
+      orgId: org,
+      email: `race${i}@kommune.example`,
+      name: `Race ${i}`,
+      department: 'Drift',
+      roles: ['employee'],
+    }));
+    await storage.repositories.people.upsertRoster(org, people);
+    connector.setMembers(
+      teamId,
+      people.map((p, i) => ({
+        id: `29:race-${i}`,
+        aadObjectId: `oid-race-${i}`,
+        name: p.name,
+        email: p.email,
+        tenantId: TENANT_ID,
+      })),
+    );
+    const real = createBotFramework(undefined, { log: memoryLogger().log, requestTimeoutMs: 5000 });
+    // HR imports a renamed person between the bot's listing of the roster and its write.
+    const bot: Pick<typeof real, 'getPagedMembers'> = {
+      getPagedMembers: async (...args) => {
+        const renamed = people.map((p, i) => (i === 7 ? { ...p, name: 'Race Syv' } : p));
+        await storage.repositories.people.upsertRoster(org, renamed);
+        return real.getPagedMembers(...args);
+      },
+    };
+
+    const result = await learnTeamRoster({ people: storage.repositories.people, bot }, org, {
+      ...team,
+      conversation: { ...team.conversation, id: teamId },
+    });
+
+    assert.deepEqual(result, { matched: 30, unknown: 0 });
+    const seven = await storage.repositories.people.get(org, 'race7@kommune.example');
+    assert.equal(seven?.value.name, 'Race Syv', 'the import is kept');
+    assert.equal(seven?.value.teams?.userId, '29:race-7', 'and the Teams id is recorded');
+    const all = await storage.repositories.people.list(org);
+    assert.equal(all.filter((p) => p.teams?.aadObjectId).length, 30);
   });
 });

@@ -225,6 +225,35 @@ describe('Adaptive Cards', () => {
         );
       });
 
+      it('the step 4 leader card tells a skema not delivered yet from one waiting for the app', () => {
+        const member = (name: string, delivery?: 'pending' | 'failed' | 'waiting' | 'sent') => ({
+          name,
+          email: `${name}@x`,
+          status: 'sent' as const,
+          tabUrl: `https://example.test/${name}`,
+          ...(delivery ? { delivery } : {}),
+        });
+        const card = leaderTeamCard({
+          locale,
+          leaderName: 'Mette',
+          round,
+          team: [member('Ida', 'pending'), member('Bo', 'failed'), member('Kim', 'waiting')].concat(
+            [member('Ole', 'sent'), member('Lis')],
+          ),
+        });
+        assertValidCard(card);
+        const words =
+          locale === 'da'
+            ? ['Ikke leveret endnu', 'Ikke leveret endnu', 'Venter på appen', 'Sendt']
+            : ['Not delivered yet', 'Not delivered yet', 'Waiting for the app', 'Sent'];
+        const text = cardText(card);
+        ['Ida', 'Bo', 'Kim', 'Ole'].forEach((name, i) =>
+          assert.ok(text.includes(`${name}\n${words[i]}`), `${name}: ${text}`),
+        );
+        // Unknown (e.g. a step 3 launched before this was recorded) is not claimed as delivered.
+        assert.ok(text.includes(`Lis\n${words[0]}`), text);
+      });
+
       it('the step 4 cards parse, with team status and a reminder', () => {
         const team = leaderTeamCard({
           locale,

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AGREEMENT_STATUSES } from './agreement.js';
+import { isValidEmail, normaliseEmail } from './person.js';
+import { STEP_NUMBERS } from './rollout-steps.js';
+
+/*
+ * The fields every way into the app shares: the API's paths and bodies and the card buttons' data
+ * are checked by these same schemas, so a round id or an e-mail means the same wherever it arrives.
+ * Refinements carry their message in both languages (`params`), which the API's validation retells.
+ */
+
+/** Round ids as HR's rounds are made (letters, digits, `-`, `_`, `.`). */
+export const roundIdSchema = z
+  .string()
+  .refine((id) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id), {
+    params: { da: 'Ukendt runde.', en: 'Unknown round.' },
+  });
+
+/** An e-mail address, matched in lower case. */
+export const emailSchema = z
+  .string()
+  .max(254)
+  .transform(normaliseEmail)
+  .refine(isValidEmail, {
+    params: { da: 'Skal være en e-mailadresse.', en: 'Must be an email address.' },
+  });
+
+/** The version a write is based on, as storage handed it out. */
+export const etagSchema = z.string().min(1).max(200);
+
+/** An agreement's id within its skema. */
+export const agreementIdSchema = z.string().refine((id) => /^[A-Za-z0-9-]{1,64}$/.test(id), {
+  params: { da: 'Ukendt aftale.', en: 'Unknown agreement.' },
+});
+
+export const agreementStatusSchema = z.enum(AGREEMENT_STATUSES);
+
+/** One of the method's five steps. */
+export const stepNumberSchema = z.union(STEP_NUMBERS.map((n) => z.literal(n)));
