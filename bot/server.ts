@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import { newCorrelationId, sendError } from './api/error-responses.js';
 import { loopbackHostOnly, safetyHeaders } from './http-safety.js';
 import { isFromPeople, type PeopleFirst } from './people-first.js';
+import { serveTabFiles } from './tab-static.js';
 
 export interface ServerDeps {
   devMode: boolean;
@@ -77,11 +78,8 @@ export function createServer(deps: ServerDeps): Server {
     server.get('/', (_req: Request, res: Response, next: Next) => {
       res.redirect(302, '/tab/index.html', next);
     });
-    server.get(
-      '/tab/*',
-      // maxAge is in milliseconds here: an hour in production.
-      restify.plugins.serveStaticFiles(deps.tabDir, { maxAge: deps.devMode ? 0 : 3_600_000 }),
-    );
+    server.get('/tab/*', serveTabFiles(deps.tabDir));
+    server.head('/tab/*', serveTabFiles(deps.tabDir));
   }
 
   server.on(

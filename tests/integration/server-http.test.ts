@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Server } from 'restify';
 import { createAuthenticator, DEV_USER_HEADER } from '../../bot/api/authenticate.js';
 import { registerMeRoutes } from '../../bot/api/me-routes.js';
@@ -202,18 +203,59 @@ describe('the HTTP server (createServer)', function () {
   });
 
   describe('the tab page', () => {
-    it('is served at /tab/index.html from the built tab/dist, with its script', async () => {
+    /** A raw GET with exactly the Accept-Encoding given (fetch would add and undo its own). */
+    function rawGet(
+      url: string,
+      path: string,
+      acceptEncoding?: string,
+    ): Promise<{
+      status: number;
+      headers: Record<string, string | string[] | undefined>;
+      body: Buffer;
+    }> {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          `${url}${path}`,
+          { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks),
+              }),
+            );
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    }
+
+    /** The hashed script index.html loads. */
+    function mainScript(): string {
+      const html = readFileSync(join(tabDist, 'index.html'), 'utf8');
+      const name = /<script type="module" src="(main-[A-Z0-9]{8}\.js)"><\/script>/.exec(html)?.[1];
+      assert.ok(name, 'index.html names a hashed main script');
+      return name;
+    }
+
+    it('is served at /tab/index.html from the built tab/dist, with its hashed script', async () => {
       const url = await start();
       const page = await fetch(`${url}/tab/index.html`);
       assert.equal(page.status, 200);
       assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
       const html = await page.text();
-      assert.match(html, /<script type="module" src="main\.js"><\/script>/);
+      assert.match(html, /<script type="module" src="main-[A-Z0-9]{8}\.js"><\/script>/);
+      assert.match(html, /<link rel="stylesheet" href="styles-[A-Z0-9]{8}\.css" \/>/);
 
-      const script = await fetch(`${url}/tab/main.js`);
+      const script = await fetch(`${url}/tab/${mainScript()}`);
       assert.equal(script.status, 200);
       assert.match(script.headers.get('content-type') ?? '', /javascript/);
-      assert.equal(await script.text(), readFileSync(join(tabDist, 'main.js'), 'utf8'));
+      assert.equal(await script.text(), readFileSync(join(tabDist, mainScript()), 'utf8'));
     });
 
     it('/ redirects to it', async () => {
@@ -223,11 +265,50 @@ describe('the HTTP server (createServer)', function () {
       assert.equal(res.headers.get('location'), '/tab/index.html');
     });
 
-    it('is not cached in dev mode and cached for an hour in production', async () => {
-      const dev = await fetch(`${await start()}/tab/index.html`);
-      assert.match(dev.headers.get('cache-control') ?? '', /max-age=0/);
-      const prod = await fetch(`${await start({ devMode: false })}/tab/index.html`);
-      assert.match(prod.headers.get('cache-control') ?? '', /max-age=3600/);
+    it('sends brotli to a browser that accepts it, gzip to one that accepts only gzip, and plain text otherwise', async () => {
+      const url = await start({ devMode: false });
+      const path = `/tab/${mainScript()}`;
+      const plain = readFileSync(join(tabDist, mainScript()));
+
+      const br = await rawGet(url, path, 'gzip, deflate, br');
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.ok(br.body.length < plain.length / 2, `${br.body.length} of ${plain.length} bytes`);
+      assert.deepEqual(brotliDecompressSync(br.body), plain);
+
+      const gzip = await rawGet(url, path, 'gzip;q=1.0, br;q=0');
+      assert.equal(gzip.headers['content-encoding'], 'gzip');
+      assert.deepEqual(gunzipSync(gzip.body), plain);
+
+      const none = await rawGet(url, path);
+      assert.equal(none.headers['content-encoding'], undefined);
+      assert.deepEqual(none.body, plain);
+
+      for (const res of [br, gzip, none]) {
+        assert.equal(res.status, 200);
+        assert.match(String(res.headers.vary), /Accept-Encoding/i);
+      }
+    });
+
+    it('lets browsers keep hashed files for a year, and revalidate index.html every time', async () => {
+      for (const url of [await start(), await start({ devMode: false })]) {
+        const script = await rawGet(url, `/tab/${mainScript()}`, 'br');
+        assert.equal(script.headers['cache-control'], 'public, max-age=31536000, immutable');
+        const page = await rawGet(url, '/tab/index.html', 'br');
+        assert.equal(page.headers['cache-control'], 'no-cache');
+        assert.match(String(page.headers.vary), /Accept-Encoding/i);
+        assert.equal(page.headers['content-encoding'], 'br');
+        assert.ok(page.headers['content-security-policy'], 'the page keeps its CSP');
+        assert.equal(page.headers['x-content-type-options'], 'nosniff');
+      }
+    });
+
+    it('answers an unknown file, or the old unhashed name, with a bilingual 404', async () => {
+      const url = await start();
+      for (const path of ['/tab/nothing-here.js', '/tab/main.js', '/tab/index.html.br']) {
+        const res = await fetch(`${url}${path}`);
+        assert.equal(res.status, 404, path);
+        assertBilingualError(await res.json(), 'not_found');
+      }
     });
 
     it('is a 404 when the tab has not been built', async () => {
