@@ -54,7 +54,10 @@ function danishTime(date: Date, locale: 'da-DK' | 'en-GB'): string {
 }
 
 /** Input rules: a real time in the future, 15 to 180 minutes. */
-export function checkBookingTime(input: BookTalkInput, now: Date): { start: Date; minutes: number } {
+export function checkBookingTime(
+  input: BookTalkInput,
+  now: Date,
+): { start: Date; minutes: number } {
   const start = new Date(input.startsAt);
   const minutes = input.minutes ?? DEFAULT_TALK_MINUTES;
   if (Number.isNaN(start.getTime()) || start.getTime() <= now.getTime()) {

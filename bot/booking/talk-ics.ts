@@ -20,7 +20,10 @@ export interface TalkEvent {
 
 /** 2026-12-05T13:45:00.000Z → 20261205T134500Z */
 export function icsUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
