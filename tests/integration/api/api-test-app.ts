@@ -85,7 +85,18 @@ export function skemaPath(roundId: string, email: string, rest = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
 }
 
-export async function startApiTestApp(): Promise<ApiTestApp> {
+/** Routes a test adds to the standard ones, given what the standard ones get. */
+export type ExtraApi = (
+  server: Server,
+  deps: {
+    authenticate: ReturnType<typeof createAuthenticator>;
+    log: ReturnType<typeof memoryLogger>['log'];
+    services: ReturnType<typeof createSkemaServices>;
+    repositories: Repositories;
+  },
+) => void;
+
+export async function startApiTestApp(extraApi?: ExtraApi): Promise<ApiTestApp> {
   const { repositories } = await testStorage();
   await importRosterCsv(repositories.people, ORG, readFileSync('tests/fixtures/roster-sample.csv'));
   for (const person of await repositories.people.list(ORG)) {
@@ -142,6 +153,7 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
           log,
           services: { repositories, now: () => NOW, log },
         }),
+      (s) => extraApi?.(s, { authenticate, log, services, repositories }),
     ],
   });
   await new Promise<void>((resolve) => {
