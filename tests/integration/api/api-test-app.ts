@@ -96,7 +96,14 @@ export type ExtraApi = (
   },
 ) => void;
 
-export async function startApiTestApp(extraApi?: ExtraApi): Promise<ApiTestApp> {
+export async function startApiTestApp(
+  options: {
+    /** The skema services' clock (the talk's clock counts by it); by default the real time. */
+    now?: () => Date;
+    /** More routes, e.g. booking's, mounted next to the standard ones. */
+    extraApi?: ExtraApi;
+  } = {},
+): Promise<ApiTestApp> {
   const { repositories } = await testStorage();
   await importRosterCsv(repositories.people, ORG, readFileSync('tests/fixtures/roster-sample.csv'));
   for (const person of await repositories.people.list(ORG)) {
@@ -126,6 +133,7 @@ export async function startApiTestApp(extraApi?: ExtraApi): Promise<ApiTestApp> 
   const services = createSkemaServices({
     repositories,
     log,
+    ...(options.now ? { now: options.now } : {}),
     onFinalised: (skema) => {
       finalised.push(skema);
       return failFinalise ? Promise.reject(new Error('bot unreachable')) : Promise.resolve();
@@ -153,7 +161,7 @@ export async function startApiTestApp(extraApi?: ExtraApi): Promise<ApiTestApp> 
           log,
           services: { repositories, now: () => NOW, log },
         }),
-      (s) => extraApi?.(s, { authenticate, log, services, repositories }),
+      (s) => options.extraApi?.(s, { authenticate, log, services, repositories }),
     ],
   });
   await new Promise<void>((resolve) => {

@@ -49,13 +49,14 @@ describe('booking the talk', () => {
     graph = await startFakeGraph({ users: () => [] });
     connector = await FakeBotConnector.start();
     const bot = createBotFramework(undefined, { log: memoryLogger().log, requestTimeoutMs: 2000 });
-    app = await startApiTestApp((server, deps) =>
-      registerBookingRoutes(server, {
-        ...deps,
-        calendar: { exchange: fakeOboExchange(graph.baseUrl), baseUrl: graph.baseUrl },
-        notifyEmployee: chatNotifier(deps.repositories.conversations, bot),
-      }),
-    );
+    app = await startApiTestApp({
+      extraApi: (server, deps) =>
+        registerBookingRoutes(server, {
+          ...deps,
+          calendar: { exchange: fakeOboExchange(graph.baseUrl), baseUrl: graph.baseUrl },
+          notifyEmployee: chatNotifier(deps.repositories.conversations, bot),
+        }),
+    });
     await app.repositories.conversations.put({
       orgId: ORG,
       personEmail: EMPLOYEE,
