@@ -16,7 +16,7 @@ const teamsFx = {
   regex: '^@microsoft/teamsfx(/.*)?$',
   dynamic: '/^@microsoft.teamsfx/',
   message:
-    'Only bot/roster/graph-roster.ts (or an SSO/identity module) may import @microsoft/teamsfx.',
+    'Only bot/roster/graph-roster.ts, bot/booking/graph-calendar.ts (or an SSO/identity module) may import @microsoft/teamsfx.',
 };
 const domainMessage =
   'The domain (bot/mus, bot/rollout) is pure TypeScript: no botbuilder, restify, @azure/* or @microsoft/*.';
@@ -67,6 +67,7 @@ export default tseslint.config(
   {
     files: [
       'bot/roster/graph-roster.ts',
+      'bot/booking/graph-calendar.ts',
       'bot/api/sso-*.ts',
       'bot/identity*.ts',
       'bot/api/identity*.ts',

@@ -12,6 +12,9 @@ import { registerOverviewRoutes } from './api/overview-routes.js';
 import { registerRosterRoutes } from './api/roster-routes.js';
 import { registerRoundRoutes } from './api/round-routes.js';
 import { registerSkemaRoutes } from './api/skema-routes.js';
+import { registerBookingRoutes } from './api/booking-routes.js';
+import { bookingCalendarFromEnv } from './booking/booking-config.js';
+import { chatNotifier } from './booking/notify-employee.js';
 import { ssoVerifierFromConfig } from './api/sso-token.js';
 import { createSkemaServices } from './skema/skema-services.js';
 import { newOrganisation } from './mus/organisation.js';
@@ -186,6 +189,12 @@ export async function startApp(
         (s) => registerRoundRoutes(s, skemaApi),
         (s) => registerSkemaRoutes(s, skemaApi),
         (s) => registerAgreementRoutes(s, skemaApi),
+        (s) =>
+          registerBookingRoutes(s, {
+            ...skemaApi,
+            calendar: bookingCalendarFromEnv(process.env),
+            notifyEmployee: chatNotifier(repositories.conversations, bot),
+          }),
         (s) =>
           registerGroupTalkRoutes(s, {
             authenticate,

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The token the fake Graph accepts, and a token provider handing it out like AppCredential would. */
@@ -31,8 +31,8 @@ export interface FakeGraphUser {
 
 export interface FakeGraph {
   baseUrl: string;
-  /** Every request the server got: path with query, and its authorization header. */
-  requests: { url: string; authorization: string | undefined }[];
+  /** Every request the server got: method, path with query, authorization header and body. */
+  requests: { method: string; url: string; authorization: string | undefined; body: string }[];
   /** Answer the next N requests with 429 and this Retry-After (seconds, default 0). */
   throttleNext(n: number, retryAfterSeconds?: number): void;
   /** Personal installs Graph made: user id and the bound catalog app URL. */
@@ -41,7 +41,44 @@ export interface FakeGraph {
   refuseInstalls(status: number | undefined): void;
   /** Answer every install with this server error (503); undefined installs normally. */
   failInstalls(status: number | undefined): void;
+  /** The events created through POST /v1.0/me/events, as sent. */
+  events: Record<string, unknown>[];
+  /** Makes the on-behalf-of token endpoint refuse for want of admin consent (or allow again). */
+  refuseConsent(refuse: boolean): void;
   close(): Promise<void>;
+}
+
+/**
+ * An on-behalf-of exchange over plain HTTP (the OAuth 2.0 jwt-bearer grant) against the fake's token
+ * endpoint. Production uses teamsfx's OnBehalfOfUserCredential, which speaks the same grant to Entra;
+ * here it stands in because MSAL insists on discovering a real Entra authority.
+ */
+export function fakeOboExchange(
+  baseUrl: string,
+): (ssoToken: string, scopes: string[]) => Promise<string> {
+  return async (ssoToken, scopes) => {
+    const res = await fetch(`${baseUrl}/tenant/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        requested_token_use: 'on_behalf_of',
+        assertion: ssoToken,
+        scope: scopes.join(' '),
+        client_id: 'client',
+        client_secret: 'secret',
+      }).toString(),
+    });
+    const body = (await res.json()) as {
+      access_token?: string;
+      error?: string;
+      error_description?: string;
+    };
+    if (!res.ok || !body.access_token) {
+      throw new Error(`${body.error ?? res.status}: ${body.error_description ?? ''}`);
+    }
+    return body.access_token;
+  };
 }
 
 /**
@@ -64,20 +101,45 @@ export async function startFakeGraph(options: {
   const installedFor = new Set<string>(options.alreadyInstalled);
   let refusal: number | undefined;
   let failure: number | undefined;
+  const events: Record<string, unknown>[] = [];
+  let consentRefused = false;
   let throttled = 0;
   let throttleSeconds = 0;
   const pageSize = options.pageSize ?? 3;
   let baseUrl = '';
   const server: Server = createServer((req: IncomingMessage, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse, rawBody: string): void => {
     const url = new URL(req.url ?? '/', baseUrl);
     requests.push({
+      method: req.method ?? 'GET',
       url: `${url.pathname}${url.search}`,
       authorization: req.headers.authorization,
+      body: rawBody,
     });
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(url.pathname)) {
+      const form = new URLSearchParams(rawBody);
+      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
+        send(400, { error: 'unsupported_grant_type' });
+      } else if (consentRefused) {
+        send(400, {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS65001: The user or administrator has not consented to use the application.',
+          suberror: 'consent_required',
+        });
+      } else {
+        send(200, { token_type: 'Bearer', access_token: FAKE_GRAPH_TOKEN, expires_in: 3600 });
+      }
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${FAKE_GRAPH_TOKEN}`) {
       send(401, {
         error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' },
@@ -98,33 +160,42 @@ export async function startFakeGraph(options: {
     const installedApps = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
     if (installedApps?.[1] && req.method === 'POST') {
       const userId = decodeURIComponent(installedApps[1]);
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (raw += chunk));
-      req.on('end', () => {
-        if (refusal !== undefined) {
-          send(refusal, { error: { code: 'Forbidden', message: 'Missing role permissions' } });
-          return;
-        }
-        if (failure !== undefined) {
-          send(failure, { error: { code: 'ServiceUnavailable', message: 'try later' } });
-          return;
-        }
-        const bind = String((JSON.parse(raw) as Record<string, unknown>)['teamsApp@odata.bind']);
-        const catalogId = bind.split('/').pop() ?? '';
-        if (!(options.teamsApps ?? []).some((a) => a.id === catalogId)) {
-          send(404, { error: { code: 'NotFound', message: 'app not in the catalog' } });
-          return;
-        }
-        if (installedFor.has(userId)) {
-          send(409, { error: { code: 'Conflict', message: 'App is already installed.' } });
-          return;
-        }
-        installedFor.add(userId);
-        installs.push({ userId, bind });
-        res.writeHead(201);
-        res.end();
-        options.onInstall?.(userId);
+      if (refusal !== undefined) {
+        send(refusal, { error: { code: 'Forbidden', message: 'Missing role permissions' } });
+        return;
+      }
+      if (failure !== undefined) {
+        send(failure, { error: { code: 'ServiceUnavailable', message: 'try later' } });
+        return;
+      }
+      const bind = String((JSON.parse(rawBody) as Record<string, unknown>)['teamsApp@odata.bind']);
+      const catalogId = bind.split('/').pop() ?? '';
+      if (!(options.teamsApps ?? []).some((a) => a.id === catalogId)) {
+        send(404, { error: { code: 'NotFound', message: 'app not in the catalog' } });
+        return;
+      }
+      if (installedFor.has(userId)) {
+        send(409, { error: { code: 'Conflict', message: 'App is already installed.' } });
+        return;
+      }
+      installedFor.add(userId);
+      installs.push({ userId, bind });
+      res.writeHead(201);
+      res.end();
+      options.onInstall?.(userId);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/v1.0/me/events') {
+      const event = JSON.parse(rawBody) as Record<string, unknown>;
+      events.push(event);
+      const id = `event-${events.length}`;
+      send(201, {
+        ...event,
+        id,
+        webLink: `https://outlook.office.com/calendar/item/${id}`,
+        onlineMeeting: event.isOnlineMeeting
+          ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` }
+          : null,
       });
       return;
     }
@@ -156,12 +227,16 @@ export async function startFakeGraph(options: {
       return;
     }
     send(404, { error: { code: 'Request_ResourceNotFound' } });
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
     requests,
+    events,
+    refuseConsent: (refuse) => {
+      consentRefused = refuse;
+    },
     throttleNext: (n, retryAfterSeconds = 0) => {
       throttled = n;
       throttleSeconds = retryAfterSeconds;

@@ -48,9 +48,13 @@ const isTeamsFx = (s: string): boolean => /^@microsoft\/teamsfx(\/|$)/.test(s);
 const isTransportOrCloudSdk = (s: string): boolean =>
   isBotFrameworkSdk(s) || /^(restify(-[\w-]+)?|@azure\/.+|@microsoft\/.+)(\/|$)/.test(s);
 
-/** Modules allowed to import @microsoft/teamsfx: the Graph roster, and a tab-SSO/identity module if one comes. */
+/**
+ * Modules allowed to import @microsoft/teamsfx: the Graph roster (app identity), the booking's Graph
+ * calendar (on-behalf-of the leader), and a tab-SSO/identity module if one comes.
+ */
 const TEAMSFX_ALLOWED = [
   /^bot\/roster\/graph-roster\.ts$/,
+  /^bot\/booking\/graph-calendar\.ts$/,
   /^bot\/api\/sso-[\w-]+\.ts$/,
   /^bot\/(api\/)?identity[\w-]*\.ts$/,
 ];
@@ -87,7 +91,7 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(importersOf(isBotFrameworkSdk), ['bot/teams/bot-framework.ts']);
   });
 
-  it('only bot/roster/graph-roster.ts (or a future SSO/identity module) imports @microsoft/teamsfx', () => {
+  it('only bot/roster/graph-roster.ts, bot/booking/graph-calendar.ts (or a future SSO/identity module) import @microsoft/teamsfx', () => {
     const importers = importersOf(isTeamsFx);
     assert.ok(importers.includes('bot/roster/graph-roster.ts'));
     const unexpected = importers.filter((path) => !TEAMSFX_ALLOWED.some((ok) => ok.test(path)));

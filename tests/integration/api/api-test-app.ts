@@ -85,10 +85,23 @@ export function skemaPath(roundId: string, email: string, rest = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
 }
 
+/** Routes a test adds to the standard ones, given what the standard ones get. */
+export type ExtraApi = (
+  server: Server,
+  deps: {
+    authenticate: ReturnType<typeof createAuthenticator>;
+    log: ReturnType<typeof memoryLogger>['log'];
+    services: ReturnType<typeof createSkemaServices>;
+    repositories: Repositories;
+  },
+) => void;
+
 export async function startApiTestApp(
   options: {
     /** The skema services' clock (the talk's clock counts by it); by default the real time. */
     now?: () => Date;
+    /** More routes, e.g. booking's, mounted next to the standard ones. */
+    extraApi?: ExtraApi;
   } = {},
 ): Promise<ApiTestApp> {
   const { repositories } = await testStorage();
@@ -148,6 +161,7 @@ export async function startApiTestApp(
           log,
           services: { repositories, now: () => NOW, log },
         }),
+      (s) => options.extraApi?.(s, { authenticate, log, services, repositories }),
     ],
   });
   await new Promise<void>((resolve) => {

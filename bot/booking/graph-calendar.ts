@@ -1,0 +1,170 @@
+import type { Bilingual } from '../mus/bilingual.js';
+import { DomainError } from '../mus/errors.js';
+
+/*
+ * Microsoft Graph on the leader's behalf: the tab's SSO token is exchanged on-behalf-of for a Graph
+ * token (teamsfx's OnBehalfOfUserCredential, loaded lazily; the architecture test allows this module),
+ * and the talk becomes an event in the leader's calendar with the employee invited and a Teams
+ * meeting attached. Consent problems are told apart from outages so the tab can say what the
+ * administrator must grant.
+ */
+
+/** The delegated permissions booking needs; the README tells the administrator to grant them. */
+export const BOOKING_SCOPES = [
+  'https://graph.microsoft.com/Calendars.ReadWrite',
+  'https://graph.microsoft.com/OnlineMeetings.ReadWrite',
+];
+
+export interface OboSettings {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  authorityHost?: string;
+}
+
+/** Hands out a Graph token for the user behind an SSO token. */
+export type ExchangeToken = (ssoToken: string, scopes: string[]) => Promise<string>;
+
+/** The on-behalf-of exchange through teamsfx. */
+export function teamsfxExchange(settings: OboSettings): ExchangeToken {
+  return async (ssoToken, scopes) => {
+    const { OnBehalfOfUserCredential } = await import('@microsoft/teamsfx');
+    const credential = new OnBehalfOfUserCredential(ssoToken, {
+      authorityHost: settings.authorityHost ?? 'https://login.microsoftonline.com',
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      tenantId: settings.tenantId,
+    });
+    const token = await credential.getToken(scopes);
+    if (!token) throw new Error('no token from the on-behalf-of exchange');
+    return token.token;
+  };
+}
+
+const CONSENT_TEXT: Bilingual = {
+  da: 'Appen har ikke lov til at booke i din kalender endnu. En administrator skal give appregistreringen de delegerede tilladelser Calendars.ReadWrite og OnlineMeetings.ReadWrite med administratorsamtykke. Indtil da kan du hente samtalen som kalenderfil (.ics).',
+  en: 'The app may not book in your calendar yet. An administrator must give the app registration the delegated permissions Calendars.ReadWrite and OnlineMeetings.ReadWrite with admin consent. Until then you can download the talk as a calendar file (.ics).',
+};
+
+/** Graph access was refused for want of consent; the tab offers the .ics download instead. */
+export class GraphConsentError extends DomainError {
+  readonly status = 403;
+  readonly code = 'graph_consent_required';
+  constructor(options?: { cause?: unknown }) {
+    super(CONSENT_TEXT, options);
+  }
+}
+
+/** Graph could not be reached or failed; nothing was booked. */
+export class GraphCalendarError extends DomainError {
+  readonly status = 502;
+  readonly code = 'graph_unavailable';
+  constructor(message: Bilingual, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Whether an error from the token exchange means "not consented" rather than "broken". */
+export function isConsentFailure(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /consent_required|invalid_grant|interaction_required|AADSTS65001|UiRequired/i.test(text);
+}
+
+export interface NewTalkEvent {
+  subject: string;
+  bodyHtml: string;
+  start: Date;
+  minutes: number;
+  attendee: { email: string; name: string };
+}
+
+export interface CreatedEvent {
+  id: string;
+  webLink?: string;
+  joinUrl?: string;
+}
+
+export interface GraphCalendarOptions {
+  exchange: ExchangeToken;
+  /** Defaults to https://graph.microsoft.com; tests point it at the fake Graph. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** Creates the event in the signed-in leader's calendar as a Teams meeting, the employee invited. */
+export async function createTalkEvent(
+  options: GraphCalendarOptions,
+  ssoToken: string,
+  event: NewTalkEvent,
+): Promise<CreatedEvent> {
+  let token: string;
+  try {
+    token = await options.exchange(ssoToken, BOOKING_SCOPES);
+  } catch (error) {
+    if (isConsentFailure(error)) throw new GraphConsentError({ cause: error });
+    throw new GraphCalendarError(
+      {
+        da: 'Appen kunne ikke få adgang til Microsoft Graph på dine vegne. Prøv igen om lidt.',
+        en: 'The app could not get access to Microsoft Graph on your behalf. Try again shortly.',
+      },
+      { cause: error },
+    );
+  }
+  const base = (options.baseUrl ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
+  const end = new Date(event.start.getTime() + event.minutes * 60_000);
+  const payload = {
+    subject: event.subject,
+    body: { contentType: 'HTML', content: event.bodyHtml },
+    start: { dateTime: event.start.toISOString().replace('Z', ''), timeZone: 'UTC' },
+    end: { dateTime: end.toISOString().replace('Z', ''), timeZone: 'UTC' },
+    attendees: [
+      {
+        emailAddress: { address: event.attendee.email, name: event.attendee.name },
+        type: 'required',
+      },
+    ],
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: true,
+  };
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(`${base}/v1.0/me/events`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify(payload),
+    });
+  } catch (error) {
+    throw new GraphCalendarError(
+      {
+        da: 'Microsoft Graph kunne ikke nås. Intet er booket; prøv igen.',
+        en: 'Microsoft Graph could not be reached. Nothing was booked; try again.',
+      },
+      { cause: error },
+    );
+  }
+  if (response.status === 401 || response.status === 403) {
+    const detail = await response.text().catch(() => '');
+    throw new GraphConsentError({ cause: new Error(`Graph ${response.status}: ${detail}`) });
+  }
+  if (!response.ok) {
+    const detail = await response.text().catch(() => '');
+    throw new GraphCalendarError(
+      {
+        da: `Microsoft Graph svarede med fejl ${response.status}. Intet er booket; prøv igen.`,
+        en: `Microsoft Graph answered with error ${response.status}. Nothing was booked; try again.`,
+      },
+      { cause: new Error(detail.slice(0, 500)) },
+    );
+  }
+  const created = (await response.json()) as {
+    id: string;
+    webLink?: string;
+    onlineMeeting?: { joinUrl?: string } | null;
+  };
+  return { id: created.id, webLink: created.webLink, joinUrl: created.onlineMeeting?.joinUrl };
+}
