@@ -76,7 +76,7 @@ try {
       `  ${f.name.padEnd(12)} ${(f.bytes / 1024).toFixed(1).padStart(6)} KB → ${(f.gzipped / 1024).toFixed(1).padStart(5)} KB gzip`,
     );
   }
-  console.log(`  i alt / total ${(size.totalGzipped / 1024).toFixed(1)} KB gzip (budget 80 KB)`);
+  console.log(`  i alt / total ${(size.totalGzipped / 1024).toFixed(1)} KB gzip (budget 60 KB)`);
 
   const { repositories } = await openTableStorage({
     connectionString: azurite.connectionString,

@@ -26,10 +26,7 @@ import {
 } from './teams-host.js';
 import { renderGroupTalkScreen } from './views/group-talk-view.js';
 import { renderHome } from './views/home-view.js';
-import { renderMyAgreements } from './views/my-agreements-view.js';
-import { renderPrintView } from './views/print-view.js';
 import { renderInfoPage } from './views/info-page.js';
-import { renderSetup } from './views/setup-view.js';
 import { renderSkemaScreen } from './views/skema-screen.js';
 
 /*
@@ -173,10 +170,14 @@ async function main(): Promise<void> {
       } else if (route.name === 'group') {
         dispose = await renderGroupTalkScreen(root, env, route);
       } else if (route.name === 'setup') {
+        // HR's setup, the print view and "Mine aftaler" load when opened: the first screen stays small.
+        const { renderSetup } = await import('./views/setup-view.js');
         await renderSetup(root, env, route.roundId ? { roundId: route.roundId } : {});
       } else if (route.name === 'print') {
+        const { renderPrintView } = await import('./views/print-view.js');
         await renderPrintView(root, env, route.roundId, route.email);
       } else if (route.name === 'agreements') {
+        const { renderMyAgreements } = await import('./views/my-agreements-view.js');
         await renderMyAgreements(root, env);
       } else if (route.name === 'home') {
         await renderHome(root, env, { roundId: route.roundId, autoOpenMeeting });

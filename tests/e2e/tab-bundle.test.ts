@@ -18,13 +18,13 @@ function sources(dir: string): string[] {
 describe("the tab's bundle", function () {
   this.timeout(60_000);
 
-  it('loads under 80 KB gzipped (HTML, JS and CSS of the first screen)', async () => {
+  it('loads under 60 KB gzipped (HTML, JS and CSS of the first screen)', async () => {
     const { outDir } = await builtTab();
     const size = firstLoadSize(outDir);
     console.log(
       `      first load: ${size.files.map((f) => `${f.name} ${(f.gzipped / 1024).toFixed(1)} KB`).join(', ')}; total ${(size.totalGzipped / 1024).toFixed(1)} KB gzip`,
     );
-    assert.ok(size.totalGzipped < 80 * 1024, `${size.totalGzipped} bytes gzipped`);
+    assert.ok(size.totalGzipped < 60 * 1024, `${size.totalGzipped} bytes gzipped`);
   });
 
   it("holds neither TeamsFx nor MSAL, and of the server's code only the pure domain and the status labels", async () => {

@@ -9,7 +9,7 @@ import { SaveStatusView } from '../save-status.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
-import { printLink } from './print-view.js';
+import { printLink } from './print-link.js';
 
 /*
  * The employee's own skema: preparing (answers save themselves, then "send" to the leader) until the

@@ -12,7 +12,7 @@ import { FieldSaver } from './field-binding.js';
 import { finaliseReview } from './finalise-review.js';
 import { followUpFromLast } from './follow-up-from-last.js';
 import { jumpList } from './jump-list.js';
-import { printLink } from './print-view.js';
+import { printLink } from './print-link.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
 

@@ -113,17 +113,3 @@ function agreedDocument(view: SkemaView): HTMLElement {
     h('p', { className: 'user-text' }, view.employeeComment ?? t('printNoComment')),
   );
 }
-
-/** The way to the print view, on a finalised talk. */
-export function printLink(env: AppEnv, view: SkemaView): HTMLElement | false {
-  if (view.status !== 'finalised' && view.status !== 'acknowledged') return false;
-  return h(
-    'div',
-    { className: 'actions' },
-    button(
-      t('printOpen'),
-      () => env.navigate({ name: 'print', roundId: view.roundId, email: view.employee.email }),
-      { className: 'secondary', 'data-action': 'open-print' },
-    ),
-  );
-}
