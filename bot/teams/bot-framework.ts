@@ -156,7 +156,9 @@ export function createBotFramework(
   const authentication = new ClientReusingAuthentication(settings, credentialFactory);
   const adapter = new MusCloudAdapter(authentication, options.log);
   const connector = createConnectorClient({
-    tokens: appId ? botTokenSource(credentialFactory, appId) : () => Promise.resolve(undefined),
+    tokens: appId
+      ? botTokenSource(credentialFactory, appId, options.log)
+      : () => Promise.resolve(undefined),
     timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   });
   return new BotFrameworkTransport(adapter, connector, appId, options);
@@ -170,6 +172,7 @@ export function createBotFramework(
 function botTokenSource(
   factory: ConfigurationServiceClientCredentialFactory,
   appId: string,
+  log: Logger,
 ): TokenSource {
   let credential: Promise<AppCredentials> | undefined;
   const credentialOf = async (): Promise<AppCredentials> => {
@@ -191,6 +194,7 @@ function botTokenSource(
     } catch (error) {
       // A credential that could not be made is not kept; the next call tries again.
       credential = undefined;
+      log.warn({ err: error }, 'could not get a Bot Connector token for the bot');
       throw error;
     }
   });

@@ -79,8 +79,9 @@ export function createConnectorClient(options: ConnectorClientOptions): Connecto
     try {
       token = await options.tokens();
     } catch {
-      // Without a token Teams would refuse the call; say so as Teams would.
-      return { ok: false, failure: { status: 401, errorCode: 'TokenUnavailable' } };
+      // The identity platform did not give a token: like a connector that cannot be reached, a
+      // failure with no answer, worth another try (the token source logs why).
+      return { ok: false, failure: { timedOut: false } };
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';

@@ -94,13 +94,14 @@ describe('the Bot Connector client', () => {
     assert.equal(without?.authorization, undefined);
   });
 
-  it('a token that cannot be had is an unauthorized failure and nothing is sent', async () => {
+  it('a token that cannot be had is a failure worth another try, and nothing is sent', async () => {
     const outcome = await client(() =>
       Promise.reject(new Error('no credential')),
     ).sendToConversation(connector.url, conversationId, { type: 'message' });
     assert.ok(!outcome.ok);
-    assert.equal(outcome.code, 'unauthorized');
-    assert.equal(outcome.permanent, true);
+    assert.equal(outcome.status, 0);
+    assert.equal(outcome.code, 'network_error');
+    assert.equal(outcome.permanent, false);
     assert.equal(connector.requests().length, 0);
   });
 
