@@ -29,6 +29,7 @@ import { agreementActions } from './teams/card-actions/agreement-actions.js';
 import { registerAgreementRoutes } from './api/agreement-routes.js';
 import { registerGroupTalkRoutes } from './api/group-talk-routes.js';
 import { registerPrivacyRoutes } from './api/privacy-routes.js';
+import { PeopleFirst } from './people-first.js';
 
 /**
  * Which tenants' bot activities are served: in dev mode all; in production only activities that name
@@ -78,12 +79,16 @@ export async function startApp(
       repositories,
       log: log.child({ module: 'skema' }),
       onFinalised: (skema) => requestSummary(skema),
+      skemaDeliveries: storage.deliveries,
     });
+    // Card clicks and the tab come before the outbox's storage work (people-first.ts).
+    const peopleFirst = new PeopleFirst();
     const rollout = startRollout({
       config,
       repositories,
       deliveries: storage.deliveries,
       tenantLeases: storage.tenantLeases,
+      peopleFirst,
       bot,
       log,
       extraActions: (services) => ({
@@ -117,6 +122,7 @@ export async function startApp(
     server = createServer({
       devMode: config.devMode,
       log,
+      peopleFirst,
       storageReachable: () => storage.ping(),
       handleBotRequest: (req, res) => bot.handleRequest(req, res, handler),
       tabDir: join(projectRoot, 'tab', 'dist'),

@@ -21,6 +21,7 @@ import { MusBotRouter } from './teams/mus-bot-router.js';
 import { proactiveMessenger } from './teams/proactive-messenger.js';
 import { RoundAnnouncer } from './teams/round-announcer.js';
 import type { CardActionHandler } from './teams/turn.js';
+import type { PeopleFirst } from './people-first.js';
 
 const HOUR_MS = 3_600_000;
 /** Cards waiting for the app are tried again this often, until their step's deadline. */
@@ -45,6 +46,8 @@ export function startRollout(deps: {
    * its cards, so several instances on one storage account keep the tenant's rate limit together.
    */
   tenantLeases?: TenantLeaseStore;
+  /** Requests from people in flight: the dispatcher waits for a quiet moment before each card. */
+  peopleFirst?: PeopleFirst;
   bot: BotFramework;
   log: Logger;
   extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
@@ -97,6 +100,7 @@ export function startRollout(deps: {
     owner,
     ratePerSecond: () => config.rolloutRatePerSecond,
     ...(deps.tenantLeases ? { tenantLeases: deps.tenantLeases } : {}),
+    ...(deps.peopleFirst ? { yieldToPeople: () => deps.peopleFirst!.quiet() } : {}),
     onProgress: ({ orgId, roundId }) => announcer.schedule(orgId, roundId),
   });
   const preparer = new StepPreparer({

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from './logger.js';
 import { newCorrelationId, sendError } from './api/error-responses.js';
 import { loopbackHostOnly, safetyHeaders } from './http-safety.js';
+import { isFromPeople, type PeopleFirst } from './people-first.js';
 
 export interface ServerDeps {
   devMode: boolean;
@@ -15,6 +16,8 @@ export interface ServerDeps {
   registerApi?: Array<(server: Server) => void>;
   /** Folder with the tab's built static files. */
   tabDir?: string;
+  /** Counts requests from people in flight, so the outbox yields to them (people-first.ts). */
+  peopleFirst?: PeopleFirst;
 }
 
 type RestifyError = Error & { statusCode?: number; toJSON?: () => unknown };
@@ -29,6 +32,17 @@ export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'mus-for-teams', handleUncaughtExceptions: false });
   if (deps.devMode) server.pre(loopbackHostOnly);
   server.pre(safetyHeaders);
+  const peopleFirst = deps.peopleFirst;
+  if (peopleFirst) {
+    server.pre((req: Request, res: Response, next: Next) => {
+      if (isFromPeople(req.getPath())) {
+        const end = peopleFirst.begin();
+        res.once('finish', end);
+        res.once('close', end);
+      }
+      next();
+    });
+  }
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: a roster upload (text/csv) reaches its route as raw text; restify's own CSV parser
   // would reject Danish Excel's semicolon files before our validation could explain them.

@@ -157,6 +157,12 @@ const fake = await FakeBotConnector.start({
   keepBodies: false,
 });
 let server: BenchServer | undefined;
+// A benchmark stopped from outside (Ctrl-C, a time limit) takes its server and storage with it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.allSettled([server?.stop(), azurite.stop()]).finally(() => process.exit(130));
+  });
+}
 const loadAtStart = load();
 try {
   progress(`${load()}; storing the roster`);

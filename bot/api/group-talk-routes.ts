@@ -1,12 +1,12 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import {
-  acknowledgeGroupTalkBy,
-  finaliseGroupTalkBy,
+  acknowledgeGroupTalk,
+  finaliseGroupTalk,
   readGroupTalk,
   saveGroupTalkNotes,
-  startGroupTalkBy,
-} from '../group-talk/group-talk-actions.js';
+  startGroupTalk,
+} from '../group-talk/group-talk-use-cases.js';
 import type { GroupTalkKey, GroupTalkServices } from '../group-talk/group-talk-view.js';
 import { NOTE_MAX_CHARS, SECTION_ID, TEMPLATE_MAX_SECTIONS } from '../mus/skema-template.js';
 import { apiRoute, type ApiRouteDeps } from './api-route.js';
@@ -84,7 +84,7 @@ export function registerGroupTalkRoutes(
     apiRoute(deps, async (req, viewer) => {
       const key = groupKey(req);
       const input = parseInput(groupEtagBody, body(req));
-      return { body: await startGroupTalkBy(services, viewer, key, input) };
+      return { body: await startGroupTalk(services, viewer, key, input) };
     }),
   );
 
@@ -93,7 +93,7 @@ export function registerGroupTalkRoutes(
     apiRoute(deps, async (req, viewer) => {
       const key = groupKey(req);
       const input = parseInput(groupEtagBody, body(req));
-      return { body: await finaliseGroupTalkBy(services, viewer, key, input) };
+      return { body: await finaliseGroupTalk(services, viewer, key, input) };
     }),
   );
 
@@ -102,7 +102,7 @@ export function registerGroupTalkRoutes(
     apiRoute(deps, async (req, viewer) => {
       const key = groupKey(req);
       parseInput(groupAcknowledgeBody, body(req) ?? {});
-      return { body: await acknowledgeGroupTalkBy(services, viewer, key) };
+      return { body: await acknowledgeGroupTalk(services, viewer, key) };
     }),
   );
 }

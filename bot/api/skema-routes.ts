@@ -23,6 +23,8 @@ import type { SkemaRef } from '../skema/skema-access.js';
 import type { SkemaServices } from '../skema/skema-services.js';
 import { skemaView } from '../skema/skema-view.js';
 import { startTalk } from '../skema/start-talk.js';
+import { changeTalkClock, readTalkClock } from '../skema/talk-clock.js';
+import { TALK_CLOCK_ACTIONS } from '../mus/talk-clock.js';
 import { apiRoute, type ApiResult, type ApiRouteDeps } from './api-route.js';
 import { MINIMAL_APPLIED, prefersMinimal, savedSkema } from './prefer-minimal.js';
 import { parseInput, refinementText } from './validate-input.js';
@@ -41,6 +43,9 @@ import { parseInput, refinementText } from './validate-input.js';
  *   POST   /api/rounds/:roundId/skemas/:email/agreements          → 201 AgreementView
  *   PATCH  /api/rounds/:roundId/skemas/:email/agreements/:id      → AgreementView
  *   DELETE /api/rounds/:roundId/skemas/:email/agreements/:id      → 204
+ *   GET    /api/rounds/:roundId/skemas/:email/talk-clock          → TalkClockAnswer
+ *   POST   /api/rounds/:roundId/skemas/:email/talk-clock          → TalkClockAnswer (pause, resume,
+ *                                                                  reset, end; no ETag needed)
  *   POST   /api/rounds/:roundId/skemas/:email/finalise            → SkemaView
  *   POST   /api/rounds/:roundId/skemas/:email/acknowledge         → SkemaView
  */
@@ -95,6 +100,7 @@ export const agreementChangeBody = z
       en: 'Say what to change: status, text or due date.',
     }),
   );
+export const talkClockBody = z.strictObject({ action: z.enum(TALK_CLOCK_ACTIONS) });
 export const finaliseBody = z.strictObject({
   etag: etagSchema,
   followUpDate: z.iso.date().optional(),
@@ -203,6 +209,22 @@ export function registerSkemaRoutes(
       const { roundId, email, id } = parseInput(agreementPath, req.params, 'path');
       await removeAgreement(services, viewer, { roundId, employeeEmail: email }, id);
       return { status: 204 };
+    }),
+  );
+
+  server.get(
+    `${SKEMA_PATH}/talk-clock`,
+    apiRoute(deps, async (req, viewer) => ({
+      body: await readTalkClock(services, viewer, skemaRef(req)),
+    })),
+  );
+
+  server.post(
+    `${SKEMA_PATH}/talk-clock`,
+    apiRoute(deps, async (req, viewer) => {
+      const ref = skemaRef(req);
+      const { action } = parseInput(talkClockBody, body(req));
+      return { body: await changeTalkClock(services, viewer, ref, action) };
     }),
   );
 

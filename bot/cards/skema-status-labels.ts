@@ -16,6 +16,16 @@ export const SKEMA_STATUS_LABELS: Record<SkemaStatus, Bilingual> = {
 };
 
 /**
+ * The same statuses as the employee sees their own skema: until they send it to their leader it is
+ * their draft, and "prepared" is what they did: sent it to the leader.
+ */
+export const OWN_SKEMA_STATUS_LABELS: Record<SkemaStatus, Bilingual> = {
+  ...SKEMA_STATUS_LABELS,
+  sent: { da: 'Kladde', en: 'Draft' },
+  prepared: { da: 'Sendt til leder', en: 'Sent to the leader' },
+};
+
+/**
  * A skema that is still only "sent", told by how its step-3 card fared: the leader should know
  * whether the employee has it at all before the talk.
  */

@@ -76,7 +76,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
   if (!acknowledged) {
     actions.push(
       execute(
-        t({ da: 'Kvittér for opsummeringen', en: 'Acknowledge the summary' }),
+        t({ da: 'Kvittér for opsamlingen', en: 'Acknowledge the summary' }),
         ACKNOWLEDGE_VERB,
         ids,
         {
@@ -97,7 +97,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
       ),
       text(
         t({
-          da: `${plain(view.leaderName)} har afsluttet jeres samtale. Læs opsummeringen, og kvittér — du kan tilføje en kommentar, hvis du ser noget anderledes.`,
+          da: `${plain(view.leaderName)} har afsluttet jeres samtale. Læs opsamlingen, og kvittér — du kan tilføje en kommentar, hvis du ser noget anderledes.`,
           en: `${plain(view.leaderName)} has finalised your talk. Read the summary and acknowledge it — you can add a comment if you see something differently.`,
         }),
       ),

@@ -6,6 +6,7 @@ import {
   questionSections,
   type SkemaTemplate,
 } from './skema-template.js';
+import { changeClock, startClock, type TalkClock } from './talk-clock.js';
 
 /** The skema's life through the method's three phases. */
 export const SKEMA_STATUSES = ['sent', 'prepared', 'held', 'finalised', 'acknowledged'] as const;
@@ -31,6 +32,8 @@ export interface Skema {
   understandings: boolean[];
   /** Planned date and time of the talk (ISO), when known. */
   talkAt?: string;
+  /** The talk's 45-minute clock, from the talk's start (talk-clock.ts). */
+  talkClock?: TalkClock;
   followUpDate?: string;
   employeeComment?: string;
   /**
@@ -88,6 +91,40 @@ export function newSkema(args: {
   if (args.followUp?.length) skema.followUp = args.followUp;
   if (args.department !== undefined) skema.department = args.department;
   return skema;
+}
+
+/**
+ * Where a skema is, in words that say what happened (the cards and the tab show the same):
+ *   draft         the employee's preparation, not sent to the leader yet ("Kladde")
+ *   submitted     the preparation is sent to the leader ("Sendt til leder")
+ *   in-talk       the leader has started the talk ("Samtale i gang")
+ *   talk-held     the leader has ended the talk, not yet finalised the summary ("Samtale holdt")
+ *   finalised     the leader has finalised; the employee is to acknowledge ("Afsluttet af leder")
+ *   acknowledged  the employee has acknowledged the summary ("Kvitteret")
+ */
+export const SKEMA_STAGES = [
+  'draft',
+  'submitted',
+  'in-talk',
+  'talk-held',
+  'finalised',
+  'acknowledged',
+] as const;
+export type SkemaStage = (typeof SKEMA_STAGES)[number];
+
+export function skemaStage(skema: Pick<Skema, 'status' | 'talkClock'>): SkemaStage {
+  switch (skema.status) {
+    case 'sent':
+      return 'draft';
+    case 'prepared':
+      return 'submitted';
+    case 'held':
+      return skema.talkClock?.endedAt ? 'talk-held' : 'in-talk';
+    case 'finalised':
+      return 'finalised';
+    case 'acknowledged':
+      return 'acknowledged';
+  }
 }
 
 /** The employee may change their preparation until the leader starts the talk. */
@@ -197,7 +234,14 @@ export function startTalk(skema: Skema, opts: { by: string; now: Date }): Skema 
     });
   }
   const now = opts.now.toISOString();
-  return { ...skema, status: 'held', heldAt: now, updatedAt: now, updatedBy: opts.by };
+  return {
+    ...skema,
+    status: 'held',
+    heldAt: now,
+    talkClock: startClock(opts.now),
+    updatedAt: now,
+    updatedBy: opts.by,
+  };
 }
 
 /** The leader finalises: shared notes become read-only and the employee is asked to acknowledge. */
@@ -217,6 +261,8 @@ export function finalise(
     status: 'finalised',
     heldAt: skema.heldAt ?? now,
     finalisedAt: now,
+    // The talk is over once it is finalised: its clock stops for good.
+    ...(skema.talkClock ? { talkClock: changeClock(skema.talkClock, 'end', opts.now) } : {}),
     followUpDate: opts.followUpDate ?? skema.followUpDate,
     updatedAt: now,
     updatedBy: opts.by,

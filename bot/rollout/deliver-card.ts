@@ -151,6 +151,7 @@ export function createCardDeliverer(
       round: round.value,
       recipient: person,
       findPerson: (email) => directory.person(org.value.id, email),
+      hasChat: async (email) => (await directory.conversation(org.value.id, email)) !== undefined,
       deliveryStatuses: (step, audience) =>
         deliveryStatuses(org.value.id, round.value.id, step, audience),
       locale: localeFrom(deps.messenger.localeOf(conversation.reference)),

@@ -137,6 +137,14 @@ export interface DeliveryStore {
   nextDueAt(): Promise<Date | undefined>;
   /** All rows of a step, for tests, progress and status. */
   list(orgId: string, roundId: string, step: StepNumber): Promise<Delivery[]>;
+  /**
+   * How a few people's cards of one step and audience fared (a leader's team), by e-mail; people
+   * without a row are left out. Point reads: never a listing of the whole step.
+   */
+  statusesOf(
+    key: Omit<DeliveryKey, 'recipientEmail' | 'subject'>,
+    emails: readonly string[],
+  ): Promise<Map<string, DeliveryStatus>>;
   /** Erasure: removes these rows, whatever their status; returns how many existed. */
   remove(keys: DeliveryKey[]): Promise<number>;
 }

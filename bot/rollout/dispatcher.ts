@@ -50,6 +50,11 @@ export interface DispatcherOptions {
    * skew the pacing and a 429 holds back every request not yet made.
    */
   deliver: (delivery: Delivery, pace: () => Promise<void>) => Promise<DeliveryOutcome>;
+  /**
+   * Awaited before each card's work: resolves when no request from a person is in flight (or soon),
+   * so card clicks are not answered behind the outbox's storage reads (bot/people-first.ts).
+   */
+  yieldToPeople?: () => Promise<void>;
   log: Logger;
   /** Identifies this process in leases. */
   owner: string;
@@ -233,6 +238,7 @@ export class Dispatcher {
         try {
           // Stopping: rows still queued are left to their leases, to be claimed again later.
           if (this.stopping) return;
+          await this.options.yieldToPeople?.();
           next = await this.sendOne(row);
         } finally {
           // A slot bounds the requests to Teams; writing down the outcome needs none, so a slow

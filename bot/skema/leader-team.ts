@@ -2,6 +2,7 @@ import { demand } from '../mus/access-rules.js';
 import { NotFoundError } from '../mus/errors.js';
 import { hasRole, type Person } from '../mus/person.js';
 import { SKEMA_STATUSES, type Skema, type SkemaStatus } from '../mus/skema.js';
+import type { DeliveryStatus } from '../rollout/delivery.js';
 import type { SkemaServices } from './skema-services.js';
 
 /** One of the leader's employees in a round: who, and how far the talk is. Never any contents. */
@@ -11,6 +12,11 @@ export interface TeamMember {
   department: string;
   /** `not-sent` for a team member the round has no skema for (yet). */
   status: SkemaStatus | 'not-sent';
+  /**
+   * For a skema still only sent: how its step-3 card fared (sent, waiting for the app, pending …),
+   * when the outbox knows; null otherwise.
+   */
+  delivery: DeliveryStatus | null;
   talkAt: string | null;
   preparedAt: string | null;
   heldAt: string | null;
@@ -49,6 +55,7 @@ function member(person: Person | undefined, email: string, skema?: Skema): TeamM
     name: person?.name ?? email,
     department: person?.department ?? '',
     status: skema?.status ?? 'not-sent',
+    delivery: null,
     talkAt: skema?.talkAt ?? null,
     preparedAt: skema?.preparedAt ?? null,
     heldAt: skema?.heldAt ?? null,
@@ -86,6 +93,14 @@ export async function leaderTeam(
     const withSkema = new Set(members.map((m) => m.email));
     for (const person of team) {
       if (!withSkema.has(person.email)) members.push(member(person, person.email));
+    }
+    const unprepared = members.filter((m) => m.status === 'sent').map((m) => m.email);
+    if (services.skemaDeliveries && unprepared.length > 0) {
+      const fared = await services.skemaDeliveries.statusesOf(
+        { orgId: viewer.orgId, roundId, step: 3, audience: 'employee' },
+        unprepared,
+      );
+      for (const m of members) m.delivery = fared.get(m.email) ?? null;
     }
     overview.members = members.sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }

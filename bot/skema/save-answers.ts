@@ -1,6 +1,7 @@
 import type { Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
-import { saveAnswers as applyAnswers, type Skema } from '../mus/skema.js';
+import * as SkemaRules from '../mus/skema.js';
+import type { Skema } from '../mus/skema.js';
 import { demandEmployee, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
 import { writeSkema } from './write-skema.js';
@@ -22,7 +23,7 @@ export async function storeAnswers(
   input: AnswersInput,
 ): Promise<Versioned<Skema>> {
   demandEmployee(viewer, loaded.value);
-  const next = applyAnswers(loaded.value, input.answers, {
+  const next = SkemaRules.saveAnswers(loaded.value, input.answers, {
     submit: input.submit,
     by: viewer.email,
     now: services.now(),

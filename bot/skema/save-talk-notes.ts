@@ -1,6 +1,7 @@
 import { RuleError, type Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
-import { leaderCanEditNotes, saveTalkNotes as applyNotes, type Skema } from '../mus/skema.js';
+import * as SkemaRules from '../mus/skema.js';
+import type { Skema } from '../mus/skema.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
 import { writeSkema } from './write-skema.js';
@@ -33,11 +34,11 @@ export async function saveTalkNotes(
 ): Promise<Versioned<Skema>> {
   const loaded = await loadSkemaForParty(services, viewer, ref);
   demandLeader(viewer, loaded.value);
-  if (!leaderCanEditNotes(loaded.value)) throw new RuleError(FINALISED);
+  if (!SkemaRules.leaderCanEditNotes(loaded.value)) throw new RuleError(FINALISED);
   const now = services.now();
   let next: Skema = loaded.value;
   if (input.talkNotes !== undefined || input.understandings !== undefined) {
-    next = applyNotes(next, input.talkNotes ?? {}, {
+    next = SkemaRules.saveTalkNotes(next, input.talkNotes ?? {}, {
       by: viewer.email,
       now,
       understandings: input.understandings,

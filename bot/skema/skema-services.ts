@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { Repositories } from '../mus/repositories.js';
 import type { Skema } from '../mus/skema.js';
+import type { DeliveryStore } from '../rollout/delivery.js';
 
 /**
  * What the skema's use cases need: storage, a clock, ids, and the hook the bot uses to ask the
@@ -26,6 +27,12 @@ export interface SkemaServices {
    * acknowledge). Its failure is logged, not reported: the talk is finalised either way.
    */
   onFinalised: (skema: Skema) => Promise<void>;
+  /**
+   * How the step-3 cards with some employees' skemas fared (the outbox), so a leader's team list says
+   * "Venter på appen" or "Ikke leveret endnu" rather than "Sendt" for a skema nobody has. Absent
+   * where there is no outbox: the list then says what the skema's status says.
+   */
+  skemaDeliveries?: Pick<DeliveryStore, 'statusesOf'>;
   log: Logger;
 }
 

@@ -6,10 +6,13 @@ import type { SkemaTemplate } from '../mus/skema-template.js';
 import {
   employeeCanEdit,
   leaderCanEditNotes,
+  skemaStage,
   type PrivateNote,
   type Skema,
+  type SkemaStage,
   type SkemaStatus,
 } from '../mus/skema.js';
+import { clockView, type TalkClockView } from '../mus/talk-clock.js';
 import type { SkemaServices } from './skema-services.js';
 
 /*
@@ -51,11 +54,15 @@ export interface SkemaView {
   employee: PersonRef;
   leader: PersonRef;
   status: SkemaStatus;
+  /** Where the skema is, in the words the cards and the tab show (skemaStage). */
+  stage: SkemaStage;
   template: SkemaTemplate;
   answers: Record<string, string>;
   talkNotes: Record<string, string>;
   understandings: boolean[];
   talkAt: string | null;
+  /** The talk's clock at the time of this answer; null before the talk has started. */
+  talkClock: TalkClockView | null;
   followUpDate: string | null;
   employeeComment: string | null;
   sentAt: string;
@@ -150,11 +157,13 @@ export async function skemaView(
     employee,
     leader,
     status: skema.status,
+    stage: skemaStage(skema),
     template: skema.template,
     answers: skema.answers,
     talkNotes: skema.talkNotes,
     understandings: skema.understandings,
     talkAt: skema.talkAt ?? null,
+    talkClock: skema.talkClock ? clockView(skema.talkClock, services.now()) : null,
     followUpDate: skema.followUpDate ?? null,
     employeeComment: skema.employeeComment ?? null,
     sentAt: skema.sentAt,

@@ -1,5 +1,5 @@
 import type { Person } from '../mus/person.js';
-import { startTalk as applyStart } from '../mus/skema.js';
+import * as SkemaRules from '../mus/skema.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
 import { skemaView, type SkemaView } from './skema-view.js';
@@ -17,7 +17,7 @@ export async function startTalk(
 ): Promise<SkemaView> {
   const loaded = await loadSkemaForParty(services, viewer, ref);
   demandLeader(viewer, loaded.value);
-  const next = applyStart(loaded.value, { by: viewer.email, now: services.now() });
+  const next = SkemaRules.startTalk(loaded.value, { by: viewer.email, now: services.now() });
   if (next === loaded.value) return skemaView(services, viewer, loaded);
   const saved = await writeSkema(services, viewer, { loaded, etag: input.etag, next });
   return skemaView(services, viewer, saved);

@@ -19,7 +19,13 @@ import {
   sumChanges,
   type Bucket,
 } from './delivery-counts.js';
-import { deliveryKey, deliveryPartition, toDelivery, toEntity } from './delivery-entity.js';
+import {
+  deliveryKey,
+  deliveryPartition,
+  deliveryRowKey,
+  toDelivery,
+  toEntity,
+} from './delivery-entity.js';
 import { eraseDeliveries } from './delivery-erasure.js';
 import { DispatchQueueMarkers, unfinishedFilter } from './dispatch-queue-markers.js';
 import { KnownRowStatus } from './known-row-status.js';
@@ -424,6 +430,21 @@ export class DeliveryTable implements DeliveryStore {
     return raw
       .filter((r) => !isCounterRowKey(r.rowKey as string) && r.erasing !== true)
       .map((r) => toDelivery(r).value);
+  }
+
+  async statusesOf(
+    key: Omit<DeliveryKey, 'recipientEmail' | 'subject'>,
+    emails: readonly string[],
+  ): Promise<Map<string, DeliveryStatus>> {
+    const pk = deliveryPartition(key.orgId, key.roundId, key.step);
+    const rows = await mapWithLimit([...emails], 8, (recipientEmail) =>
+      readEntity(this.client, pk, deliveryRowKey({ ...key, recipientEmail })),
+    );
+    const statuses = new Map<string, DeliveryStatus>();
+    rows.forEach((raw, i) => {
+      if (raw && raw.erasing !== true) statuses.set(emails[i]!, toDelivery(raw).value.status);
+    });
+    return statuses;
   }
 
   /** Erasure (delivery-erasure.ts): removes these rows, whatever their status. */

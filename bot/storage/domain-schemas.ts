@@ -8,6 +8,7 @@ import { STEP_NUMBERS } from '../mus/rollout-steps.js';
 import type { SkemaTemplate, TemplateSection } from '../mus/skema-template.js';
 import { SKEMA_STATUSES, type SkemaStatus } from '../mus/skema.js';
 import type { StepTwoInvitation } from '../mus/step-two-invitation.js';
+import type { TalkClock } from '../mus/talk-clock.js';
 
 /*
  * zod schemas for the domain values we store as JSON or as enumerated strings. Each is typed against
@@ -69,6 +70,13 @@ export const textsSchema: z.ZodType<Record<string, string>> = z.record(z.string(
 export const scoresSchema: z.ZodType<Record<string, number>> = z.record(z.string(), z.number());
 
 export const understandingsSchema: z.ZodType<boolean[]> = z.array(z.boolean());
+
+export const talkClockSchema: z.ZodType<TalkClock> = z.object({
+  startedAt: z.string(),
+  runningSince: z.string().nullable(),
+  elapsedMs: z.number().nonnegative(),
+  endedAt: z.string().optional(),
+});
 
 export const followUpSchema: z.ZodType<FollowUpItem[]> = z.array(
   z.object({

@@ -7,6 +7,7 @@ import {
   followUpSchema,
   skemaStatusSchema,
   skemaTemplateSchema,
+  talkClockSchema,
   textsSchema,
   understandingsSchema,
 } from './domain-schemas.js';
@@ -129,6 +130,10 @@ function toSkema(raw: RawEntity): Versioned<Skema> {
       ...(typeof raw.followUp === 'string'
         ? { followUp: readJsonProperty(raw, 'followUp', followUpSchema) }
         : {}),
+      // Optional: only talks started since the clock moved onto the skema have one.
+      ...(typeof raw.talkClock === 'string'
+        ? { talkClock: readJsonProperty(raw, 'talkClock', talkClockSchema) }
+        : {}),
     },
   };
 }
@@ -161,6 +166,7 @@ function toEntity(skema: Skema): EntityToWrite {
     ...jsonProperties('talkNotes', skema.talkNotes),
     ...jsonProperties('understandings', skema.understandings),
     ...(skema.followUp ? jsonProperties('followUp', skema.followUp) : {}),
+    ...(skema.talkClock ? jsonProperties('talkClock', skema.talkClock) : {}),
   };
   assertWithinTableLimits(entity, WHAT);
   return entity;

@@ -6,6 +6,7 @@ import type {
   GroupTalkView,
   HrContact,
   Me,
+  MyAgreements,
   OrganisationView,
   PrivateNoteView,
   RoundOverview,
@@ -16,6 +17,8 @@ import type {
   SkemaTemplate,
   SkemaView,
   StepTwoInvitation,
+  TalkClockAction,
+  TalkClockAnswer,
   TeamOverview,
   UnitEvaluation,
 } from './api-types.js';
@@ -216,6 +219,22 @@ export class ApiClient {
       body,
       RETURN_MINIMAL,
     );
+  }
+
+  /** "Mine aftaler": agreements from the viewer's talks and those they carry out, across rounds. */
+  myAgreements(): Promise<MyAgreements> {
+    return this.request('GET', '/api/agreements');
+  }
+
+  /** The talk's clock, as the server counts it now. */
+  talkClock(ref: SkemaKey): Promise<TalkClockAnswer> {
+    return this.request('GET', this.skemaPath(ref.roundId, ref.email, '/talk-clock'));
+  }
+
+  changeTalkClock(ref: SkemaKey, action: TalkClockAction): Promise<TalkClockAnswer> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/talk-clock'), {
+      action,
+    });
   }
 
   startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {

@@ -11,6 +11,9 @@ export type {
 export type { TeamMember, TeamOverview, StatusCounts } from '../../bot/skema/leader-team.js';
 export type { RoundSummary, RoundRole } from '../../bot/skema/my-rounds.js';
 export type { SkemaStatus } from '../../bot/mus/skema.js';
+export type { TalkClockAction, TalkClockView } from '../../bot/mus/talk-clock.js';
+export type { TalkClockAnswer } from '../../bot/skema/talk-clock.js';
+export type { AgreementListItem, MyAgreements } from '../../bot/skema/my-agreements.js';
 export type { SavedSkema } from '../../bot/api/prefer-minimal.js';
 export type { UnitEvaluation } from '../../bot/evaluation/unit-evaluation.js';
 export type {

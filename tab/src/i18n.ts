@@ -21,7 +21,7 @@ export function tr(text: Bilingual): string {
   return text[locale];
 }
 
-const TEXTS = {
+export const TEXTS = {
   appTitle: { da: 'Mine MUS', en: 'My MUS' },
   loading: { da: 'Indlæser …', en: 'Loading …' },
   devBanner: {
@@ -116,7 +116,7 @@ const TEXTS = {
     en: '“Waiting for the app”: the person does not have the app yet; the card goes out by itself once they get it, until the step’s deadline. “Not installed”: they still did not have it at the deadline, or they blocked the app. “Failed”: Teams did not accept the card. The round’s card in the HR channel has a button to resend to each group.',
   },
   ovStepName: { da: '{step}. {name}', en: '{step}. {name}' },
-  ovNotLaunched: { da: 'Ikke endnu', en: 'Not yet' },
+  ovNotLaunched: { da: 'Endnu ikke', en: 'Not yet' },
   myDataHeading: { da: 'Mine data', en: 'My data' },
   myDataHelp: {
     da: 'Hent alt, hvad appen gemmer om dig: dine svar, noterne og aftalerne fra dine samtaler, og hvem der har åbnet dit skema. Som leder får du også dine egne private noter med.',
@@ -214,6 +214,27 @@ const TEXTS = {
   phases: { da: 'Faser', en: 'Phases' },
   plannedTalk: { da: 'Planlagt samtale', en: 'Planned talk' },
   understandingsHeading: { da: 'Fire fælles forståelser', en: 'Four common understandings' },
+  jumpTo: { da: 'Gå til', en: 'Go to' },
+  jumpUnderstandings: { da: 'Forståelser', en: 'Understandings' },
+  jumpFinish: { da: 'Afslutning', en: 'Finishing' },
+  understandingsAhead: {
+    da: 'Samtalen begynder med, at du og din leder sikrer jer, at I forstår disse fire ens. Tænk gerne over dem på forhånd.',
+    en: 'The talk begins with you and your leader making sure you understand these four alike. Feel free to think about them beforehand.',
+  },
+  understandingsAgreed: {
+    da: 'Dem, I blev enige om i samtalen, er krydset af.',
+    en: 'The ones you agreed on in the talk are ticked.',
+  },
+  understandingAgreed: { da: 'enige', en: 'agreed' },
+  understandingNotTicked: { da: 'ikke krydset af', en: 'not ticked' },
+  homeAcknowledgePrompt: {
+    da: 'Din leder har afsluttet samtalen. Læs opsamlingen, og kvittér for den.',
+    en: 'Your leader has finalised the talk. Read the summary and acknowledge it.',
+  },
+  homePreparePrompt: {
+    da: 'Forbered dig til samtalen med din leder: skriv dine svar i skemaet.',
+    en: 'Prepare for the talk with your leader: write your answers in the form.',
+  },
   understandingsIntro: {
     da: 'Sørg for, at I har samme forståelse af disse fire, før I går i dybden. Sæt flueben, når I er enige.',
     en: 'Make sure you share the same understanding of these four before you go deeper. Tick each when you agree.',
@@ -222,10 +243,20 @@ const TEXTS = {
   timerHeading: { da: 'Samtalen: 45 minutter', en: 'The talk: 45 minutes' },
   timerLeft: { da: '{time} tilbage', en: '{time} left' },
   timerOver: { da: '{time} over tiden', en: '{time} over time' },
-  timerStart: { da: 'Start tid', en: 'Start timer' },
+  timerStart: { da: 'Start uret', en: 'Start the timer' },
   timerPause: { da: 'Pause', en: 'Pause' },
   timerResume: { da: 'Fortsæt', en: 'Resume' },
   timerReset: { da: 'Nulstil', en: 'Reset' },
+  timerResetQuestion: { da: 'Start de 45 minutter forfra?', en: 'Start the 45 minutes over?' },
+  timerResetConfirm: { da: 'Ja, nulstil', en: 'Yes, reset' },
+  timerNotice10: {
+    da: '10 minutter tilbage: tid til at samle op og aftale, hvad der skal ske.',
+    en: '10 minutes left: time to sum up and agree on what happens next.',
+  },
+  timerNotice5: {
+    da: '5 minutter tilbage: skriv aftalerne ned, før I slutter.',
+    en: '5 minutes left: write down the agreements before you finish.',
+  },
   timerLabel: { da: 'Tid tilbage af samtalen', en: 'Time left of the talk' },
   startTalk: { da: 'Start samtalen', en: 'Start the talk' },
   startTalkHint: {
@@ -248,13 +279,13 @@ const TEXTS = {
   leaderNotes: { da: 'Lederens noter', en: "The leader's notes" },
   noNotes: { da: 'Ingen noter.', en: 'No notes.' },
   privateNoteHeading: { da: 'Dine private noter', en: 'Your private notes' },
-  privateNoteBadge: { da: 'Kun synlig for dig', en: 'Only visible to you' },
+  privateNoteBadge: { da: 'Kun synlige for dig', en: 'Only visible to you' },
   privateNoteHint: {
     da: 'Hverken medarbejderen eller HR kan se dem.',
     en: 'Neither the employee nor HR can see them.',
   },
   privateNoteLabel: {
-    da: 'Private noter (kun synlig for dig)',
+    da: 'Private noter (kun synlige for dig)',
     en: 'Private notes (only visible to you)',
   },
   privateNoteNotYours: {
@@ -277,6 +308,13 @@ const TEXTS = {
     en: 'Write what you agree, and choose a due date.',
   },
   agreementOwnerYou: { da: '{name} (dig)', en: '{name} (you)' },
+  agreementUndo: { da: 'Fortryd', en: 'Undo' },
+  agreementUndoFor: { da: 'Fortryd fjernelsen af »{what}«', en: 'Undo removing “{what}”' },
+  agreementRemoved: {
+    da: 'Aftalen »{what}« er fjernet.',
+    en: 'The agreement “{what}” was removed.',
+  },
+  agreementRestored: { da: 'Aftalen er sat ind igen.', en: 'The agreement is back.' },
   agreementChanged: {
     da: 'Aftalen var ændret af en anden; her er den nyeste udgave. Vælg igen, hvis du stadig vil ændre den.',
     en: 'Someone else had changed the agreement; this is the latest version. Choose again if you still want to change it.',
@@ -296,6 +334,29 @@ const TEXTS = {
   finaliseBlocked: {
     da: 'Løs først konflikterne nedenfor, så intet går tabt.',
     en: 'First resolve the conflicts below, so nothing is lost.',
+  },
+  finaliseUnsaved: {
+    da: 'Noterne er ikke gemt endnu – måske er forbindelsen væk. De ligger på denne enhed; afslut, når "Gemt" vises.',
+    en: 'The notes are not saved yet – the connection may be down. They are kept on this device; finalise once "Saved" shows.',
+  },
+  reviewHeading: { da: 'Det bliver låst', en: 'What will be locked' },
+  reviewNotesWritten: { da: 'noter skrevet', en: 'notes written' },
+  reviewNoNotes: { da: 'ingen noter', en: 'no notes' },
+  reviewAgreementsLabel: { da: 'Aftaler', en: 'Agreements' },
+  reviewAgreementCount: { da: '{count} i alt', en: '{count} in all' },
+  reviewNoAgreements: {
+    da: 'ingen endnu – samtalen skal gerne ende med aftaler, I begge kan stå inde for',
+    en: 'none yet – the talk should end with agreements you both stand by',
+  },
+  reviewUnderstandings: { da: '{count} af 4 krydset af', en: '{count} of 4 ticked' },
+  reviewMissing: {
+    da: 'Endnu tomt: {parts}. Du kan afslutte alligevel, men intet kan tilføjes bagefter.',
+    en: 'Still empty: {parts}. You can finalise anyway, but nothing can be added afterwards.',
+  },
+  confirmFinaliseAnyway: { da: 'Afslut alligevel', en: 'Finalise anyway' },
+  finalisedConfirmation: {
+    da: 'Samtalen er afsluttet. {name} har fået opsamlingen og bliver bedt om at kvittere for den.',
+    en: 'The talk is finalised. {name} has the summary and is asked to acknowledge it.',
   },
   finalisedReadOnly: {
     da: 'Samtalen er afsluttet {date}. Noterne kan ikke længere ændres.',
@@ -357,6 +418,45 @@ const TEXTS = {
   acknowledged: { da: 'Du kvitterede {date}.', en: 'You acknowledged on {date}.' },
   yourComment: { da: 'Din kommentar', en: 'Your comment' },
   myAgreements: { da: 'Mine aftaler', en: 'My agreements' },
+  printButton: { da: 'Udskriv / gem som PDF', en: 'Print / save as PDF' },
+  printOpen: { da: 'Udskriv det aftalte', en: 'Print what was agreed' },
+  printHeading: { da: 'Aftalt i samtalen · {round}', en: 'Agreed in the talk · {round}' },
+  printFinalised: { da: 'Afsluttet', en: 'Finalised' },
+  printAcknowledged: { da: 'Kvitteret', en: 'Acknowledged' },
+  printAgreements: { da: 'Aftaler', en: 'Agreements' },
+  printWhat: { da: 'Hvad', en: 'What' },
+  printNoAgreements: { da: 'Der blev ikke lavet aftaler.', en: 'No agreements were made.' },
+  printNoUnderstandings: {
+    da: 'Ingen af de fælles forståelser blev krydset af.',
+    en: 'None of the common understandings was ticked.',
+  },
+  printNoComment: { da: 'Ingen kommentar.', en: 'No comment.' },
+  printNotYet: {
+    da: 'Det aftalte kan udskrives, når lederen har afsluttet samtalen.',
+    en: 'What was agreed can be printed once the leader has finalised the talk.',
+  },
+  followUpFromLast: { da: 'Opfølgning fra sidst', en: 'Follow-up from last time' },
+  followUpFromLastIntro: {
+    da: 'Begynd med at se tilbage: hvordan gik det med aftalerne fra sidste samtale?',
+    en: 'Begin by looking back: how did the agreements from the last talk go?',
+  },
+  myAgreementsIntro: {
+    da: 'Aftalerne fra jeres samtaler, samlet ét sted, så I kan følge op på dem. Den, der har en aftale, eller lederen fra samtalen kan ændre dens status.',
+    en: 'The agreements from your talks, in one place, so you can follow up on them. Whoever carries an agreement out, or the leader of the talk, can change its status.',
+  },
+  myAgreementsOwn: { da: 'Dine aftaler', en: 'Your agreements' },
+  myAgreementsTeam: { da: 'Åbne aftaler i dit team', en: 'Open agreements in your team' },
+  myAgreementsEmpty: {
+    da: 'Ingen aftaler endnu. Aftalerne bliver til i samtalen og samles her, når den er afsluttet.',
+    en: 'No agreements yet. Agreements are made in the talk and gathered here once it is finalised.',
+  },
+  myAgreementsTalk: { da: 'Samtale', en: 'Talk' },
+  myAgreementsSaved: { da: 'Status gemt.', en: 'Status saved.' },
+  myAgreementsOpen: { da: 'Se mine aftaler', en: 'See my agreements' },
+  myAgreementsHint: {
+    da: 'Følg op på aftalerne fra dine samtaler – også fra tidligere runder.',
+    en: 'Follow up on the agreements from your talks – also from earlier rounds.',
+  },
   privacyHeading: { da: 'Privatliv', en: 'Privacy' },
   privacyText: {
     da: 'Dit skema kan kun læses af dig og din leder. Lederens private noter kan kun læses af lederen. HR ser kun status og antal, aldrig indholdet. Evalueringen er anonym og vises kun for grupper på mindst fem. Data ligger i jeres organisations egen Azure-lagring.',

@@ -26,6 +26,8 @@ import {
 } from './teams-host.js';
 import { renderGroupTalkScreen } from './views/group-talk-view.js';
 import { renderHome } from './views/home-view.js';
+import { renderMyAgreements } from './views/my-agreements-view.js';
+import { renderPrintView } from './views/print-view.js';
 import { renderInfoPage } from './views/info-page.js';
 import { renderSetup } from './views/setup-view.js';
 import { renderSkemaScreen } from './views/skema-screen.js';
@@ -172,6 +174,10 @@ async function main(): Promise<void> {
         dispose = await renderGroupTalkScreen(root, env, route);
       } else if (route.name === 'setup') {
         await renderSetup(root, env, route.roundId ? { roundId: route.roundId } : {});
+      } else if (route.name === 'print') {
+        await renderPrintView(root, env, route.roundId, route.email);
+      } else if (route.name === 'agreements') {
+        await renderMyAgreements(root, env);
       } else if (route.name === 'home') {
         await renderHome(root, env, { roundId: route.roundId, autoOpenMeeting });
       } else {

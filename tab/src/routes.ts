@@ -5,6 +5,8 @@
  *   #/skema/<roundId>/<email>       one skema
  *   #/group/<roundId>/<leaderEmail> a team's group talk (GRUS)
  *   #/setup, #/setup/<roundId>      HR's setup: core task, HR contact, a round's skema and dates
+ *   #/aftaler                       "Mine aftaler": the viewer's agreements across rounds
+ *   #/print/<roundId>/<email>       the agreed part of a finalised talk, to print or save as PDF
  *   #privatliv, #vilkaar            privacy and terms (linked from the app manifest)
  */
 
@@ -13,6 +15,8 @@ export type Route =
   | { name: 'skema'; roundId: string; email: string }
   | { name: 'group'; roundId: string; leaderEmail: string }
   | { name: 'setup'; roundId?: string }
+  | { name: 'agreements' }
+  | { name: 'print'; roundId: string; email: string }
   | { name: 'privacy' }
   | { name: 'terms' };
 
@@ -28,6 +32,10 @@ export function parseRoute(hash: string): Route {
     return { name: 'group', roundId: parts[1], leaderEmail: parts[2] };
   }
   if (parts[0] === 'round' && parts[1]) return { name: 'home', roundId: parts[1] };
+  if (parts[0] === 'aftaler') return { name: 'agreements' };
+  if (parts[0] === 'print' && parts[1] && parts[2]) {
+    return { name: 'print', roundId: parts[1], email: parts[2] };
+  }
   if (parts[0] === 'setup')
     return parts[1] ? { name: 'setup', roundId: parts[1] } : { name: 'setup' };
   return { name: 'home' };
@@ -47,6 +55,10 @@ export function routeHash(route: Route): string {
       return route.roundId ? `#/round/${encodeURIComponent(route.roundId)}` : '#/';
     case 'setup':
       return route.roundId ? `#/setup/${encodeURIComponent(route.roundId)}` : '#/setup';
+    case 'agreements':
+      return '#/aftaler';
+    case 'print':
+      return `#/print/${encodeURIComponent(route.roundId)}/${encodeURIComponent(route.email)}`;
   }
 }
 

@@ -239,7 +239,7 @@ describe('the tab: HR’s overview of a round', function () {
     );
     assert.deepEqual(
       rows.map((r) => r[2]),
-      ['2. mar. 2026', '2. mar. 2026', '2. mar. 2026', 'Ikke endnu', 'Ikke endnu'],
+      ['2. mar. 2026', '2. mar. 2026', '2. mar. 2026', 'Endnu ikke', 'Endnu ikke'],
     );
     assert.equal(rows[3]![1], '20. apr. 2026', 'the talks’ deadline');
   });

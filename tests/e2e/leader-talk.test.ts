@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SkemaView } from '../../bot/skema/skema-view.js';
+import { seriousViolations } from './harness/axe.js';
 import { launchChromium } from './harness/chromium.js';
 import { PEOPLE, skemaPath, startTabTestApp, type TabTestApp } from './harness/tab-test-app.js';
 import { openInTeams } from './harness/teams-host.js';
@@ -44,7 +45,8 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
   });
 
   beforeEach(async () => {
-    context = await browser.newContext();
+    // axe is injected into the tab's frame, which the tab's own CSP would refuse.
+    context = await browser.newContext({ bypassCSP: true });
     page = await context.newPage();
   });
 
@@ -59,10 +61,10 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     });
 
     // The team list: status labels as the method names the phases.
-    const pernille = tab.locator('tr[data-email="pernille.krogh@vandvaerk.example"]');
+    const pernille = tab.locator('li[data-email="pernille.krogh@vandvaerk.example"]');
     await pernille.getByText('Forberedt').waitFor();
     await tab
-      .locator('tr[data-email="lars.christensen@vandvaerk.example"]')
+      .locator('li[data-email="lars.christensen@vandvaerk.example"]')
       .getByText('Sendt', { exact: true })
       .waitFor();
     await pernille.getByRole('button', { name: 'Åbn skemaet for Pernille Krogh' }).click();
@@ -91,10 +93,10 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
       .getByText(/Gemt kl\./)
       .waitFor();
 
-    const privateNote = tab.getByRole('textbox', { name: 'Private noter (kun synlig for dig)' });
+    const privateNote = tab.getByRole('textbox', { name: 'Private noter (kun synlige for dig)' });
     await privateNote.fill('Husk at spørge til arbejdspresset.');
     await privateNote.blur();
-    await tab.getByText('Kun synlig for dig', { exact: true }).waitFor();
+    await tab.getByText('Kun synlige for dig', { exact: true }).waitFor();
 
     // An agreement made in the talk.
     await tab
@@ -105,12 +107,40 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     await tab.getByRole('button', { name: 'Tilføj aftale' }).click();
     await tab.locator('.agreement').getByText('Følge med en kollega i driften').waitFor();
 
-    // Finalise, with a confirmation and a follow-up date.
+    // "Fjern" can be taken back: a slip in the middle of the talk loses nothing.
+    await tab.getByRole('textbox', { name: 'Hvad aftaler I?' }).fill('Prøve et nyt vagtskema');
+    await tab.getByLabel('Frist').fill('2026-05-01');
+    await tab.getByRole('button', { name: 'Tilføj aftale' }).click();
+    const removeSecond = tab.getByRole('button', { name: /Fjern.*Prøve et nyt vagtskema/ });
+    await removeSecond.click();
+    await tab.getByText('Aftalen »Prøve et nyt vagtskema« er fjernet.').waitFor();
+    await tab
+      .getByRole('button', { name: 'Fortryd fjernelsen af »Prøve et nyt vagtskema«' })
+      .click();
+    await tab.locator('.agreement').getByText('Prøve et nyt vagtskema').waitFor();
+    await removeSecond.click();
+    await tab.getByText('Aftalen »Prøve et nyt vagtskema« er fjernet.').waitFor();
+
+    // Finalise: a review of what will be locked names what is still empty, then a confirmation.
     await tab.getByRole('button', { name: 'Afslut samtalen' }).click();
     const dialog = tab.getByRole('dialog', { name: 'Afslut samtalen?' });
+    const review = dialog.locator('.finalise-review');
+    await review.getByText('Kerneopgaven: noter skrevet').waitFor();
+    await review.getByText('Aftaler: 1 i alt').waitFor();
+    await review.getByText('De fælles forståelser: 1 af 4 krydset af').waitFor();
+    const missing = await review.locator('.review-missing').textContent();
+    assert.match(missing ?? '', /^Endnu tomt: /);
+    assert.doesNotMatch(missing ?? '', /Kerneopgaven|Aftaler/, 'only what is empty is named');
     await dialog.getByLabel('Opfølgningsdato (valgfri)').fill('2026-09-01');
-    await dialog.getByRole('button', { name: 'Afslut', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Afslut alligevel' }).click();
     await tab.locator('.skema[data-status="finalised"]').waitFor();
+    const confirmation = tab.getByRole('status').filter({ hasText: 'Samtalen er afsluttet.' });
+    await confirmation.waitFor();
+    assert.equal(
+      await confirmation.evaluate((el) => el === document.activeElement),
+      true,
+      'the confirmation has the focus',
+    );
     await tab.getByText(/Noterne kan ikke længere ændres/).waitFor();
     assert.equal(
       await tab.getByRole('textbox', { name: /Noter fra samtalen/ }).count(),
@@ -130,6 +160,24 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
       stored.body.agreements.map((a) => [a.what, a.ownerEmail, a.dueDate]),
       [['Følge med en kollega i driften', PEOPLE.employee, '2026-06-01']],
     );
+  });
+
+  it("the employee's home puts the summary to acknowledge first", async () => {
+    const { tab } = await openInTeams(page, app.url, {
+      token: await app.tokenFor(PEOPLE.employee),
+      userPrincipalName: PEOPLE.employee,
+    });
+    const mine = tab.locator('[data-view="my-skema"]');
+    await mine.getByRole('heading', { name: 'Kvittér for opsamlingen' }).waitFor();
+    await mine.getByText('Din leder har afsluttet samtalen.', { exact: false }).waitFor();
+    await mine.getByRole('button', { name: 'Kvittér for opsamlingen' }).click();
+
+    // The summary opens with the acknowledgement first, and the understandings as they were ticked.
+    const first = tab.locator('.skema .card').first();
+    assert.equal(await first.getByRole('heading').first().textContent(), 'Kvittér for opsamlingen');
+    const understandings = tab.locator('.card.understandings');
+    await understandings.getByText('Organisationens kerneopgave – enige').waitFor();
+    assert.equal(await understandings.getByText('ikke krydset af').count(), 3);
   });
 
   it('the employee opens the summary from a deep link, sees the shared notes and acknowledges', async () => {
@@ -161,5 +209,35 @@ describe('the tab: a leader holds the talk and the employee acknowledges it', fu
     assert.equal(stored.body.status, 'acknowledged');
     assert.equal(stored.body.employeeComment, 'Godt at vi fik talt om driften.');
     assert.equal(stored.body.agreements[0]?.status, 'in-progress');
+  });
+
+  it('finalising a talk with nothing written shows the review first, in the side panel too', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const hosted = await openInTeams(page, app.url, {
+      token: await app.tokenFor(PEOPLE.leader),
+      userPrincipalName: PEOPLE.leader,
+      subEntityId: `skema:${round}:${PEOPLE.otherEmployee}`,
+    });
+    const { tab } = hosted;
+    await tab.getByRole('button', { name: 'Start samtalen' }).click();
+    await tab.locator('.skema[data-status="held"]').waitFor();
+
+    await tab.getByRole('button', { name: 'Afslut samtalen' }).click();
+    const dialog = tab.getByRole('dialog', { name: 'Afslut samtalen?' });
+    const missing = dialog.locator('.review-missing');
+    await missing.waitFor();
+    const text = (await missing.textContent()) ?? '';
+    for (const part of ['Kerneopgaven', 'Aftaler', 'De fælles forståelser']) {
+      assert.ok(text.includes(part), `${part} is named as empty: ${text}`);
+    }
+    await dialog.getByRole('button', { name: 'Afslut alligevel' }).waitFor();
+    assert.deepEqual(await seriousViolations(await hosted.frame()), []);
+
+    // Cancelling changes nothing: the talk is still under way.
+    await dialog.getByRole('button', { name: 'Fortryd' }).click();
+    const stored = await app.call<SkemaView>('GET', skemaPath(round, PEOPLE.otherEmployee), {
+      as: PEOPLE.leader,
+    });
+    assert.equal(stored.body.status, 'held');
   });
 });

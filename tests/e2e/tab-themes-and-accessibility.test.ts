@@ -97,7 +97,7 @@ describe('the tab: themes and accessibility', function () {
   for (const theme of ['default', 'dark', 'contrast'] as const) {
     it(`the leader's team list and skema have no serious accessibility violations (${theme})`, async () => {
       const hosted = await asLeader(theme);
-      await hosted.tab.getByRole('table').waitFor();
+      await hosted.tab.getByRole('list', { name: 'Mine medarbejdere' }).waitFor();
       assert.deepEqual(await seriousViolations(await hosted.frame()), []);
 
       await hosted.tab.getByRole('button', { name: 'Åbn skemaet for Pernille Krogh' }).click();

@@ -4,6 +4,7 @@ import type {
   ClaimOptions,
   Delivery,
   DeliveryKey,
+  DeliveryStatus,
   DeliveryStore,
   ResendableStatus,
   StepCounts,
@@ -128,6 +129,19 @@ export class InMemoryDeliveryStore implements DeliveryStore {
       [...this.rows.values()]
         .map((r) => ({ ...r.value }))
         .filter((d) => d.orgId === orgId && d.roundId === roundId && d.step === step),
+    );
+  }
+
+  async statusesOf(
+    key: Omit<DeliveryKey, 'recipientEmail' | 'subject'>,
+    emails: readonly string[],
+  ): Promise<Map<string, DeliveryStatus>> {
+    const wanted = new Set(emails);
+    const rows = await this.list(key.orgId, key.roundId, key.step);
+    return new Map(
+      rows
+        .filter((d) => d.audience === key.audience && !d.subject && wanted.has(d.recipientEmail))
+        .map((d) => [d.recipientEmail, d.status]),
     );
   }
 

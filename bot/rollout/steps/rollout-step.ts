@@ -22,6 +22,8 @@ export interface CardContext {
   recipient: Person;
   /** Someone else on the roster (the recipient's leader); may be a few seconds stale. */
   findPerson: (email: string) => Promise<Person | undefined>;
+  /** Whether the bot has a 1:1 chat with someone on the roster; may be a few seconds stale. */
+  hasChat: (email: string) => Promise<boolean>;
   /** How an earlier step's cards fared, by recipient e-mail; may be a minute stale. */
   deliveryStatuses: (
     step: StepNumber,

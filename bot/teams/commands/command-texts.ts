@@ -1,10 +1,11 @@
 import type { Bilingual } from '../../mus/bilingual.js';
+import { BOT_MENTION } from '../../mus/glossary.js';
 
 /** What the bot answers to commands, in one place. */
 export const COMMAND_TEXTS = {
   hrHelp: {
     da: [
-      '**MUS-botten for HR** — skriv @MUS efterfulgt af:',
+      `**MUS-botten for HR** — skriv ${BOT_MENTION} efterfulgt af:`,
       '- **ny runde** _navn_: opretter en MUS-runde og viser dens fem trin her i kanalen',
       '- **ny runde GRUS** _navn_ / **ny runde LUS** _navn_: en runde med gruppeudviklingssamtaler eller lederudviklingssamtaler (ledere med deres egen leder)',
       '- **status**: hvor langt den nyeste runde er nået',
@@ -14,7 +15,7 @@ export const COMMAND_TEXTS = {
       'Hvert trin sættes i gang med knappen på rundens kort. Lederne og medarbejderne får deres kort i deres egen chat med appen.',
     ].join('\n'),
     en: [
-      '**The MUS bot for HR** — write @MUS followed by:',
+      `**The MUS bot for HR** — write ${BOT_MENTION} followed by:`,
       '- **new round** _name_: creates a MUS round and shows its five steps here in the channel',
       '- **new round GRUS** _name_ / **new round LUS** _name_: a round of group development talks or leader development talks (leaders with their own leader)',
       '- **status**: how far the newest round has come',

@@ -109,11 +109,42 @@ export function agreementsSection(
   const remove = async (agreement: AgreementView): Promise<void> => {
     try {
       await env.api.removeAgreement(key, agreement.id);
-      agreements.splice(agreements.indexOf(agreement), 1);
+      const at = agreements.indexOf(agreement);
+      agreements.splice(at, 1);
       render();
+      offerUndo(agreement, at);
     } catch (error) {
       env.showError(error);
     }
+  };
+
+  // A removal in the middle of a talk is easily a slip: it can be taken back (written anew, with
+  // the same text, owner and due date; its status starts over).
+  const undo = h('div', { className: 'notice undo', role: 'status' });
+  const offerUndo = (removed: AgreementView, at: number): void => {
+    const back = button(
+      t('agreementUndo'),
+      async () => {
+        back.disabled = true;
+        try {
+          const added = await env.api.addAgreement(key, {
+            what: removed.what,
+            ownerEmail: removed.ownerEmail,
+            dueDate: removed.dueDate,
+          });
+          agreements.splice(Math.min(at, agreements.length), 0, added);
+          replace(undo);
+          render();
+          env.announce(t('agreementRestored'));
+        } catch (error) {
+          back.disabled = false;
+          env.showError(error);
+        }
+      },
+      { className: 'secondary small', 'aria-label': t('agreementUndoFor', { what: removed.what }) },
+    );
+    replace(undo, t('agreementRemoved', { what: removed.what }), ' ', back);
+    back.focus();
   };
 
   render();
@@ -123,6 +154,7 @@ export function agreementsSection(
     h(headingLevel, { id: headingId }, t('agreementsHeading')),
     list,
     notice,
+    undo,
     view.can.manageAgreements &&
       addForm(env, view, key, (added) => {
         agreements.push(added);

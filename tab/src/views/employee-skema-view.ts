@@ -1,3 +1,4 @@
+import { COMMON_UNDERSTANDINGS } from '../../../bot/mus/default-template.js';
 import { questionSections } from '../../../bot/mus/skema-template.js';
 import { ApiError, type SkemaKey } from '../api-client.js';
 import type { SkemaView } from '../api-types.js';
@@ -8,6 +9,7 @@ import { SaveStatusView } from '../save-status.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
+import { printLink } from './print-view.js';
 
 /*
  * The employee's own skema: preparing (answers save themselves, then "send" to the leader) until the
@@ -57,8 +59,8 @@ export function renderEmployeeSkema(
     coreTaskBlock(view),
   ];
 
-  if (view.can.editAnswers) parts.push(...preparation());
-  else if (!finalised) parts.push(started(), ...answersReadOnly());
+  if (view.can.editAnswers) parts.push(understandings(), ...preparation());
+  else if (!finalised) parts.push(started(), understandings(), ...answersReadOnly());
   else parts.push(...summary());
 
   replace(root, ...parts);
@@ -190,12 +192,51 @@ export function renderEmployeeSkema(
         ),
       ),
     );
+    // Still to acknowledge: that comes first, so it is the first thing the employee meets.
+    const toAcknowledge = view.can.acknowledge && !view.acknowledgedAt;
     return [
+      toAcknowledge && acknowledgement(),
       h('h2', { id: headingId, className: 'summary-heading' }, t('summaryHeading')),
+      understandings(),
       ...sections,
       agreementsSection(env, view),
-      acknowledgement(),
-    ];
+      !toAcknowledge && acknowledgement(),
+      printLink(env, view),
+    ].filter((part): part is HTMLElement => part !== false);
+  }
+
+  /**
+   * The four common understandings the talk builds on: before the talk so the employee can think
+   * about them, after it with the ones the two of them agreed on ticked.
+   */
+  function understandings(): HTMLElement {
+    const headingId = uid('understandings');
+    return h(
+      'section',
+      { className: 'card understandings', 'aria-labelledby': headingId },
+      h('h2', { id: headingId }, t('understandingsHeading')),
+      h(
+        'p',
+        { className: 'muted' },
+        finalised ? t('understandingsAgreed') : t('understandingsAhead'),
+      ),
+      h(
+        'ul',
+        { className: finalised ? 'review-list' : '' },
+        ...COMMON_UNDERSTANDINGS.map((u, i) => {
+          const agreed = view.understandings[i] === true;
+          if (!finalised) return h('li', {}, tr(u));
+          return h(
+            'li',
+            { className: agreed ? 'review-filled' : 'review-empty' },
+            h('span', { 'aria-hidden': 'true' }, agreed ? '✓ ' : '○ '),
+            tr(u),
+            ' – ',
+            agreed ? t('understandingAgreed') : t('understandingNotTicked'),
+          );
+        }),
+      ),
+    );
   }
 
   function acknowledgement(): HTMLElement {

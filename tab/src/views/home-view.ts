@@ -1,7 +1,8 @@
 import type { RoundSummary, TeamMember, TeamOverview, UnitEvaluation } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
-import { formatDateTime, t } from '../i18n.js';
+import { sentSkemaLabel } from '../../../bot/cards/skema-status-labels.js';
+import { formatDateTime, t, tr } from '../i18n.js';
 import { meetingEmployee, rememberedMeetingEmployee } from '../meeting-target.js';
 import { saveFile } from '../save-file.js';
 import { evaluationBlock, hrOverviewSection } from './hr-overview-view.js';
@@ -13,9 +14,25 @@ import { statusLabel, statusPill } from './skema-parts.js';
  * is taken straight to the employee the meeting is about when that can be told (meeting-target.ts).
  */
 
-/** The round to show: the one asked for, else the newest open one, else the newest. */
+/**
+ * The round to show: the one asked for, else the newest open one with something for this person to
+ * do, else the newest open one, else the newest (rounds come newest first).
+ */
 export function pickRound(rounds: RoundSummary[], wanted?: string): RoundSummary | undefined {
-  return rounds.find((r) => r.id === wanted) ?? rounds.find((r) => !r.closedAt) ?? rounds[0];
+  return (
+    rounds.find((r) => r.id === wanted) ??
+    rounds.find((r) => !r.closedAt && hasWorkFor(r)) ??
+    rounds.find((r) => !r.closedAt) ??
+    rounds[0]
+  );
+}
+
+/** A skema to prepare or a summary to acknowledge; for a leader, talks not yet finalised. */
+export function hasWorkFor(round: RoundSummary): boolean {
+  const mine = round.mySkema?.status;
+  if (mine === 'sent' || mine === 'finalised') return true;
+  const team = round.team?.byStatus;
+  return !!team && team.sent + team.prepared + team.held > 0;
 }
 
 export async function renderHome(
@@ -78,6 +95,7 @@ export async function renderHome(
       env.me.leaderEmail &&
       groupTalkCard(env, round, env.me.leaderEmail, false),
     members.length > 0 && teamCard(env, round, members, !!meetingId),
+    myAgreementsCard(env),
     evaluation && unitEvaluationCard(evaluation),
     setup,
     overview && hrOverviewSection(env, round.id, overview),
@@ -112,6 +130,20 @@ function setupCard(env: AppEnv, roundId: string | undefined): HTMLElement {
     button(t('openSetup'), () => env.navigate({ name: 'setup', ...(roundId ? { roundId } : {}) }), {
       className: 'secondary',
       'data-action': 'open-setup',
+    }),
+  );
+}
+
+/** The way to "Mine aftaler", the follow-up across rounds. */
+function myAgreementsCard(env: AppEnv): HTMLElement {
+  const headingId = uid('agreements-link');
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'agreements-link' },
+    h('h2', { id: headingId }, t('myAgreements')),
+    h('p', { className: 'muted' }, t('myAgreementsHint')),
+    button(t('myAgreementsOpen'), () => env.navigate({ name: 'agreements' }), {
+      className: 'secondary',
     }),
   );
 }
@@ -185,22 +217,25 @@ function groupTalkCard(
 function mySkemaCard(env: AppEnv, round: RoundSummary): HTMLElement {
   const mine = round.mySkema;
   const headingId = uid('mine');
+  const toAcknowledge = mine?.status === 'finalised';
   return h(
     'section',
-    { className: 'card', 'aria-labelledby': headingId },
-    h('h2', { id: headingId }, t('mySkemaHeading')),
+    { className: 'card', 'aria-labelledby': headingId, 'data-view': 'my-skema' },
+    h('h2', { id: headingId }, toAcknowledge ? t('acknowledgeHeading') : t('mySkemaHeading')),
+    toAcknowledge && h('p', { className: 'notice' }, t('homeAcknowledgePrompt')),
+    mine?.status === 'sent' && h('p', {}, t('homePreparePrompt')),
     h(
       'dl',
       { className: 'facts' },
       h('dt', {}, t('round')),
       h('dd', {}, round.name),
       h('dt', {}, t('mySkemaStatus')),
-      h('dd', {}, mine ? statusPill(mine.status) : ''),
+      h('dd', {}, mine ? statusPill(mine.status, true) : ''),
       h('dt', {}, t('talkAt')),
       h('dd', {}, mine?.talkAt ? formatDateTime(mine.talkAt) : t('notPlanned')),
     ),
     button(
-      t('openMySkema'),
+      toAcknowledge ? t('acknowledgeHeading') : t('openMySkema'),
       () => env.navigate({ name: 'skema', roundId: round.id, email: env.me.email }),
       {
         className: 'primary',
@@ -216,28 +251,40 @@ function teamCard(
   inMeeting: boolean,
 ): HTMLElement {
   const headingId = uid('team');
-  const rows = members.map((m) =>
+  // A list, not a table: each person fits the meeting side panel's 320 px without scrolling sideways.
+  const items = members.map((m) =>
     h(
-      'tr',
-      { 'data-email': m.email },
-      h('th', { scope: 'row' }, m.name),
-      h('td', {}, m.department),
-      h('td', {}, statusPill(m.status)),
-      h('td', {}, m.talkAt ? formatDateTime(m.talkAt) : t('notPlanned')),
+      'li',
+      { className: 'team-member', 'data-email': m.email },
       h(
-        'td',
-        {},
-        m.status === 'not-sent'
-          ? h('span', { className: 'muted' }, statusLabel('not-sent'))
-          : button(
-              t('open'),
-              () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
-              {
-                className: 'secondary small',
-                'aria-label': t('openSkemaOf', { name: m.name }),
-              },
-            ),
+        'div',
+        { className: 'team-member-text' },
+        h('span', { className: 'team-member-name' }, m.name),
+        m.status === 'sent' && m.delivery
+          ? h(
+              'span',
+              { className: `status-pill status-sent delivery-${m.delivery}` },
+              tr(sentSkemaLabel(m.delivery)),
+            )
+          : statusPill(m.status),
+        h(
+          'span',
+          { className: 'muted team-member-facts' },
+          [m.department, m.talkAt ? formatDateTime(m.talkAt) : t('notPlanned')]
+            .filter(Boolean)
+            .join(' · '),
+        ),
       ),
+      m.status === 'not-sent'
+        ? h('span', { className: 'muted' }, statusLabel('not-sent'))
+        : button(
+            t('open'),
+            () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
+            {
+              className: 'secondary small',
+              'aria-label': t('openSkemaOf', { name: m.name }),
+            },
+          ),
     ),
   );
   return h(
@@ -247,28 +294,6 @@ function teamCard(
     inMeeting
       ? h('p', { className: 'notice' }, t('meetingPick'))
       : h('p', { className: 'muted' }, t('teamIntro')),
-    h(
-      'div',
-      // Scrolls sideways in the side panel: reachable with the keyboard, named by the card's heading.
-      { className: 'table-wrap', role: 'region', tabindex: '0', 'aria-labelledby': headingId },
-      h(
-        'table',
-        { className: 'team' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, t('colName')),
-            h('th', { scope: 'col' }, t('colDepartment')),
-            h('th', { scope: 'col' }, t('colStatus')),
-            h('th', { scope: 'col' }, t('colTalkAt')),
-            h('th', { scope: 'col' }, t('colOpen')),
-          ),
-        ),
-        h('tbody', {}, ...rows),
-      ),
-    ),
+    h('ul', { className: 'team', 'aria-labelledby': headingId }, ...items),
   );
 }

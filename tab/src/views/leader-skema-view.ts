@@ -6,9 +6,13 @@ import type { AppEnv, Dispose } from '../app-env.js';
 import { button, h, replace, uid, userText } from '../dom.js';
 import { formatDate, formatDateTime, t, tr } from '../i18n.js';
 import { SaveStatusView } from '../save-status.js';
-import { TalkTimer } from '../talk-timer.js';
+import { SharedTalkClock } from '../talk-clock-client.js';
 import { agreementsSection } from './agreements-view.js';
 import { FieldSaver } from './field-binding.js';
+import { finaliseReview } from './finalise-review.js';
+import { followUpFromLast } from './follow-up-from-last.js';
+import { jumpList } from './jump-list.js';
+import { printLink } from './print-view.js';
 import { coreTaskBlock, isSkemaView, phaseSteps, skemaFacts } from './skema-parts.js';
 import { timerPanel } from './timer-panel.js';
 
@@ -20,6 +24,9 @@ import { timerPanel } from './timer-panel.js';
  */
 
 const NOTE_PREFIX = 'talkNotes.';
+
+/** The employee whose talk was just finalised here: the next rendering confirms it, once. */
+let confirmationFor: string | undefined;
 
 /** The skema's leader-editable fields as text, for the Autosaver. */
 export function leaderFields(view: SkemaView): Record<string, string> {
@@ -124,43 +131,79 @@ export function renderLeaderSkema(
     );
   }
 
-  const timer = new TalkTimer(`mus:timer:${key.roundId}:${key.email}`);
-  const timerUi = timerPanel(timer);
+  // The talk's own clock, kept with the skema: shown while the talk is under way, gone once finalised.
+  const clock =
+    editable && talkStarted
+      ? new SharedTalkClock(
+          {
+            talkClock: () => env.api.talkClock(key),
+            changeTalkClock: (action) => env.api.changeTalkClock(key, action),
+          },
+          view.talkClock,
+        )
+      : undefined;
+  const timerUi = clock ? timerPanel(clock, (error) => env.showError(error)) : undefined;
 
   const flushAll = async (): Promise<void> => {
     await Promise.all([notes?.saver.flush(), privateNote?.saver.flush()]);
   };
 
   const heading = h('h1', {}, view.employee.name);
+  // After "Afslut" the confirmation stands first and takes the focus, where eyes and screen readers are.
+  const confirmation =
+    confirmationFor === key.email &&
+    !editable &&
+    h(
+      'div',
+      { className: 'notice success', role: 'status', tabindex: '-1' },
+      t('finalisedConfirmation', { name: view.employee.name }),
+    );
+  confirmationFor = undefined;
   const parts: (HTMLElement | false | undefined)[] = [
+    confirmation,
     h('header', { className: 'page-header' }, heading, skemaFacts(view), phaseSteps(view.status)),
+    // First thing on the first screen, also in the 320 px side panel.
+    view.can.startTalk && startTalkCard(),
     h(
       'div',
       { className: 'toolbar', role: 'region', 'aria-label': t('timerHeading') },
-      timerUi.element,
+      timerUi?.element,
       status.element,
     ),
     !editable && finalisedNotice(view),
+    !editable && printLink(env, view),
+    followUpFromLast(view),
     coreTaskBlock(view),
-    view.can.startTalk && startTalkCard(),
     watchOuts(),
     understandingsCard(),
     talkAtCard(),
   ];
 
+  const jumpTargets: { label: string; element: HTMLElement }[] = [];
+  const understandings = parts.find((p) => p && p.classList.contains('understandings'));
+  if (understandings) jumpTargets.push({ label: t('jumpUnderstandings'), element: understandings });
   for (const section of view.template.sections) {
-    if (section.kind === 'agreements') {
-      parts.push(agreementsSection(env, view));
-      continue;
-    }
-    parts.push(questionCard(section.id, tr(section.title), tr(section.prompt)));
+    const element =
+      section.kind === 'agreements'
+        ? agreementsSection(env, view)
+        : questionCard(section.id, tr(section.title), tr(section.prompt));
+    parts.push(element);
+    jumpTargets.push({ label: tr(section.title), element });
   }
   parts.push(privateNoteCard());
-  if (view.can.finalise) parts.push(finaliseCard());
+  if (view.can.finalise) {
+    const finalise = finaliseCard();
+    parts.push(finalise);
+    jumpTargets.push({ label: t('jumpFinish'), element: finalise });
+  }
+  // After the header and the toolbar: the way to every part of the talk.
+  const toolbarAt = parts.findIndex((p) => p && p.classList.contains('toolbar'));
+  parts.splice(toolbarAt + 1, 0, jumpList(jumpTargets));
   replace(root, ...parts);
+  if (confirmation) confirmation.focus();
 
   return async () => {
-    timerUi.dispose();
+    timerUi?.dispose();
     notes?.saver.dispose();
     privateNote?.saver.dispose();
     await flushAll();
@@ -176,9 +219,8 @@ export function renderLeaderSkema(
         async () => {
           await flushAll();
           try {
-            const next = await env.api.startTalk(key, notes?.saver.currentEtag ?? view.etag);
-            timer.start();
-            rerender(next);
+            // The server starts the talk's clock with the talk.
+            rerender(await env.api.startTalk(key, notes?.saver.currentEtag ?? view.etag));
           } catch (error) {
             if (error instanceof ApiError && error.status === 412) {
               rerender(await env.api.skema(key.roundId, key.email));
@@ -373,38 +415,63 @@ export function renderLeaderSkema(
     const dateId = uid('follow-up');
     const followUp = h('input', { id: dateId, type: 'date' });
     const error = h('p', { className: 'field-error', role: 'alert' });
+    const blocked = h('p', { className: 'field-error', role: 'alert' });
+    const review = h('div', { className: 'review-slot' });
     const titleId = uid('finalise-title');
+    const confirmButton = button(t('confirmFinalise'), () => confirm(), {
+      className: 'primary',
+      'data-action': 'confirm-finalise',
+    });
     const dialog: HTMLDialogElement = h(
       'dialog',
       { className: 'finalise-dialog', 'aria-labelledby': titleId },
       h('h2', { id: titleId }, t('finaliseTitle')),
       h('p', {}, t('finaliseText')),
+      review,
       h('div', { className: 'field' }, h('label', { for: dateId }, t('followUpDate')), followUp),
       error,
       h(
         'div',
         { className: 'actions' },
         button(t('cancel'), () => dialog.close(), { className: 'secondary' }),
-        button(t('confirmFinalise'), () => confirm(), {
-          className: 'primary',
-          'data-action': 'confirm-finalise',
-        }),
+        confirmButton,
       ),
     );
-    const confirm = async (): Promise<void> => {
+    let reviewed: SkemaView | undefined;
+    // The review is of what is stored: everything typed is saved first, then read back.
+    const open = async (): Promise<void> => {
+      blocked.textContent = '';
       error.textContent = '';
       await flushAll();
-      if (notes?.saver.hasConflicts() || notes?.saver.hasUnsaved()) {
-        error.textContent = t('finaliseBlocked');
+      if (notes?.saver.hasConflicts()) {
+        blocked.textContent = t('finaliseBlocked');
+        return;
+      }
+      if (notes?.saver.hasUnsaved() || privateNote?.saver.hasUnsaved()) {
+        blocked.textContent = t('finaliseUnsaved');
         return;
       }
       try {
+        reviewed = await env.api.skema(key.roundId, key.email);
+      } catch (e) {
+        blocked.textContent = e instanceof ApiError ? e.message : t('finaliseUnsaved');
+        return;
+      }
+      const { element, empty } = finaliseReview(reviewed);
+      replace(review, element);
+      confirmButton.textContent =
+        empty.length > 0 ? t('confirmFinaliseAnyway') : t('confirmFinalise');
+      dialog.showModal();
+    };
+    const confirm = async (): Promise<void> => {
+      error.textContent = '';
+      try {
         const next = await env.api.finalise(key, {
-          etag: notes?.saver.currentEtag ?? view.etag,
+          etag: reviewed?.etag ?? notes?.saver.currentEtag ?? view.etag,
           ...(followUp.value ? { followUpDate: followUp.value } : {}),
         });
         dialog.close();
-        timer.pause();
+        confirmationFor = key.email;
         rerender(next);
       } catch (e) {
         if (e instanceof ApiError && e.status === 412) {
@@ -412,6 +479,8 @@ export function renderLeaderSkema(
           const current = e.current<SkemaView>();
           if (current) notes?.saver.rebase(current);
           if (current) refreshAnswers(current);
+          if (current) reviewed = current;
+          if (current) replace(review, finaliseReview(current).element);
         }
         error.textContent = e instanceof ApiError ? e.message : t('unexpected');
       }
@@ -420,7 +489,8 @@ export function renderLeaderSkema(
       'section',
       { className: 'card finalise' },
       h('p', { className: 'muted' }, t('talkNotesShared')),
-      button(t('finalise'), () => dialog.showModal(), { className: 'primary' }),
+      blocked,
+      button(t('finalise'), () => open(), { className: 'primary' }),
       dialog,
     );
   }

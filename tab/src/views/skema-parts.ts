@@ -1,4 +1,7 @@
-import { SKEMA_STATUS_LABELS } from '../../../bot/cards/skema-status-labels.js';
+import {
+  OWN_SKEMA_STATUS_LABELS,
+  SKEMA_STATUS_LABELS,
+} from '../../../bot/cards/skema-status-labels.js';
 import { PHASES } from '../../../bot/mus/default-template.js';
 import type { SkemaStatus, SkemaView } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
@@ -13,12 +16,14 @@ export function isSkemaView(answer: SkemaView | SavedVersion): answer is SkemaVi
   return 'template' in answer;
 }
 
-export function statusLabel(status: SkemaStatus | 'not-sent'): string {
-  return status === 'not-sent' ? t('notSent') : tr(SKEMA_STATUS_LABELS[status]);
+/** A skema's status in words; `own` when the viewer is the employee looking at their own skema. */
+export function statusLabel(status: SkemaStatus | 'not-sent', own = false): string {
+  if (status === 'not-sent') return t('notSent');
+  return tr((own ? OWN_SKEMA_STATUS_LABELS : SKEMA_STATUS_LABELS)[status]);
 }
 
-export function statusPill(status: SkemaStatus | 'not-sent'): HTMLElement {
-  return h('span', { className: `status-pill status-${status}` }, statusLabel(status));
+export function statusPill(status: SkemaStatus | 'not-sent', own = false): HTMLElement {
+  return h('span', { className: `status-pill status-${status}` }, statusLabel(status, own));
 }
 
 /** Back to the overview; in a meeting it reads "switch employee", since that is what it is for. */
@@ -79,7 +84,7 @@ export function skemaFacts(view: SkemaView): HTMLElement {
     h('dt', {}, t('leader')),
     h('dd', {}, view.leader.name),
     h('dt', {}, t('status')),
-    h('dd', {}, statusPill(view.status)),
+    h('dd', {}, statusPill(view.status, view.viewerRole === 'employee')),
     view.talkAt && h('dt', {}, t('plannedTalk')),
     view.talkAt && h('dd', {}, formatDateTime(view.talkAt)),
     view.followUpDate && h('dt', {}, t('followUp')),

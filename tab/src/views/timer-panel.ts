@@ -1,34 +1,62 @@
-import { button, h, setText, uid } from '../dom.js';
+import { button, h, replace, setText, uid } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatDuration, type TalkTimer } from '../talk-timer.js';
+import { formatDuration } from '../talk-timer.js';
+import { CLOCK_POLL_MS, dueNotice, type SharedTalkClock } from '../talk-clock-client.js';
 
 /**
- * The visible 45-minute timer with start/pause and reset. role="timer" is not read out on every tick;
- * screen-reader users hear the time when they move to it.
+ * The talk's 45-minute clock on one line: time left, pause/resume, reset (which asks first), and a
+ * calm notice at 10 and 5 minutes left. role="timer" is not read out on every tick; the notices are
+ * a polite status, so screen-reader users hear them once.
  */
-export function timerPanel(timer: TalkTimer): { element: HTMLElement; dispose(): void } {
+export function timerPanel(
+  clock: SharedTalkClock,
+  onError: (error: unknown) => void,
+): { element: HTMLElement; dispose(): void } {
   const labelId = uid('timer');
   const display = h('span', {
     className: 'timer-display',
     role: 'timer',
     'aria-labelledby': labelId,
   });
-  const toggle = button('', () => {
-    if (timer.running) timer.pause();
-    else timer.start();
-    render();
+  const notice = h('p', { className: 'timer-notice', role: 'status' });
+  const shown = new Set<number>();
+  const act = (action: 'pause' | 'resume' | 'reset'): void => {
+    void clock.act(action).catch(onError);
+  };
+  const toggle = button('', () => act(clock.running ? 'pause' : 'resume'), {
+    className: 'small',
   });
-  const resetButton = button(
-    t('timerReset'),
-    () => {
-      timer.reset();
-      render();
-    },
-    { className: 'secondary' },
-  );
+  const confirmSlot = h('span', { className: 'timer-confirm' });
+  const resetButton = button(t('timerReset'), () => askReset(), { className: 'secondary small' });
+
+  const askReset = (): void => {
+    const yes = button(
+      t('timerResetConfirm'),
+      () => {
+        replace(confirmSlot);
+        resetButton.hidden = false;
+        shown.clear();
+        act('reset');
+        resetButton.focus();
+      },
+      { className: 'small' },
+    );
+    const no = button(
+      t('cancel'),
+      () => {
+        replace(confirmSlot);
+        resetButton.hidden = false;
+        resetButton.focus();
+      },
+      { className: 'secondary small' },
+    );
+    resetButton.hidden = true;
+    replace(confirmSlot, h('span', {}, t('timerResetQuestion')), ' ', yes, ' ', no);
+    yes.focus();
+  };
 
   const render = (): void => {
-    const left = timer.remaining();
+    const left = clock.remaining();
     setText(
       display,
       left >= 0
@@ -36,23 +64,36 @@ export function timerPanel(timer: TalkTimer): { element: HTMLElement; dispose():
         : t('timerOver', { time: formatDuration(left) }),
     );
     display.classList.toggle('over', left < 0);
-    setText(
-      toggle,
-      timer.running ? t('timerPause') : timer.started ? t('timerResume') : t('timerStart'),
-    );
+    setText(toggle, clock.running ? t('timerPause') : t('timerResume'));
+    const due = dueNotice(left, shown);
+    if (due !== undefined) {
+      shown.add(due);
+      setText(notice, due === 10 ? t('timerNotice10') : t('timerNotice5'));
+    }
   };
   render();
-  const interval = setInterval(() => {
-    if (timer.running) render();
+  const stopListening = clock.onChange(render);
+  const tick = setInterval(() => {
+    if (clock.running) render();
   }, 1000);
+  const poll = setInterval(() => void clock.refresh(), CLOCK_POLL_MS);
 
   const element = h(
     'div',
     { className: 'timer' },
-    h('span', { id: labelId, className: 'timer-label' }, t('timerHeading')),
+    h('span', { id: labelId, className: 'visually-hidden' }, t('timerHeading')),
     display,
     toggle,
     resetButton,
+    confirmSlot,
+    notice,
   );
-  return { element, dispose: () => clearInterval(interval) };
+  return {
+    element,
+    dispose: () => {
+      clearInterval(tick);
+      clearInterval(poll);
+      stopListening();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'restify';
 import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
+import { registerAgreementRoutes } from '../../../bot/api/agreement-routes.js';
 import { registerDevRoutes } from '../../../bot/api/dev-routes.js';
 import { registerMeRoutes } from '../../../bot/api/me-routes.js';
 import { registerOrganisationRoutes } from '../../../bot/api/organisation-routes.js';
@@ -134,6 +135,7 @@ export async function startTabTestApp(
     repositories,
     log,
     onFinalised: () => Promise.resolve(),
+    skemaDeliveries: deliveries,
     ...(options.now ? { now } : {}),
   });
   const server: Server = createServer({
@@ -153,6 +155,7 @@ export async function startTabTestApp(
         }),
       (s) => registerRoundRoutes(s, { authenticate, log, services }),
       (s) => registerSkemaRoutes(s, { authenticate, log, services }),
+      (s) => registerAgreementRoutes(s, { authenticate, log, services }),
       (s) =>
         registerGroupTalkRoutes(s, { authenticate, log, services: { repositories, now, log } }),
       (s) => registerDevRoutes(s, { devMode, people: repositories.people, orgId: ORG, log }),

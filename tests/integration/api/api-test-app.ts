@@ -85,7 +85,12 @@ export function skemaPath(roundId: string, email: string, rest = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
 }
 
-export async function startApiTestApp(): Promise<ApiTestApp> {
+export async function startApiTestApp(
+  options: {
+    /** The skema services' clock (the talk's clock counts by it); by default the real time. */
+    now?: () => Date;
+  } = {},
+): Promise<ApiTestApp> {
   const { repositories } = await testStorage();
   await importRosterCsv(repositories.people, ORG, readFileSync('tests/fixtures/roster-sample.csv'));
   for (const person of await repositories.people.list(ORG)) {
@@ -115,6 +120,7 @@ export async function startApiTestApp(): Promise<ApiTestApp> {
   const services = createSkemaServices({
     repositories,
     log,
+    ...(options.now ? { now: options.now } : {}),
     onFinalised: (skema) => {
       finalised.push(skema);
       return failFinalise ? Promise.reject(new Error('bot unreachable')) : Promise.resolve();

@@ -10,6 +10,7 @@ function member(email: string, status: TeamMember['status'], talkAt: string | nu
     name: email,
     department: 'Drift',
     status,
+    delivery: null,
     talkAt,
     preparedAt: null,
     heldAt: null,

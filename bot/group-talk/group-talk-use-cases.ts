@@ -1,13 +1,6 @@
 import { ConflictError, ForbiddenError, type Versioned } from '../mus/errors.js';
-import {
-  acknowledgeGroupTalk,
-  changedGroupFields,
-  finaliseGroupTalk,
-  groupTalkRelation,
-  saveGroupNotes,
-  startGroupTalk,
-  type GroupTalk,
-} from '../mus/group-talk.js';
+import * as GroupTalkRules from '../mus/group-talk.js';
+import type { GroupTalk } from '../mus/group-talk.js';
 import type { Person } from '../mus/person.js';
 import { ViewConflictError } from '../skema/skema-conflict.js';
 import {
@@ -19,7 +12,8 @@ import {
 } from './group-talk-view.js';
 
 /*
- * The group talk's use cases. Each loads the talk, checks the viewer's part in it, applies the rule
+ * The group talk's use cases, named `<verb><Thing>` (docs/architecture.md, "Names"). The rules they
+ * apply are the domain's, called through their module (GroupTalkRules.startGroupTalk). Each loads the talk, checks the viewer's part in it, applies the rule
  * from bot/mus/group-talk.ts and writes with the ETag the caller read; a stale write answers 412 with
  * the stored version as the viewer may see it and the fields that differ.
  */
@@ -40,7 +34,8 @@ async function loadAsLeader(
   key: GroupTalkKey,
 ): Promise<Versioned<GroupTalk>> {
   const stored = await loadGroupTalkForParty(services, viewer, key);
-  if (groupTalkRelation(viewer, stored.value) !== 'leader') throw new ForbiddenError();
+  if (GroupTalkRules.groupTalkRelation(viewer, stored.value) !== 'leader')
+    throw new ForbiddenError();
   return stored;
 }
 
@@ -60,7 +55,7 @@ async function write(
       if (!current) throw error;
       throw new ViewConflictError(
         await groupTalkView(services, viewer, current),
-        changedGroupFields(next, current.value),
+        GroupTalkRules.changedGroupFields(next, current.value),
       );
     }
     throw error;
@@ -78,7 +73,7 @@ async function change(
   if (stored.etag !== etag) {
     throw new ViewConflictError(
       await groupTalkView(services, viewer, stored),
-      changedGroupFields(apply(stored.value), stored.value),
+      GroupTalkRules.changedGroupFields(apply(stored.value), stored.value),
     );
   }
   return write(services, viewer, apply(stored.value), etag);
@@ -92,7 +87,7 @@ export async function saveGroupTalkNotes(
 ): Promise<GroupTalkView> {
   const stored = await loadAsLeader(services, viewer, key);
   return change(services, viewer, stored, input.etag, (talk) =>
-    saveGroupNotes(talk, input.notes ?? {}, {
+    GroupTalkRules.saveGroupNotes(talk, input.notes ?? {}, {
       by: viewer.email,
       now: services.now(),
       followUpDate: input.followUpDate,
@@ -100,7 +95,7 @@ export async function saveGroupTalkNotes(
   );
 }
 
-export async function startGroupTalkBy(
+export async function startGroupTalk(
   services: GroupTalkServices,
   viewer: Person,
   key: GroupTalkKey,
@@ -108,11 +103,11 @@ export async function startGroupTalkBy(
 ): Promise<GroupTalkView> {
   const stored = await loadAsLeader(services, viewer, key);
   return change(services, viewer, stored, input.etag, (talk) =>
-    startGroupTalk(talk, { by: viewer.email, now: services.now() }),
+    GroupTalkRules.startGroupTalk(talk, { by: viewer.email, now: services.now() }),
   );
 }
 
-export async function finaliseGroupTalkBy(
+export async function finaliseGroupTalk(
   services: GroupTalkServices,
   viewer: Person,
   key: GroupTalkKey,
@@ -120,7 +115,7 @@ export async function finaliseGroupTalkBy(
 ): Promise<GroupTalkView> {
   const stored = await loadAsLeader(services, viewer, key);
   return change(services, viewer, stored, input.etag, (talk) =>
-    finaliseGroupTalk(talk, { by: viewer.email, now: services.now() }),
+    GroupTalkRules.finaliseGroupTalk(talk, { by: viewer.email, now: services.now() }),
   );
 }
 
@@ -129,7 +124,7 @@ export async function finaliseGroupTalkBy(
  * talk, so a stale ETag here is not a conflict of texts: the acknowledgement is applied again on the
  * newest version (a few times at most) instead of asking the member to reload.
  */
-export async function acknowledgeGroupTalkBy(
+export async function acknowledgeGroupTalk(
   services: GroupTalkServices,
   viewer: Person,
   key: GroupTalkKey,
@@ -137,7 +132,7 @@ export async function acknowledgeGroupTalkBy(
   if (viewer.email === key.leaderEmail) throw new ForbiddenError();
   for (let attempt = 0; ; attempt++) {
     const stored = await loadGroupTalkForParty(services, viewer, key);
-    const next = acknowledgeGroupTalk(stored.value, {
+    const next = GroupTalkRules.acknowledgeGroupTalk(stored.value, {
       memberEmail: viewer.email,
       now: services.now(),
     });
