@@ -7,24 +7,32 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type ConversationParameters,
 } from 'botbuilder';
+import { AppCredentials, AuthenticationConstants } from 'botframework-connector';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
 import { BOT_TEXTS } from './bot-texts.js';
 import type { ConversationRef } from './conversation-ref.js';
-import { describeFailure, type CallFailure, type FailedCall } from './send-failure.js';
+import {
+  createConnectorClient,
+  type ConnectorAccount,
+  type ConnectorClient,
+  type TokenSource,
+} from './connector-client.js';
+import type { CallFailure } from './send-failure.js';
+import { cachedTokenSource } from './token-cache.js';
 
 /*
  * The Bot Framework transport, and the only module that imports the Bot Framework SDK (botbuilder is
  * past the end of its support; moving to the Microsoft 365 Agents SDK should touch this file only).
  *
- * Proactive calls (send, update, create conversation, list members) go straight to a ConnectorClient
- * made by the adapter's own connector factory, with the SDK's hidden retry policy removed: each call
+ * The SDK's CloudAdapter serves inbound turns only. Proactive calls (send, update, create
+ * conversation, list members) go through our own Bot Connector client (connector-client.ts): each call
  * is exactly one HTTP request, and its real outcome (status, Retry-After, Teams' error code) comes
- * back to the caller, so the rollout engine alone decides when to try again. Replies inside a turn
- * keep the SDK's retries: they answer a user who is waiting, outside the rollout's rate budget.
+ * back to the caller, so the rollout engine alone decides when to try again. From the SDK they take
+ * only the bot's token, asked of the credential the SDK builds from the bot's settings. Replies inside
+ * a turn keep the SDK's retries: they answer a user who is waiting, outside the rollout's rate budget.
  */
 
 export { TeamsActivityHandler, TurnContext };
@@ -129,8 +137,6 @@ export interface BotFramework {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-/** The name core-rest-pipeline gives its retry policy (throttling + exponential + system errors). */
-const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 
 /** Builds the adapter and the proactive sender from the bot's credentials. */
 export function createBotFramework(
@@ -146,12 +152,52 @@ export function createBotFramework(
         MicrosoftAppTenantId: credentials?.tenantId,
       }
     : {};
-  const authentication = new ClientReusingAuthentication(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
-  );
-  const adapter = new MusCloudAdapter(authentication, appId ?? '', options.log);
-  return new BotFrameworkTransport(adapter, appId, options);
+  const credentialFactory = new ConfigurationServiceClientCredentialFactory(settings);
+  const authentication = new ClientReusingAuthentication(settings, credentialFactory);
+  const adapter = new MusCloudAdapter(authentication, options.log);
+  const connector = createConnectorClient({
+    tokens: appId
+      ? botTokenSource(credentialFactory, appId, options.log)
+      : () => Promise.resolve(undefined),
+    timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  });
+  return new BotFrameworkTransport(adapter, connector, appId, options);
+}
+
+/**
+ * The bot's token for the Bot Connector (public cloud), from the credential the SDK makes for the
+ * configured app type (password, single tenant or managed identity); kept until shortly before it
+ * expires.
+ */
+function botTokenSource(
+  factory: ConfigurationServiceClientCredentialFactory,
+  appId: string,
+  log: Logger,
+): TokenSource {
+  let credential: Promise<AppCredentials> | undefined;
+  const credentialOf = async (): Promise<AppCredentials> => {
+    const made = await factory.createCredentials(
+      appId,
+      AuthenticationConstants.ToChannelFromBotOAuthScope,
+      AuthenticationConstants.ToChannelFromBotLoginUrl,
+      true,
+    );
+    if (!(made instanceof AppCredentials)) {
+      throw new Error('the Bot Framework SDK made a credential that cannot give a token');
+    }
+    return made;
+  };
+  return cachedTokenSource(async () => {
+    credential ??= credentialOf();
+    try {
+      return await (await credential).getToken();
+    } catch (error) {
+      // A credential that could not be made is not kept; the next call tries again.
+      credential = undefined;
+      log.warn({ err: error }, 'could not get a Bot Connector token for the bot');
+      throw error;
+    }
+  });
 }
 
 type AuthenticateRequestResult = Awaited<
@@ -223,16 +269,10 @@ function reuse<T>(kept: Map<string, Promise<T>>, key: string, make: () => Promis
   return value;
 }
 
-/** The CloudAdapter, plus access to its connector factory for proactive calls. */
+/** The CloudAdapter for inbound turns, with our turn-error handling. */
 class MusCloudAdapter extends CloudAdapter {
-  private readonly clients = new Map<
-    string,
-    ReturnType<MusCloudAdapter['createSingleShotClient']>
-  >();
-
   constructor(
     authentication: ConfigurationBotFrameworkAuthentication,
-    private readonly appId: string,
     private readonly log: Logger,
   ) {
     super(authentication);
@@ -246,34 +286,6 @@ class MusCloudAdapter extends CloudAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): ReturnType<CloudAdapter['processActivity']> {
     return this.processActivity(authorization, activity, logic);
-  }
-
-  /**
-   * A ConnectorClient for `serviceUrl` whose every call is a single HTTP request; one per service URL,
-   * reused (tokens are cached by the SDK and refreshed as they expire).
-   */
-  singleShotClient(serviceUrl: string): ReturnType<MusCloudAdapter['createSingleShotClient']> {
-    let client = this.clients.get(serviceUrl);
-    if (!client) {
-      client = this.createSingleShotClient(serviceUrl);
-      this.clients.set(serviceUrl, client);
-      // A client that could not be made (e.g. no token) is not kept; the next call tries again.
-      client.catch(() => this.clients.delete(serviceUrl));
-    }
-    return client;
-  }
-
-  private async createSingleShotClient(serviceUrl: string) {
-    const identity = this.createClaimsIdentity(this.appId);
-    const factory = this.botFrameworkAuthentication.createConnectorFactory(identity);
-    // Without an audience the factory uses the configured OAuth scope (the Bot Framework's).
-    const client = await factory.create(serviceUrl);
-    if (!removeSdkRetries(client)) {
-      this.log.warn(
-        'could not remove the Bot Framework SDK retry policy; the SDK may retry proactive calls behind the rollout engine',
-      );
-    }
-    return client;
   }
 
   /** Logs the failure with its context and tells the user, in their language, without details. */
@@ -302,19 +314,16 @@ class MusCloudAdapter extends CloudAdapter {
   }
 }
 
-type ConnectorClient = Awaited<ReturnType<MusCloudAdapter['singleShotClient']>>;
-
 class BotFrameworkTransport implements BotFramework {
   readonly devMode: boolean;
-  private readonly timeout: number;
 
   constructor(
     private readonly adapter: MusCloudAdapter,
+    private readonly connector: ConnectorClient,
     readonly appId: string | undefined,
     private readonly options: BotFrameworkOptions,
   ) {
     this.devMode = appId === undefined;
-    this.timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   async handleRequest(
@@ -362,14 +371,13 @@ class BotFrameworkTransport implements BotFramework {
 
   async sendMessage(reference: ConversationRef, message: OutgoingMessage): Promise<SendOutcome> {
     const conversationId = reference.conversation.id;
-    return this.call(reference.serviceUrl, async (client) => {
-      const response = await client.conversations.sendToConversation(
-        conversationId,
-        toActivity(reference, message),
-        { timeout: this.timeout },
-      );
-      return { ok: true, activityId: response.id ?? '', conversationId };
-    });
+    const outcome = await this.connector.sendToConversation(
+      reference.serviceUrl,
+      conversationId,
+      toActivity(reference, message),
+    );
+    if (!outcome.ok) return this.failed(outcome, reference.serviceUrl);
+    return { ok: true, activityId: outcome.id, conversationId };
   }
 
   async updateActivity(
@@ -378,15 +386,14 @@ class BotFrameworkTransport implements BotFramework {
     message: OutgoingMessage,
   ): Promise<SendOutcome> {
     const conversationId = reference.conversation.id;
-    return this.call(reference.serviceUrl, async (client) => {
-      const response = await client.conversations.updateActivity(
-        conversationId,
-        activityId,
-        { ...toActivity(reference, message), id: activityId },
-        { timeout: this.timeout },
-      );
-      return { ok: true, activityId: response.id || activityId, conversationId };
-    });
+    const outcome = await this.connector.updateActivity(
+      reference.serviceUrl,
+      conversationId,
+      activityId,
+      { ...toActivity(reference, message), id: activityId },
+    );
+    if (!outcome.ok) return this.failed(outcome, reference.serviceUrl);
+    return { ok: true, activityId: outcome.id, conversationId };
   }
 
   async createPersonalConversation(
@@ -395,42 +402,38 @@ class BotFrameworkTransport implements BotFramework {
     userId: string,
   ): Promise<CreateConversationOutcome> {
     const bot = { id: `28:${this.appId ?? 'dev-bot'}`, name: '' };
-    const parameters: ConversationParameters = {
+    const outcome = await this.connector.createConversation(serviceUrl, {
       isGroup: false,
       bot,
       members: [{ id: userId, name: '' }],
       tenantId,
       channelData: { tenant: { id: tenantId } },
-    };
-    return this.call(serviceUrl, async (client) => {
-      const response = await client.conversations.createConversation(parameters, {
-        timeout: this.timeout,
-      });
-      const conversationId = response.id ?? '';
-      const reference: ConversationRef = {
-        channelId: 'msteams',
-        serviceUrl,
-        conversation: {
-          id: conversationId,
-          conversationType: 'personal',
-          tenantId,
-          isGroup: false,
-        },
-        user: { id: userId },
-        bot,
-      };
-      return { ok: true, conversationId, reference };
     });
+    if (!outcome.ok) return this.failed(outcome, serviceUrl);
+    const conversationId = outcome.id;
+    const reference: ConversationRef = {
+      channelId: 'msteams',
+      serviceUrl,
+      conversation: {
+        id: conversationId,
+        conversationType: 'personal',
+        tenantId,
+        isGroup: false,
+      },
+      user: { id: userId },
+      bot,
+    };
+    return { ok: true, conversationId, reference };
   }
 
   async getMember(reference: ConversationRef, userId: string): Promise<MemberOutcome> {
-    const conversationId = reference.conversation.id.split(';')[0] ?? reference.conversation.id;
-    return this.call(reference.serviceUrl, async (client) => {
-      const member = await client.conversations.getConversationMember(conversationId, userId, {
-        timeout: this.timeout,
-      });
-      return { ok: true, member: toTeamsMember(member) };
-    });
+    const outcome = await this.connector.getMember(
+      reference.serviceUrl,
+      teamOrChatId(reference),
+      userId,
+    );
+    if (!outcome.ok) return this.failed(outcome, reference.serviceUrl);
+    return { ok: true, member: toTeamsMember(outcome.account) };
   }
 
   async getPagedMembers(
@@ -438,45 +441,33 @@ class BotFrameworkTransport implements BotFramework {
     continuationToken?: string,
     pageSize?: number,
   ): Promise<MembersPageOutcome> {
-    // A channel thread's id names the team plus a message; the members belong to the team.
-    const conversationId = reference.conversation.id.split(';')[0] ?? reference.conversation.id;
-    return this.call(reference.serviceUrl, async (client) => {
-      const query: { pageSize?: number; continuationToken?: string; timeout: number } = {
-        timeout: this.timeout,
-      };
-      if (pageSize !== undefined) query.pageSize = pageSize;
-      if (continuationToken !== undefined) query.continuationToken = continuationToken;
-      // The SDK's typings mark both optional query parameters as required; absent ones are omitted.
-      const page = await client.conversations.getConversationPagedMembers(
-        conversationId,
-        query as Required<typeof query>,
-      );
-      const outcome: MembersPageOutcome = {
-        ok: true,
-        members: (page.members ?? []).map(toTeamsMember),
-      };
-      if (page.continuationToken) outcome.continuationToken = page.continuationToken;
-      return outcome;
-    });
+    const page: { pageSize?: number; continuationToken?: string } = {};
+    if (pageSize !== undefined) page.pageSize = pageSize;
+    if (continuationToken !== undefined) page.continuationToken = continuationToken;
+    const outcome = await this.connector.getPagedMembers(
+      reference.serviceUrl,
+      teamOrChatId(reference),
+      page,
+    );
+    if (!outcome.ok) return this.failed(outcome, reference.serviceUrl);
+    const result: MembersPageOutcome = { ok: true, members: outcome.members.map(toTeamsMember) };
+    if (outcome.continuationToken) result.continuationToken = outcome.continuationToken;
+    return result;
   }
 
-  /** Runs one connector call and turns any error into a classified failure. */
-  private async call<T>(
-    serviceUrl: string,
-    operation: (client: ConnectorClient) => Promise<T>,
-  ): Promise<T | CallFailure> {
-    try {
-      const client = await this.adapter.singleShotClient(serviceUrl);
-      return await operation(client);
-    } catch (error) {
-      const failure = describeFailure(failedCallOf(error));
-      this.options.log.warn(
-        { err: error, serviceUrl, status: failure.status, code: failure.code },
-        'Bot Connector call failed',
-      );
-      return failure;
-    }
+  /** Logs a failed connector call and hands its classified outcome on. */
+  private failed(failure: CallFailure, serviceUrl: string): CallFailure {
+    this.options.log.warn(
+      { serviceUrl, status: failure.status, code: failure.code, teamsCode: failure.teamsCode },
+      'Bot Connector call failed',
+    );
+    return failure;
   }
+}
+
+/** A channel thread's id names the team plus a message; the members belong to the team. */
+function teamOrChatId(reference: ConversationRef): string {
+  return reference.conversation.id.split(';')[0] ?? reference.conversation.id;
 }
 
 function toActivity(reference: ConversationRef, message: OutgoingMessage): Partial<Activity> {
@@ -502,69 +493,13 @@ function toActivity(reference: ConversationRef, message: OutgoingMessage): Parti
   return activity;
 }
 
-function toTeamsMember(account: object): TeamsMember {
-  const field = (name: string): string | undefined => {
-    const value: unknown = Reflect.get(account, name);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const member: TeamsMember = { userId: field('id') ?? '' };
+function toTeamsMember(account: ConnectorAccount): TeamsMember {
+  const member: TeamsMember = { userId: account.id ?? '' };
   for (const name of ['aadObjectId', 'name', 'email', 'userPrincipalName', 'tenantId'] as const) {
-    const value = field(name);
+    const value = account[name];
     if (value !== undefined) member[name] = value;
   }
   return member;
-}
-
-interface RetryPipeline {
-  removePolicy(options: { name: string }): unknown[];
-}
-
-/**
- * Removes core-rest-pipeline's retry policy from a ConnectorClient. The SDK offers no option for this,
- * so it reaches into the client's pipeline; `false` tells the caller it is no longer where it was.
- */
-function removeSdkRetries(client: object): boolean {
-  const inner: unknown = Reflect.get(client, 'client');
-  const pipeline: unknown =
-    typeof inner === 'object' && inner !== null ? Reflect.get(inner, 'pipeline') : undefined;
-  if (!isRetryPipeline(pipeline)) return false;
-  return pipeline.removePolicy({ name: SDK_RETRY_POLICY }).length > 0;
-}
-
-function isRetryPipeline(value: unknown): value is RetryPipeline {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, 'removePolicy') === 'function'
-  );
-}
-
-/** Reads status, Teams' error code and Retry-After from the SDK's RestError (or any other error). */
-function failedCallOf(error: unknown): FailedCall {
-  if (typeof error !== 'object' || error === null) return {};
-  const read = (target: object, name: string): unknown => Reflect.get(target, name);
-  const status = read(error, 'statusCode');
-  const code = read(error, 'code');
-  const response = read(error, 'response');
-  const header = (name: string): string | undefined => {
-    if (typeof response !== 'object' || response === null) return undefined;
-    const headers = read(response, 'headers');
-    if (typeof headers !== 'object' || headers === null) return undefined;
-    const get = read(headers, 'get');
-    if (typeof get !== 'function') return undefined;
-    const value: unknown = get.call(headers, name);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const call: FailedCall = {
-    timedOut: read(error, 'name') === 'AbortError' || read(error, 'name') === 'TimeoutError',
-  };
-  if (typeof status === 'number') call.status = status;
-  if (typeof code === 'string') call.errorCode = code;
-  const retryAfter = header('retry-after');
-  if (retryAfter !== undefined) call.retryAfter = retryAfter;
-  const retryAfterMs = header('retry-after-ms') ?? header('x-ms-retry-after-ms');
-  if (retryAfterMs !== undefined) call.retryAfterMs = retryAfterMs;
-  return call;
 }
 
 /** Whether the Authorization header carries a bearer token that at least parses as a signed JWT. */

@@ -91,6 +91,18 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(importersOf(isBotFrameworkSdk), ['bot/teams/bot-framework.ts']);
   });
 
+  it('the Bot Connector client and its token cache use no SDK: only Node, jose and our own modules', () => {
+    const client = ['bot/teams/connector-client.ts', 'bot/teams/token-cache.ts'];
+    const found = files.filter((f) => client.includes(f.path));
+    assert.equal(found.length, client.length, 'both modules are where this rule expects them');
+    const offenders = found.flatMap((f) =>
+      f.imports
+        .filter((s) => !s.startsWith('./') && !s.startsWith('node:') && s !== 'jose')
+        .map((s) => `${f.path} → ${s}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
   it('only bot/roster/graph-roster.ts, bot/booking/graph-calendar.ts (or a future SSO/identity module) import @microsoft/teamsfx', () => {
     const importers = importersOf(isTeamsFx);
     assert.ok(importers.includes('bot/roster/graph-roster.ts'));
