@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Browser, FrameLocator } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator } from 'playwright-core';
 import { seriousViolations } from './harness/axe.js';
 import { launchChromium } from './harness/chromium.js';
 import { ORG, PEOPLE, startTabTestApp, type TabTestApp } from './harness/tab-test-app.js';
@@ -19,7 +19,7 @@ async function secondsLeft(tab: FrameLocator): Promise<number> {
 }
 
 describe("the talk's own clock, in two windows", function () {
-  this.timeout(120_000);
+  this.timeout(180_000);
   let app: TabTestApp;
   let browser: Browser;
   const round = 'mus-ur';
@@ -35,8 +35,15 @@ describe("the talk's own clock, in two windows", function () {
     await app?.close();
   });
 
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    // Closed here too, so a failed assertion does not leave pages that outlive the browser.
+    await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+  });
+
   async function openTalk(width: number, height: number, email: string = PEOPLE.employee) {
     const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+    contexts.push(context);
     const page = await context.newPage();
     const hosted = await openInTeams(page, app.url, {
       token: await app.tokenFor(PEOPLE.leader),
@@ -73,9 +80,6 @@ describe("the talk's own clock, in two windows", function () {
     await panel.tab.getByRole('button', { name: 'Nulstil' }).click();
     await panel.tab.getByRole('button', { name: 'Ja, nulstil' }).click();
     await panel.tab.getByRole('timer').getByText('45:00 tilbage').waitFor();
-
-    await full.context.close();
-    await panel.context.close();
   });
 
   it('a calm notice with ten minutes left, and no clock once the talk is finalised', async () => {
@@ -105,6 +109,5 @@ describe("the talk's own clock, in two windows", function () {
     assert.equal(await later.tab.getByRole('timer').count(), 0, 'no clock after finalising');
     const after = await app.repositories.skemas.get(ORG, round, PEOPLE.otherEmployee);
     assert.ok(after?.value.talkClock?.endedAt, 'the stored clock stopped with the talk');
-    await later.context.close();
   });
 });
