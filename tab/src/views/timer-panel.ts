@@ -76,7 +76,14 @@ export function timerPanel(
   const tick = setInterval(() => {
     if (clock.running) render();
   }, 1000);
-  const poll = setInterval(() => void clock.refresh(), CLOCK_POLL_MS);
+  // Only a window someone looks at asks; a hidden one catches up when it is shown again.
+  const poll = setInterval(() => {
+    if (document.visibilityState === 'visible') void clock.refresh();
+  }, CLOCK_POLL_MS);
+  const onShown = (): void => {
+    if (document.visibilityState === 'visible') void clock.refresh();
+  };
+  document.addEventListener('visibilitychange', onShown);
 
   const element = h(
     'div',
@@ -93,6 +100,7 @@ export function timerPanel(
     dispose: () => {
       clearInterval(tick);
       clearInterval(poll);
+      document.removeEventListener('visibilitychange', onShown);
       stopListening();
     },
   };
