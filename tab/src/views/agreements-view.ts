@@ -1,9 +1,9 @@
-import { AGREEMENT_STATUSES, AGREEMENT_STATUS_LABELS } from '../../../bot/mus/agreement.js';
 import { ApiError, type SkemaKey } from '../api-client.js';
-import type { AgreementStatus, AgreementView, SkemaView } from '../api-types.js';
+import type { AgreementView, SkemaView } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
-import { formatDate, t, tr } from '../i18n.js';
+import { formatDate, t } from '../i18n.js';
+import { agreementStatusControl } from './agreement-status.js';
 
 /*
  * The skema's agreements (section 7: what, who, by when). The leader adds and removes them until the
@@ -41,14 +41,10 @@ export function agreementsSection(
   };
 
   const item = (agreement: AgreementView): HTMLElement => {
-    const statusId = uid('agreement-status');
-    const statusControl = agreement.canUpdateStatus
-      ? statusSelect(agreement, statusId)
-      : h(
-          'span',
-          { className: `status-pill status-${agreement.status}` },
-          tr(AGREEMENT_STATUS_LABELS[agreement.status]),
-        );
+    const statusControl = agreementStatusControl(env, agreement, key, (outcome) => {
+      notice.textContent = outcome === 'changed' ? t('agreementChanged') : '';
+      if (outcome === 'changed') render();
+    });
     return h(
       'li',
       { className: 'agreement', 'data-agreement-id': agreement.id },
@@ -69,41 +65,6 @@ export function agreementsSection(
           'aria-label': t('agreementRemoveFor', { what: agreement.what }),
         }),
     );
-  };
-
-  const statusSelect = (agreement: AgreementView, id: string): HTMLSelectElement => {
-    const select = h(
-      'select',
-      { id, 'aria-label': t('agreementStatusFor', { what: agreement.what }) },
-      ...AGREEMENT_STATUSES.map((s) =>
-        h('option', { value: s, selected: s === agreement.status }, tr(AGREEMENT_STATUS_LABELS[s])),
-      ),
-    );
-    const change = async (): Promise<void> => {
-      const status = select.value as AgreementStatus;
-      try {
-        Object.assign(
-          agreement,
-          await env.api.updateAgreement(key, agreement.id, { status, etag: agreement.etag }),
-        );
-        notice.textContent = '';
-      } catch (error) {
-        const current =
-          error instanceof ApiError && error.status === 412
-            ? error.current<AgreementView>()
-            : undefined;
-        if (!current) {
-          select.value = agreement.status;
-          env.showError(error);
-          return;
-        }
-        Object.assign(agreement, current);
-        notice.textContent = t('agreementChanged');
-        render();
-      }
-    };
-    select.addEventListener('change', () => void change());
-    return select;
   };
 
   const remove = async (agreement: AgreementView): Promise<void> => {

@@ -1,9 +1,8 @@
-import { AGREEMENT_STATUSES, AGREEMENT_STATUS_LABELS } from '../../../bot/mus/agreement.js';
-import { ApiError } from '../api-client.js';
-import type { AgreementListItem, AgreementStatus, MyAgreements } from '../api-types.js';
+import type { AgreementListItem, MyAgreements } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
-import { formatDate, t, tr } from '../i18n.js';
+import { formatDate, t } from '../i18n.js';
+import { agreementStatusControl } from './agreement-status.js';
 
 /*
  * "Mine aftaler": the method's follow-up across rounds. The employee sees the agreements from their
@@ -65,13 +64,10 @@ function agreementGroup(
 
 function agreementItem(env: AppEnv, agreement: AgreementListItem): HTMLElement {
   const notice = h('p', { className: 'notice', role: 'status' });
-  const status = agreement.canUpdateStatus
-    ? statusSelect(env, agreement, notice)
-    : h(
-        'span',
-        { className: `status-pill status-${agreement.status}` },
-        tr(AGREEMENT_STATUS_LABELS[agreement.status]),
-      );
+  const key = { roundId: agreement.roundId, email: agreement.employee.email };
+  const status = agreementStatusControl(env, agreement, key, (outcome) => {
+    notice.textContent = outcome === 'saved' ? t('myAgreementsSaved') : t('agreementChanged');
+  });
   return h(
     'li',
     { className: 'agreement', 'data-agreement-id': agreement.id },
@@ -90,41 +86,4 @@ function agreementItem(env: AppEnv, agreement: AgreementListItem): HTMLElement {
     ),
     notice,
   );
-}
-
-function statusSelect(
-  env: AppEnv,
-  agreement: AgreementListItem,
-  notice: HTMLElement,
-): HTMLSelectElement {
-  const select = h(
-    'select',
-    { 'aria-label': t('agreementStatusFor', { what: agreement.what }) },
-    ...AGREEMENT_STATUSES.map((s) =>
-      h('option', { value: s, selected: s === agreement.status }, tr(AGREEMENT_STATUS_LABELS[s])),
-    ),
-  );
-  const change = async (): Promise<void> => {
-    const status = select.value as AgreementStatus;
-    const key = { roundId: agreement.roundId, email: agreement.employee.email };
-    try {
-      Object.assign(
-        agreement,
-        await env.api.updateAgreement(key, agreement.id, { status, etag: agreement.etag }),
-      );
-      notice.textContent = t('myAgreementsSaved');
-    } catch (error) {
-      // Changed by the other party meanwhile: show theirs, and let the user choose again.
-      const current =
-        error instanceof ApiError && error.status === 412
-          ? error.current<AgreementListItem>()
-          : undefined;
-      if (current) Object.assign(agreement, current);
-      select.value = agreement.status;
-      if (current) notice.textContent = t('agreementChanged');
-      else env.showError(error);
-    }
-  };
-  select.addEventListener('change', () => void change());
-  return select;
 }
