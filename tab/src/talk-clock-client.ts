@@ -1,3 +1,4 @@
+import { TALK_MS } from '../../bot/mus/talk-clock.js';
 import type { TalkClockAction, TalkClockAnswer, TalkClockView } from './api-types.js';
 
 /*
@@ -46,7 +47,7 @@ export class SharedTalkClock {
 
   /** Milliseconds left of the 45 minutes; negative when over time. */
   remaining(): number {
-    if (!this.view) return 45 * 60_000;
+    if (!this.view) return TALK_MS;
     const counted = this.running ? this.now() - this.receivedAt : 0;
     return this.view.remainingMs - counted;
   }
@@ -84,4 +85,12 @@ export function dueNotice(remainingMs: number, shown: ReadonlySet<number>): numb
   const passed = NOTICE_MINUTES.filter((m) => remainingMs <= m * 60_000 && remainingMs > 0);
   const lowest = passed.at(-1);
   return lowest !== undefined && !shown.has(lowest) ? lowest : undefined;
+}
+
+/** "44:59" (or "03:10" over time): whole minutes and seconds, always two digits. */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
 }

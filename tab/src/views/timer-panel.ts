@@ -1,7 +1,11 @@
 import { button, h, replace, setText, uid } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatDuration } from '../talk-timer.js';
-import { CLOCK_POLL_MS, dueNotice, type SharedTalkClock } from '../talk-clock-client.js';
+import {
+  CLOCK_POLL_MS,
+  dueNotice,
+  formatDuration,
+  type SharedTalkClock,
+} from '../talk-clock-client.js';
 
 /**
  * The talk's 45-minute clock on one line: time left, pause/resume, reset (which asks first), and a

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TeamMember } from '../../../bot/skema/leader-team.js';
 import { meetingEmployee } from '../../../tab/src/meeting-target.js';
 import { parseRoute, routeFromSubEntity, routeHash } from '../../../tab/src/routes.js';
-import { formatDuration, TalkTimer } from '../../../tab/src/talk-timer.js';
+import { formatDuration } from '../../../tab/src/talk-clock-client.js';
 
 function member(email: string, status: TeamMember['status'], talkAt: string | null): TeamMember {
   return {
@@ -47,30 +47,7 @@ describe('the tab: which employee a meeting is about', () => {
   });
 });
 
-describe('the tab: the 45-minute timer', () => {
-  const memory = (): Pick<Storage, 'getItem' | 'setItem'> => {
-    const items = new Map<string, string>();
-    return {
-      getItem: (k) => items.get(k) ?? null,
-      setItem: (k, v) => void items.set(k, v),
-    };
-  };
-
-  it('counts down while running, stands still while paused, and is kept across page loads', () => {
-    const storage = memory();
-    const timer = new TalkTimer('t', storage);
-    assert.equal(timer.remaining(0), 45 * 60_000);
-    timer.start(1_000);
-    timer.pause(61_000);
-    assert.equal(timer.remaining(999_999), 44 * 60_000);
-    const reloaded = new TalkTimer('t', storage);
-    assert.equal(reloaded.started, true);
-    reloaded.start(100_000);
-    assert.equal(reloaded.remaining(160_000), 43 * 60_000);
-    reloaded.reset();
-    assert.equal(new TalkTimer('t', storage).remaining(200_000), 45 * 60_000);
-  });
-
+describe("the tab: the talk clock's display", () => {
   it('shows minutes and seconds, also over time', () => {
     assert.equal(formatDuration(45 * 60_000), '45:00');
     assert.equal(formatDuration(59_999), '00:59');
