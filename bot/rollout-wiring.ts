@@ -4,8 +4,8 @@ import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { Repositories } from './mus/repositories.js';
 import { createCardDeliverer } from './rollout/deliver-card.js';
-import { newDelivery, type DeliveryStore } from './rollout/delivery.js';
-import type { Skema } from './mus/skema.js';
+import type { DeliveryStore } from './rollout/delivery.js';
+import type { Outbox } from './rollout/outbox.js';
 import type { TenantLeaseStore } from './rollout/tenant-lease.js';
 import { Dispatcher } from './rollout/dispatcher.js';
 import { StepPreparer } from './rollout/step-preparer.js';
@@ -15,33 +15,55 @@ import { ProactiveInstaller, type ProactiveInstallerOptions } from './teams/proa
 import { planSkemaReminders } from './rollout/skema-reminders.js';
 import { planAgreementReminders } from './rollout/agreement-reminders.js';
 import { planFollowThroughReminders } from './rollout/follow-through-reminders.js';
-import { AnswerTimeBlurrer } from './evaluation/blur-answer-times.js';
-import { runRetentionJob, type RetentionReport } from './privacy/retention-job.js';
 import type { BotFramework } from './teams/bot-framework.js';
 import type { BotServices } from './teams/bot-services.js';
-import { MusBotRouter } from './teams/mus-bot-router.js';
 import { proactiveMessenger } from './teams/proactive-messenger.js';
 import { RoundAnnouncer } from './teams/round-announcer.js';
-import type { CardActionHandler } from './teams/turn.js';
 
-const HOUR_MS = 3_600_000;
-/** Cards waiting for the app are tried again this often, until their step's deadline. */
-const WAITING_RETRY_MS = 5 * 60_000;
+/** What the rollout gives the rest of the app (bot/app.ts wires it; tests drive it directly). */
+export interface Rollout {
+  dispatcher: Dispatcher;
+  /** Does the background work of launched steps; tests wait for it with `preparer.idle()`. */
+  preparer: StepPreparer;
+  /** What the bot's commands and card actions work with. */
+  services: BotServices;
+  /**
+   * Plans the reminders due now (the scheduler runs it hourly): skemas not yet prepared, agreements
+   * whose due date is near, and the round's follow-through (talks overdue, summaries not
+   * acknowledged, follow-up dates). Returns how many were new.
+   */
+  remindNow(now?: Date): Promise<number>;
+  /**
+   * Puts the cards waiting for the app back in the queue (the scheduler runs it every five minutes
+   * for every organisation, and the bot when it has come to know someone); those past their step's
+   * deadline are given up as not installed.
+   */
+  wakeWaiting(orgId: string): Promise<number>;
+  /** Every organisation's waiting cards, and install requests for their people (the scheduler's job). */
+  retryWaitingEverywhere(): Promise<void>;
+  /** Asks for installs for the organisation's waiting people now (PROACTIVE_INSTALL=on; else 0). */
+  installNow(orgId: string): Promise<number>;
+  /** Starts the dispatcher's and the preparer's loops (tests drive them with drain() instead). */
+  start(): void;
+  stop(): Promise<void>;
+}
 
 /**
- * Wires the bot's side of the app: the outbox dispatcher that sends step cards, the round card
- * announcer, and the router the activity handler hands turns to.
+ * Wires the rollout: the dispatcher that sends the outbox's cards at the tenant's rate, the preparer
+ * that does a launched step's background work, HR's round card announcer, retries of cards waiting
+ * for the app and (when on) proactive installation. Nothing runs until start().
  */
-export function startRollout(deps: {
+export function createRollout(deps: {
   config: Pick<AppConfig, 'publicUrl' | 'teamsAppId' | 'rolloutRatePerSecond'>;
-  /** Start the dispatcher's loop (default); tests drive it with drain() instead. */
-  autoStart?: boolean;
   /** Pause between update of HR's round card (default 3 s). */
   announceEveryMs?: number;
   /** Least pause between two retries of an organisation's cards waiting for the app (default 30 s). */
   wakeWaitingEveryMs?: number;
   repositories: Repositories;
   deliveries: DeliveryStore;
+  /** Where rows are planned; the dispatcher listens for its wakes. */
+  outbox: Outbox;
+  now?: () => Date;
   /**
    * Where the tenant send leases live: with them, only the instance holding a tenant's lease sends
    * its cards, so several instances on one storage account keep the tenant's rate limit together.
@@ -60,33 +82,9 @@ export function startRollout(deps: {
     /** Least pause between two installer runs for an organisation (default 30 s). */
     everyMs?: number;
   };
-  extraActions?: (services: BotServices) => Record<string, CardActionHandler>;
-}): {
-  router: MusBotRouter;
-  dispatcher: Dispatcher;
-  /** Does the background work of launched steps; tests wait for it with `preparer.idle()`. */
-  preparer: StepPreparer;
-  services: BotServices;
-  /**
-   * Plans the reminders due now (runs hourly by itself): skemas not yet prepared, agreements whose
-   * due date is near, and the round's follow-through (talks overdue, summaries not acknowledged,
-   * follow-up dates). Returns how many were new.
-   */
-  remindNow(now?: Date): Promise<number>;
-  /** Applies the retention period to closed rounds (runs daily by itself, on the hourly timer). */
-  retainNow(now?: Date): Promise<RetentionReport[]>;
-  /**
-   * Puts the cards waiting for the app back in the queue (every five minutes by itself, and when the
-   * bot has come to know someone); those past their step's deadline are given up as not installed.
-   */
-  wakeWaiting(orgId: string): Promise<number>;
-  /** Asks for installs for the organisation's waiting people now (PROACTIVE_INSTALL=on; else 0). */
-  installNow(orgId: string): Promise<number>;
-  /** Queues the summary card that asks the employee to acknowledge a finalised talk. */
-  requestSummary(skema: Skema): Promise<void>;
-  stop(): Promise<void>;
-} {
+}): Rollout {
   const { config, repositories, deliveries, bot, log } = deps;
+  const now = deps.now ?? ((): Date => new Date());
   const links = {
     baseUrl: config.publicUrl,
     ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
@@ -132,7 +130,7 @@ export function startRollout(deps: {
   const preparer = new StepPreparer({
     repositories,
     deliveries,
-    now: () => new Date(),
+    now,
     owner,
     log: log.child({ module: 'step-preparer' }),
     onProgress: (orgId, roundId) => {
@@ -143,7 +141,7 @@ export function startRollout(deps: {
   // Many installs arrive together when a setup policy reaches people: one retry per organisation
   // at a time, the next one at least `wakeWaitingEveryMs` later (calls meanwhile join it).
   const wakeRuns = new SpacedRuns(deps.wakeWaitingEveryMs ?? 30_000, (orgId) =>
-    wakeWaitingCards({ repositories, deliveries }, orgId, new Date()).then((woken) => {
+    wakeWaitingCards({ repositories, deliveries }, orgId, now()).then((woken) => {
       if (woken > 0) dispatcher.wake();
       return woken;
     }),
@@ -166,92 +164,50 @@ export function startRollout(deps: {
     deliveries,
     links,
     announcer,
-    wakeDispatcher: () => dispatcher.wake(),
+    wakeDispatcher: () => deps.outbox.wake(),
     prepareLaunchedStep: (orgId, roundId, step) => preparer.request(orgId, roundId, step),
     wakeWaiting: (orgId) => {
       wakeWaiting(orgId).catch((error: unknown) =>
         log.warn({ err: error, orgId }, 'retrying cards waiting for the app failed'),
       );
     },
-    now: () => new Date(),
+    now,
     log: log.child({ module: 'bot-router' }),
   };
-  const router = new MusBotRouter(services, bot, deps.extraActions?.(services));
-  const remindNow = async (now = services.now()): Promise<number> => {
+  const stopListening = deps.outbox.onWake(() => dispatcher.wake());
+  const remindNow = async (at = now()): Promise<number> => {
     let planned = 0;
     for (const orgId of await repositories.organisations.listIds()) {
-      planned += await planSkemaReminders({ repositories, deliveries }, orgId, now);
-      planned += await planAgreementReminders({ repositories, deliveries }, orgId, now);
-      planned += await planFollowThroughReminders({ repositories, deliveries }, orgId, now);
+      planned += await planSkemaReminders({ repositories, deliveries }, orgId, at);
+      planned += await planAgreementReminders({ repositories, deliveries }, orgId, at);
+      planned += await planFollowThroughReminders({ repositories, deliveries }, orgId, at);
     }
-    if (planned) dispatcher.wake();
+    if (planned) deps.outbox.wake();
     return planned;
   };
-  const answerTimes = new AnswerTimeBlurrer(repositories, log.child({ module: 'evaluation' }));
-  const retainNow = (now = services.now()): Promise<RetentionReport[]> =>
-    runRetentionJob({ repositories, log: log.child({ module: 'retention' }) }, now);
-  // The retention job is daily: the hourly tick runs it on the first tick of each UTC day.
-  let retainedOn: string | undefined;
-  let reminderTimer: NodeJS.Timeout | undefined;
-  let waitingTimer: NodeJS.Timeout | undefined;
-  if (deps.autoStart !== false) {
-    dispatcher.start();
-    preparer.start();
-    reminderTimer = setInterval(() => {
-      remindNow().catch((error: unknown) => log.warn({ err: error }, 'planning reminders failed'));
-      answerTimes
-        .run(services.now())
-        .catch((error: unknown) => log.warn({ err: error }, 'restamping answers failed'));
-      const today = services.now().toISOString().slice(0, 10);
-      if (retainedOn !== today) {
-        retainedOn = today;
-        retainNow().catch((error: unknown) => log.warn({ err: error }, 'retention job failed'));
-      }
-    }, HOUR_MS);
-    reminderTimer.unref();
-    waitingTimer = setInterval(() => {
-      repositories.organisations
-        .listIds()
-        .then((ids) => {
-          ids.forEach(requestInstalls);
-          return Promise.all(ids.map(wakeWaiting));
-        })
-        .catch((error: unknown) => log.warn({ err: error }, 'retrying waiting cards failed'));
-    }, WAITING_RETRY_MS);
-    waitingTimer.unref();
-  }
   return {
-    router,
     dispatcher,
     preparer,
     services,
-    requestSummary: async (skema) => {
-      const row = newDelivery(
-        {
-          orgId: skema.orgId,
-          roundId: skema.roundId,
-          step: 4,
-          audience: 'summary',
-          recipientEmail: skema.employeeEmail,
-        },
-        services.now(),
-      );
-      await deliveries.plan([row]);
-      dispatcher.wake();
-    },
     remindNow,
-    retainNow,
     wakeWaiting,
+    retryWaitingEverywhere: async () => {
+      const ids = await repositories.organisations.listIds();
+      ids.forEach(requestInstalls);
+      await Promise.all(ids.map(wakeWaiting));
+    },
     installNow: (orgId) => installRuns?.request(orgId) ?? Promise.resolve(0),
+    start: () => {
+      dispatcher.start();
+      preparer.start();
+    },
     stop: async () => {
-      clearInterval(reminderTimer);
-      clearInterval(waitingTimer);
+      stopListening();
       await wakeRuns.stop();
       await installRuns?.stop();
       await preparer.stop();
       await dispatcher.stop();
       await announcer.stop();
-      await router.idle();
     },
   };
 }

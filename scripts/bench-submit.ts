@@ -25,19 +25,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { DEV_ORG_ID } from '../bot/config.js';
+import { buildApp } from '../bot/app.js';
+import { DEV_ORG_ID, loadConfig } from '../bot/config.js';
 import { newOrganisation } from '../bot/mus/organisation.js';
 import type { Person } from '../bot/mus/person.js';
 import { launchRolloutStep } from '../bot/rollout/launch-step.js';
 import { createRound } from '../bot/rollout/create-round.js';
-import { startRollout } from '../bot/rollout-wiring.js';
-import { createServer } from '../bot/server.js';
-import { createSkemaServices } from '../bot/skema/skema-services.js';
 import { startAzurite } from '../bot/storage/embedded-azurite.js';
 import { openTableStorage } from '../bot/storage/open-table-storage.js';
-import { createBotFramework } from '../bot/teams/bot-framework.js';
-import { skemaActions } from '../bot/teams/card-actions/skema-actions.js';
-import { MusActivityHandler } from '../bot/teams/mus-activity-handler.js';
 import { FakeBotConnector } from '../tests/helpers/fake-bot-connector/index.js';
 
 function arg(name: string, fallback: number, min = 1): number {
@@ -122,9 +117,10 @@ const onRequest = (message: unknown): void => {
 };
 channel('http.client.request.start').subscribe(onRequest);
 try {
-  const { repositories, deliveries } = await openTableStorage({
+  const storage = await openTableStorage({
     connectionString: azurite.connectionString,
   });
+  const { repositories, deliveries } = storage;
   await repositories.organisations.ensure(
     newOrganisation(DEV_ORG_ID, 'Bench', 'Vi leverer rent vand.'),
   );
@@ -171,37 +167,17 @@ try {
   }
 
   const log = pino({ level: 'silent' });
-  const bot = createBotFramework(undefined, { log });
-  const skemaServices = createSkemaServices({ repositories, log });
-  const rollout = startRollout({
-    config: { publicUrl: 'http://127.0.0.1:3978', rolloutRatePerSecond: 30 },
-    repositories,
-    deliveries,
-    bot,
-    log,
-    autoStart: false,
-    extraActions: (services) => ({
-      ...skemaActions(services, skemaServices),
-      'bench.noop': () => Promise.resolve({ message: { da: 'ok', en: 'ok' } }),
-    }),
-  });
-  const handler = new MusActivityHandler({
-    conversations: repositories.conversations,
-    orgIdOf: () => DEV_ORG_ID,
-    log,
-    router: rollout.router,
-  });
-  // The app's own server (bot/server.ts), as `npm start` builds it.
-  const server = createServer({
-    devMode: true,
-    log,
-    storageReachable: () => Promise.resolve(true),
-    handleBotRequest: (req, res) => bot.handleRequest(req, res, handler),
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as { port: number }).port;
+  // The app as `npm start` builds it (bot/app.ts), with the dispatcher left to the benchmark.
+  const app = buildApp(
+    { config: { ...loadConfig({ ROLLOUT_RATE_PER_SECOND: '30' }), port: 0 }, log, storage },
+    {
+      background: false,
+      extraActions: () => ({
+        'bench.noop': () => Promise.resolve({ message: { da: 'ok', en: 'ok' } }),
+      }),
+    },
+  );
+  const port = new URL(await app.listen(0, '127.0.0.1')).port;
   const agent = new Agent({ keepAlive: true, maxSockets: USERS });
 
   const post = (body: string): Promise<string> =>
@@ -385,10 +361,7 @@ try {
   }
   console.log(`\nsummary  ${summary.join('  |  ')}`);
   agent.destroy();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-  });
-  await rollout.stop();
+  await app.stop();
 } finally {
   channel('http.client.request.start').unsubscribe(onRequest);
   await fake.close();

@@ -78,11 +78,11 @@ try {
   }
   console.log(`  i alt / total ${(size.totalGzipped / 1024).toFixed(1)} KB gzip (budget 60 KB)`);
 
-  const { repositories } = await openTableStorage({
+  const storage = await openTableStorage({
     connectionString: azurite.connectionString,
     tablePrefix: 'benchtab',
   });
-  app = await startTabTestApp({ repositories });
+  app = await startTabTestApp({ storage });
   await app.createRound('mus-bench', [PEOPLE.employee, PEOPLE.otherEmployee]);
   browser = await launchChromium();
   const leader = {

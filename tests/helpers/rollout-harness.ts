@@ -4,20 +4,18 @@ import { DEMO_CORE_TASK, DEMO_ROSTER } from '../../bot/demo-data.js';
 import { newOrganisation } from '../../bot/mus/organisation.js';
 import type { Person } from '../../bot/mus/person.js';
 import { importRosterCsv } from '../../bot/roster/csv-roster.js';
-import { startRollout } from '../../bot/rollout-wiring.js';
 import { createBotFramework } from '../../bot/teams/bot-framework.js';
 import { GraphAppInstaller } from '../../bot/teams/proactive-install.js';
 import { fakeTokenProvider } from './fake-graph.js';
-import { MusActivityHandler } from '../../bot/teams/mus-activity-handler.js';
-import { skemaActions } from '../../bot/teams/card-actions/skema-actions.js';
-import { evaluationActions } from '../../bot/teams/card-actions/evaluation-actions.js';
-import { agreementActions } from '../../bot/teams/card-actions/agreement-actions.js';
-import type { Skema } from '../../bot/mus/skema.js';
-import { createSkemaServices, type SkemaServices } from '../../bot/skema/skema-services.js';
+import type { SkemaServices } from '../../bot/skema/skema-services.js';
+import type { AppOverrides, BuiltApp } from '../../bot/app.js';
+import type { Rollout } from '../../bot/rollout-wiring.js';
+import type { MusBotRouter } from '../../bot/teams/mus-bot-router.js';
 import { testStorage, type TestStorage } from './azurite.js';
-import { startBotTestServer, type BotTestServer } from './bot-test-server.js';
 import { FakeBotConnector, type FakeMember } from './fake-bot-connector/index.js';
+import { botEndpoint, type BotEndpoint } from './bot-test-server.js';
 import { memoryLogger } from './memory-logger.js';
+import { listenTestApp } from './test-app.js';
 
 export const HR_CHANNEL = '19:hr-kanal@thread.tacv2';
 export const TEAM_ID = '19:hr-team@thread.tacv2';
@@ -55,8 +53,13 @@ export interface InvokeResponse {
 export interface RolloutHarness {
   storage: TestStorage;
   fake: FakeBotConnector;
-  server: BotTestServer;
-  rollout: ReturnType<typeof startRollout>;
+  /** The app's POST /api/messages, as the Teams channel calls it. */
+  server: BotEndpoint;
+  /** The app as bot/app.ts builds it, listening on a free port. */
+  app: BuiltApp;
+  rollout: Rollout;
+  /** Where bot turns go; `idle()` waits for a turn's background work. */
+  router: MusBotRouter;
   /** The skema use cases the tab's API uses, on the same storage. */
   skemaServices: SkemaServices;
   people: Person[];
@@ -116,7 +119,7 @@ export const MANIFEST_ID = 'a1b2c3d4-0000-4000-8000-0000000000cc';
 export function proactiveInstallDeps(
   storage: TestStorage,
   graphBaseUrl: string,
-): NonNullable<Parameters<typeof startRollout>[0]['proactiveInstall']> {
+): NonNullable<AppOverrides['proactiveInstall']> {
   const graph = new GraphAppInstaller({
     tokenProvider: fakeTokenProvider(),
     baseUrl: graphBaseUrl,
@@ -145,48 +148,31 @@ export async function startRolloutHarness(
   fake.setMembers(TEAM_ID, members);
   fake.setMembers(HR_CHANNEL, members);
   const { log } = memoryLogger();
-  const bot = createBotFramework(undefined, { log, requestTimeoutMs: 5000 });
-  let requestSummary: (skema: Skema) => Promise<void> = () => Promise.resolve();
-  const skemaServices = createSkemaServices({
-    repositories: storage.repositories,
-    log,
-    onFinalised: (skema) => requestSummary(skema),
-  });
-  const rollout = startRollout({
-    config: {
-      publicUrl: 'http://127.0.0.1:3978',
-      rolloutRatePerSecond: options.ratePerSecond ?? 1000,
+  const app = await listenTestApp(
+    {
+      settings: { devMode: true, rolloutRatePerSecond: options.ratePerSecond ?? 1000 },
+      log,
+      storage,
     },
-    repositories: storage.repositories,
-    deliveries: storage.deliveries,
-    tenantLeases: storage.tenantLeases,
-    bot,
-    log,
-    autoStart: false,
-    announceEveryMs: 0,
-    wakeWaitingEveryMs: 0,
-    ...(options.proactiveInstallGraphUrl
-      ? { proactiveInstall: proactiveInstallDeps(storage, options.proactiveInstallGraphUrl) }
-      : {}),
-    extraActions: (services) => ({
-      ...skemaActions(services, skemaServices),
-      ...evaluationActions(services),
-      ...agreementActions(services, skemaServices),
-    }),
-  });
-  requestSummary = (skema) => rollout.requestSummary(skema);
-  const handler = new MusActivityHandler({
-    conversations: storage.repositories.conversations,
-    orgIdOf: () => DEV_ORG_ID,
-    log,
-    router: rollout.router,
-  });
-  const server = await startBotTestServer(bot, handler);
+    {
+      bot: createBotFramework(undefined, { log, requestTimeoutMs: 5000 }),
+      background: false,
+      announceEveryMs: 0,
+      wakeWaitingEveryMs: 0,
+      ...(options.proactiveInstallGraphUrl
+        ? { proactiveInstall: proactiveInstallDeps(storage, options.proactiveInstallGraphUrl) }
+        : {}),
+    },
+  );
+  const { rollout, router, skemaServices } = app;
+  const server = botEndpoint(app.url);
   return {
     storage,
     fake,
     server,
+    app,
     rollout,
+    router,
     skemaServices,
     people,
     say: async (email, text, locale) => {
@@ -221,15 +207,14 @@ export async function startRolloutHarness(
           eventType: 'teamMemberAdded',
         },
       });
-      await rollout.router.idle();
+      await router.idle();
     },
     drain: async () => {
       await rollout.preparer.idle();
       await rollout.dispatcher.drain();
     },
     close: async () => {
-      await rollout.stop();
-      await server.close();
+      await app.stop();
       await fake.close();
     },
   };

@@ -109,4 +109,71 @@ describe('architecture: who may import what', () => {
     const unexpected = importers.filter((path) => !TEAMSFX_ALLOWED.some((ok) => ok.test(path)));
     assert.deepEqual(unexpected, []);
   });
+
+  it('only bot/app.ts wires the app: the server, the API routes, the rollout, the router and the scheduler', () => {
+    const wiring = (s: string): boolean =>
+      /(^|\/)(server|rollout-wiring|scheduler|mus-bot-router|[\w-]+-routes)\.js$/.test(s);
+    const wirers = files
+      .filter((f) => f.imports.some(wiring))
+      .map((f) => `${f.path}: ${f.imports.filter(wiring).join(', ')}`)
+      .filter((line) => !line.startsWith('bot/app.ts:'))
+      // A route module may share another route module's body schema (booking reads skema fields).
+      .filter((line) => !/^bot\/api\/[\w-]+-routes\.ts: (\.\/[\w-]+-routes\.js(, )?)+$/.test(line));
+    assert.deepEqual(wirers, []);
+  });
+});
+
+/** The modules a file imports values from (`import type` and type-only names left out). */
+function valueImportsOf(file: string): string[] {
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(join(repoRoot, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+  );
+  return source.statements.flatMap((statement) => {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
+      return [];
+    const clause = statement.importClause;
+    if (clause?.isTypeOnly) return [];
+    const bindings = clause?.namedBindings;
+    const onlyTypes =
+      clause &&
+      !clause.name &&
+      bindings &&
+      ts.isNamedImports(bindings) &&
+      bindings.elements.every((e) => e.isTypeOnly);
+    return onlyTypes ? [] : [statement.moduleSpecifier.text];
+  });
+}
+
+describe('architecture: the test harnesses build the app with buildApp', () => {
+  const harnesses = [
+    'tests/helpers/rollout-harness.ts',
+    'tests/helpers/test-app.ts',
+    'tests/integration/api/api-test-app.ts',
+    'tests/integration/overview/overview-test-app.ts',
+    'tests/integration/privacy/privacy-api-app.ts',
+    'tests/e2e/harness/tab-test-app.ts',
+    'scripts/bench-submit.ts',
+  ];
+
+  it('no harness copies the wiring: none names the server, a route module, the rollout wiring or a use-case factory', () => {
+    const copied = (s: string): boolean =>
+      /(^|\/)(server|rollout-wiring|scheduler|mus-bot-router|mus-activity-handler|skema-services|[\w-]+-routes|authenticate)\.js$/.test(
+        s,
+      );
+    const offenders = harnesses.flatMap((path) =>
+      valueImportsOf(path)
+        .filter(copied)
+        .map((s) => `${path} → ${s}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('every harness reaches buildApp, directly or through tests/helpers/test-app.ts', () => {
+    const missing = harnesses.filter(
+      (path) => !importsOf(path).some((s) => /(^|\/)(app|test-app)\.js$/.test(s)),
+    );
+    assert.deepEqual(missing, []);
+  });
 });

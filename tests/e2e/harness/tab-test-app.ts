@@ -1,19 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'restify';
-import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
-import { registerAgreementRoutes } from '../../../bot/api/agreement-routes.js';
-import { registerDevRoutes } from '../../../bot/api/dev-routes.js';
-import { registerMeRoutes } from '../../../bot/api/me-routes.js';
-import { registerOrganisationRoutes } from '../../../bot/api/organisation-routes.js';
-import { registerOverviewRoutes } from '../../../bot/api/overview-routes.js';
-import { registerPrivacyRoutes } from '../../../bot/api/privacy-routes.js';
-import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
-import { registerRoundSetupRoutes } from '../../../bot/api/round-setup-routes.js';
-import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
-import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
-import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
 import { newOrganisation } from '../../../bot/mus/organisation.js';
 import type { Repositories } from '../../../bot/mus/repositories.js';
@@ -21,17 +8,15 @@ import { newRound } from '../../../bot/mus/round.js';
 import { newSkema } from '../../../bot/mus/skema.js';
 import type { DeliveryStore } from '../../../bot/rollout/delivery.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
-import { createServer } from '../../../bot/server.js';
-import { createSkemaServices } from '../../../bot/skema/skema-services.js';
 import { buildTab, type TabBuild } from '../../../scripts/build-tab.js';
-import { InMemoryDeliveryStore } from '../../helpers/in-memory-delivery-store.js';
+import type { AppStorage } from '../../../bot/app.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
+import { listenTestApp } from '../../helpers/test-app.js';
 import { CORE_TASK, NOW, ORG, PEOPLE, skemaPath } from '../../integration/api/api-test-app.js';
 import {
-  CLIENT_ID,
+  localSsoVerifier,
   objectIdFor,
   startLocalSso,
-  TAB_HOST,
   TENANT,
   type LocalSso,
 } from '../../integration/api/local-sso.js';
@@ -87,27 +72,18 @@ export { skemaPath };
 export async function startTabTestApp(
   options: {
     devMode?: boolean;
-    /**
-     * Storage to use; by default fresh tables on the test run's shared Azurite. Given repositories
-     * without an outbox get an in-memory one.
-     */
-    repositories?: Repositories;
-    deliveries?: DeliveryStore;
+    /** Storage to use (the benchmark's own Azurite); by default fresh tables on the test run's. */
+    storage?: AppStorage;
     /** The server's clock (the overview decides what is overdue by it); by default the real time. */
     now?: () => Date;
   } = {},
 ): Promise<TabTestApp> {
   const devMode = options.devMode ?? false;
-  const now = options.now ?? (() => new Date());
   // Imported only when needed: the helper registers a mocha hook, and the benchmark runs without mocha.
-  const storage = async (): Promise<{ repositories: Repositories; deliveries: DeliveryStore }> =>
-    options.repositories
-      ? {
-          repositories: options.repositories,
-          deliveries: options.deliveries ?? new InMemoryDeliveryStore(),
-        }
-      : await (await import('../../helpers/azurite.js')).testStorage();
-  const [{ repositories, deliveries }, tab] = await Promise.all([storage(), builtTab()]);
+  const openStorage = async (): Promise<AppStorage> =>
+    options.storage ?? (await (await import('../../helpers/azurite.js')).testStorage());
+  const [storage, tab] = await Promise.all([openStorage(), builtTab()]);
+  const { repositories, deliveries } = storage;
   await importRosterCsv(repositories.people, ORG, readFileSync('tests/fixtures/roster-sample.csv'));
   for (const person of await repositories.people.list(ORG)) {
     await repositories.people.setTeamsIdentity(ORG, person.email, {
@@ -119,64 +95,17 @@ export async function startTabTestApp(
 
   const sso: LocalSso = await startLocalSso();
   const { log } = memoryLogger();
-  const authenticate = createAuthenticator({
-    devMode,
-    devOrgId: ORG,
-    people: repositories.people,
-    verifySso: createSsoVerifier({
-      audiences: ssoAudiences(CLIENT_ID, [TAB_HOST]),
-      allowedTenants: [TENANT],
-      jwksUrl: sso.jwksUrl,
-    }),
-    orgIdOf: orgIdForTenant(false, ORG),
-    log,
-  });
-  const services = createSkemaServices({
-    repositories,
-    log,
-    onFinalised: () => Promise.resolve(),
-    skemaDeliveries: deliveries,
-    ...(options.now ? { now } : {}),
-  });
-  const server: Server = createServer({
-    devMode,
-    log,
-    storageReachable: () => Promise.resolve(true),
-    handleBotRequest: () => Promise.resolve(),
-    tabDir: tab.outDir,
-    registerApi: [
-      (s) => registerMeRoutes(s, { authenticate, log }),
-      (s) => registerRoundSetupRoutes(s, { authenticate, repositories, now, log }),
-      (s) =>
-        registerOrganisationRoutes(s, {
-          authenticate,
-          organisations: repositories.organisations,
-          log,
-        }),
-      (s) => registerRoundRoutes(s, { authenticate, log, services }),
-      (s) => registerSkemaRoutes(s, { authenticate, log, services }),
-      (s) => registerAgreementRoutes(s, { authenticate, log, services }),
-      (s) =>
-        registerGroupTalkRoutes(s, { authenticate, log, services: { repositories, now, log } }),
-      (s) => registerDevRoutes(s, { devMode, people: repositories.people, orgId: ORG, log }),
-      (s) =>
-        registerOverviewRoutes(s, {
-          authenticate,
-          log,
-          services: { repositories, deliveries, now },
-        }),
-      (s) =>
-        registerPrivacyRoutes(s, {
-          authenticate,
-          log,
-          privacy: { repositories, deliveries, now, log },
-        }),
-    ],
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${server.address().port}`;
+  const app = await listenTestApp(
+    { settings: { devMode, allowedTenants: [TENANT] }, log, storage },
+    {
+      ...(options.now ? { now: options.now } : {}),
+      verifySso: localSsoVerifier(sso),
+      devOrgId: ORG,
+      tabDir: tab.outDir,
+      background: false,
+    },
+  );
+  const { url } = app;
   const tokenFor = (email: string): Promise<string> => sso.mint({ oid: objectIdFor(email) });
 
   return {
@@ -229,9 +158,7 @@ export async function startTabTestApp(
       }
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
+      await app.stop();
       await sso.close();
     },
   };

@@ -1,12 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'restify';
-import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
-import { registerMeRoutes } from '../../../bot/api/me-routes.js';
-import { registerOrganisationRoutes } from '../../../bot/api/organisation-routes.js';
-import { registerRoundSetupRoutes } from '../../../bot/api/round-setup-routes.js';
-import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
-import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
-import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 import { newAgreement, type Agreement } from '../../../bot/mus/agreement.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
 import type { Versioned } from '../../../bot/mus/errors.js';
@@ -15,16 +7,14 @@ import type { Repositories } from '../../../bot/mus/repositories.js';
 import { newRound } from '../../../bot/mus/round.js';
 import { finalise, newSkema, type Skema } from '../../../bot/mus/skema.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
-import { createServer } from '../../../bot/server.js';
-import { registerGroupTalkRoutes } from '../../../bot/api/group-talk-routes.js';
-import { createSkemaServices } from '../../../bot/skema/skema-services.js';
+import type { AppOverrides } from '../../../bot/app.js';
 import { testStorage } from '../../helpers/azurite.js';
+import { listenTestApp } from '../../helpers/test-app.js';
 import { memoryLogger, type LogLine } from '../../helpers/memory-logger.js';
 import {
-  CLIENT_ID,
+  localSsoVerifier,
   objectIdFor,
   startLocalSso,
-  TAB_HOST,
   TENANT,
   type LocalSso,
 } from './local-sso.js';
@@ -85,26 +75,18 @@ export function skemaPath(roundId: string, email: string, rest = ''): string {
   return `/api/rounds/${encodeURIComponent(roundId)}/skemas/${encodeURIComponent(email)}${rest}`;
 }
 
-/** Routes a test adds to the standard ones, given what the standard ones get. */
-export type ExtraApi = (
-  server: Server,
-  deps: {
-    authenticate: ReturnType<typeof createAuthenticator>;
-    log: ReturnType<typeof memoryLogger>['log'];
-    services: ReturnType<typeof createSkemaServices>;
-    repositories: Repositories;
-  },
-) => void;
-
 export async function startApiTestApp(
   options: {
-    /** The skema services' clock (the talk's clock counts by it); by default the real time. */
+    /** The app's clock (the talk's clock counts by it); by default the real time. */
     now?: () => Date;
-    /** More routes, e.g. booking's, mounted next to the standard ones. */
-    extraApi?: ExtraApi;
+    /** How Graph's calendar is reached (booking); by default none, as without Entra credentials. */
+    calendar?: AppOverrides['calendar'];
+    /** The Bot Framework transport (booking tells the employee in chat through it). */
+    bot?: AppOverrides['bot'];
   } = {},
 ): Promise<ApiTestApp> {
-  const { repositories } = await testStorage();
+  const storage = await testStorage();
+  const { repositories } = storage;
   await importRosterCsv(repositories.people, ORG, readFileSync('tests/fixtures/roster-sample.csv'));
   for (const person of await repositories.people.list(ORG)) {
     await repositories.people.setTeamsIdentity(ORG, person.email, {
@@ -118,56 +100,21 @@ export async function startApiTestApp(
   const { log, lines } = memoryLogger();
   const finalised: Skema[] = [];
   let failFinalise = false;
-  const authenticate = createAuthenticator({
-    devMode: false,
-    devOrgId: 'default',
-    people: repositories.people,
-    verifySso: createSsoVerifier({
-      audiences: ssoAudiences(CLIENT_ID, [TAB_HOST]),
-      allowedTenants: [TENANT],
-      jwksUrl: sso.jwksUrl,
-    }),
-    orgIdOf: orgIdForTenant(false, 'default'),
-    log,
-  });
-  const services = createSkemaServices({
-    repositories,
-    log,
-    ...(options.now ? { now: options.now } : {}),
-    onFinalised: (skema) => {
-      finalised.push(skema);
-      return failFinalise ? Promise.reject(new Error('bot unreachable')) : Promise.resolve();
+  const built = await listenTestApp(
+    { settings: { devMode: false, allowedTenants: [TENANT] }, log, storage },
+    {
+      now: options.now ?? (() => NOW),
+      verifySso: localSsoVerifier(sso),
+      background: false,
+      ...(options.calendar ? { calendar: options.calendar } : {}),
+      ...(options.bot ? { bot: options.bot } : {}),
+      onFinalised: (skema) => {
+        finalised.push(skema);
+        return failFinalise ? Promise.reject(new Error('bot unreachable')) : Promise.resolve();
+      },
     },
-  });
-  const server: Server = createServer({
-    devMode: false,
-    log,
-    storageReachable: () => Promise.resolve(true),
-    handleBotRequest: () => Promise.resolve(),
-    registerApi: [
-      (s) => registerMeRoutes(s, { authenticate, log }),
-      (s) =>
-        registerOrganisationRoutes(s, {
-          authenticate,
-          organisations: repositories.organisations,
-          log,
-        }),
-      (s) => registerRoundSetupRoutes(s, { authenticate, repositories, now: () => NOW, log }),
-      (s) => registerRoundRoutes(s, { authenticate, log, services }),
-      (s) => registerSkemaRoutes(s, { authenticate, log, services }),
-      (s) =>
-        registerGroupTalkRoutes(s, {
-          authenticate,
-          log,
-          services: { repositories, now: () => NOW, log },
-        }),
-      (s) => options.extraApi?.(s, { authenticate, log, services, repositories }),
-    ],
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${server.address().port}`;
+  );
+  const { url } = built;
 
   let roundsMade = 0;
   const tokenFor = (email: string): Promise<string> => sso.mint({ oid: objectIdFor(email) });
@@ -257,9 +204,7 @@ export async function startApiTestApp(
       return repositories.skemas.update(done, stored.etag);
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
+      await built.stop();
       await sso.close();
     },
   };

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import type { VerifySsoToken } from '../../../bot/api/authenticate.js';
+import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 
 /*
  * A stand-in for Entra ID in tests: an RSA key pair, its JWKS served over real HTTP on port 0, and a
@@ -95,4 +97,16 @@ export async function startLocalSso(): Promise<LocalSso> {
 export function unsignedToken(payload: Record<string, unknown>): string {
   const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
+}
+
+/**
+ * The app's own token check (bot/api/sso-token.ts), trusting this stand-in's keys: what the test
+ * apps give buildApp, so tokens are checked exactly as in production, only against another JWKS.
+ */
+export function localSsoVerifier(sso: Pick<LocalSso, 'jwksUrl'>): VerifySsoToken {
+  return createSsoVerifier({
+    audiences: ssoAudiences(CLIENT_ID, [TAB_HOST]),
+    allowedTenants: [TENANT],
+    jwksUrl: sso.jwksUrl,
+  });
 }

@@ -1,8 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'restify';
-import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
-import { registerOverviewRoutes } from '../../../bot/api/overview-routes.js';
-import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 import type { Versioned } from '../../../bot/mus/errors.js';
 import { newOrganisation } from '../../../bot/mus/organisation.js';
 import type { Person } from '../../../bot/mus/person.js';
@@ -11,11 +7,11 @@ import type { Round } from '../../../bot/mus/round.js';
 import { createRound } from '../../../bot/rollout/create-round.js';
 import { launchRolloutStep } from '../../../bot/rollout/launch-step.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
-import { createServer } from '../../../bot/server.js';
-import { createSkemaServices, type SkemaServices } from '../../../bot/skema/skema-services.js';
+import type { SkemaServices } from '../../../bot/skema/skema-services.js';
 import { testStorage, type TestStorage } from '../../helpers/azurite.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
-import { CLIENT_ID, objectIdFor, startLocalSso, TAB_HOST, TENANT } from '../api/local-sso.js';
+import { listenTestApp } from '../../helpers/test-app.js';
+import { localSsoVerifier, objectIdFor, startLocalSso, TENANT } from '../api/local-sso.js';
 
 /*
  * HR's overview API as production runs it: the real createServer on port 0 with the overview routes,
@@ -63,36 +59,11 @@ export async function startOverviewTestApp(): Promise<OverviewTestApp> {
   const now = (): Date => clock.now;
   const sso = await startLocalSso();
   const { log } = memoryLogger();
-  const authenticate = createAuthenticator({
-    devMode: false,
-    devOrgId: 'default',
-    people: repositories.people,
-    verifySso: createSsoVerifier({
-      audiences: ssoAudiences(CLIENT_ID, [TAB_HOST]),
-      allowedTenants: [TENANT],
-      jwksUrl: sso.jwksUrl,
-    }),
-    orgIdOf: orgIdForTenant(false, 'default'),
-    log,
-  });
-  const server: Server = createServer({
-    devMode: false,
-    log,
-    storageReachable: () => Promise.resolve(true),
-    handleBotRequest: () => Promise.resolve(),
-    registerApi: [
-      (s) =>
-        registerOverviewRoutes(s, {
-          authenticate,
-          log,
-          services: { repositories, deliveries, now },
-        }),
-    ],
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${server.address().port}`;
+  const app = await listenTestApp(
+    { settings: { devMode: false, allowedTenants: [TENANT] }, log, storage },
+    { now, verifySso: localSsoVerifier(sso), background: false },
+  );
+  const { url } = app;
   const person = async (email: string): Promise<Person> => {
     const found = await repositories.people.get(ORG, email);
     if (!found) throw new Error(`${email} is not on the roster`);
@@ -101,7 +72,7 @@ export async function startOverviewTestApp(): Promise<OverviewTestApp> {
 
   return {
     storage,
-    skemaServices: createSkemaServices({ repositories, log, now }),
+    skemaServices: app.skemaServices,
     clock,
     person,
     async get(path, as) {
@@ -134,9 +105,7 @@ export async function startOverviewTestApp(): Promise<OverviewTestApp> {
       return round;
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
+      await app.stop();
       await sso.close();
     },
   };

@@ -1,12 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'restify';
-import { registerAgreementRoutes } from '../../../bot/api/agreement-routes.js';
-import { createAuthenticator, orgIdForTenant } from '../../../bot/api/authenticate.js';
-import { registerMeRoutes } from '../../../bot/api/me-routes.js';
-import { registerPrivacyRoutes } from '../../../bot/api/privacy-routes.js';
-import { registerRoundRoutes } from '../../../bot/api/round-routes.js';
-import { registerSkemaRoutes } from '../../../bot/api/skema-routes.js';
-import { createSsoVerifier, ssoAudiences } from '../../../bot/api/sso-token.js';
 import { defaultMusTemplate } from '../../../bot/mus/default-template.js';
 import { newOrganisation } from '../../../bot/mus/organisation.js';
 import { newRound, type RoundKind } from '../../../bot/mus/round.js';
@@ -14,15 +6,14 @@ import { newSkema, type Skema } from '../../../bot/mus/skema.js';
 import type { Versioned } from '../../../bot/mus/errors.js';
 import type { PrivacyServices } from '../../../bot/privacy/privacy-services.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
-import { createServer } from '../../../bot/server.js';
-import { createSkemaServices, type SkemaServices } from '../../../bot/skema/skema-services.js';
+import type { SkemaServices } from '../../../bot/skema/skema-services.js';
 import { testStorage, type TestStorage } from '../../helpers/azurite.js';
 import { memoryLogger, type LogLine } from '../../helpers/memory-logger.js';
+import { listenTestApp } from '../../helpers/test-app.js';
 import {
-  CLIENT_ID,
+  localSsoVerifier,
   objectIdFor,
   startLocalSso,
-  TAB_HOST,
   TENANT,
   type LocalSso,
 } from '../api/local-sso.js';
@@ -82,43 +73,18 @@ export async function startPrivacyApiApp(): Promise<PrivacyApiApp> {
   let now = START;
   const sso: LocalSso = await startLocalSso();
   const { log, lines } = memoryLogger();
-  const authenticate = createAuthenticator({
-    devMode: false,
-    devOrgId: 'default',
-    people: repositories.people,
-    verifySso: createSsoVerifier({
-      audiences: ssoAudiences(CLIENT_ID, [TAB_HOST]),
-      allowedTenants: [TENANT],
-      jwksUrl: sso.jwksUrl,
-    }),
-    orgIdOf: orgIdForTenant(false, 'default'),
-    log,
-  });
-  const skemaServices = createSkemaServices({ repositories, log, now: () => now });
+  const app = await listenTestApp(
+    { settings: { devMode: false, allowedTenants: [TENANT] }, log, storage },
+    { now: () => now, verifySso: localSsoVerifier(sso), background: false },
+  );
+  const { url, skemaServices } = app;
   const privacy: PrivacyServices = {
     repositories,
     deliveries: storage.deliveries,
+    installAttempts: storage.installAttempts,
     now: () => now,
     log,
   };
-  const deps = { authenticate, log, services: skemaServices };
-  const server: Server = createServer({
-    devMode: false,
-    log,
-    storageReachable: () => Promise.resolve(true),
-    handleBotRequest: () => Promise.resolve(),
-    registerApi: [
-      (s) => registerMeRoutes(s, { authenticate, log }),
-      (s) => registerRoundRoutes(s, deps),
-      (s) => registerSkemaRoutes(s, deps),
-      (s) => registerAgreementRoutes(s, deps),
-      (s) => registerPrivacyRoutes(s, { authenticate, log, privacy }),
-    ],
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${server.address().port}`;
 
   return {
     storage,
@@ -170,9 +136,7 @@ export async function startPrivacyApiApp(): Promise<PrivacyApiApp> {
       return skema;
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
+      await app.stop();
       await sso.close();
     },
   };

@@ -83,7 +83,7 @@ describe('nobody is left behind: cards wait for the app and go out by themselves
     const until = Date.now() + 10_000;
     while ((await rowOf(LATE, 2))?.status !== 'sent') {
       if (Date.now() > until) throw new Error(`still ${(await rowOf(LATE, 2))?.status}`);
-      await h.rollout.router.idle();
+      await h.router.idle();
       await h.drain();
       await sleep(50);
     }

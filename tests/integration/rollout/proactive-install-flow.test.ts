@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEV_ORG_ID } from '../../../bot/config.js';
-import { startRollout } from '../../../bot/rollout-wiring.js';
-import { createBotFramework } from '../../../bot/teams/bot-framework.js';
+import { buildApp, type BuiltApp } from '../../../bot/app.js';
 import { cardText } from '../../helpers/card-validation.js';
 import { startFakeGraph, type FakeGraph } from '../../helpers/fake-graph.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
+import { testAppConfig } from '../../helpers/test-app.js';
 import {
   HR_EMAIL,
   MANIFEST_ID,
@@ -57,19 +57,13 @@ async function launchWithLatecomers(h: RolloutHarness, late: readonly string[]):
   return roundId;
 }
 
-/** Another instance of the app's rollout on the harness's storage, installer on, nothing started. */
-function anotherInstance(h: RolloutHarness, graph: FakeGraph): ReturnType<typeof startRollout> {
+/** Another instance of the app on the harness's storage, installer on, nothing started. */
+function anotherInstance(h: RolloutHarness, graph: FakeGraph): BuiltApp {
   const { log } = memoryLogger();
-  return startRollout({
-    config: { publicUrl: 'http://127.0.0.1:3978', rolloutRatePerSecond: 1000 },
-    repositories: h.storage.repositories,
-    deliveries: h.storage.deliveries,
-    tenantLeases: h.storage.tenantLeases,
-    bot: createBotFramework(undefined, { log }),
-    log,
-    autoStart: false,
-    proactiveInstall: proactiveInstallDeps(h.storage, graph.baseUrl),
-  });
+  return buildApp(
+    { config: testAppConfig({ devMode: true }), log, storage: h.storage },
+    { background: false, proactiveInstall: proactiveInstallDeps(h.storage, graph.baseUrl) },
+  );
 }
 
 async function until(what: string, done: () => Promise<boolean> | boolean): Promise<void> {
@@ -85,7 +79,7 @@ describe('the app installs itself for people waiting for it (PROACTIVE_INSTALL=o
   let h: RolloutHarness;
   let graph: FakeGraph;
   let roundId: string;
-  let second: ReturnType<typeof startRollout>;
+  let second: BuiltApp;
   const installedByGraph: string[] = [];
   const teamsInstallEvents: Promise<unknown>[] = [];
 
@@ -153,7 +147,7 @@ describe('the app installs itself for people waiting for it (PROACTIVE_INSTALL=o
     // Nobody asks: the dispatcher found the cards waiting and started the installer by itself.
     await until('two installs', () => graph.installs.length === 2);
     // Both instances look again at once: the stored claims keep each person to one request.
-    await Promise.all([h.rollout.installNow(DEV_ORG_ID), second.installNow(DEV_ORG_ID)]);
+    await Promise.all([h.rollout.installNow(DEV_ORG_ID), second.rollout.installNow(DEV_ORG_ID)]);
     assert.deepEqual(graph.installs.map((i) => i.userId).sort(), LATE.map(objectId).sort());
     assert.ok(graph.installs.every((i) => i.bind.endsWith('/appCatalogs/teamsApps/catalog-mus')));
     assert.equal(installPosts().length, 2, 'one request per person, none refused with 409');
@@ -163,7 +157,7 @@ describe('the app installs itself for people waiting for it (PROACTIVE_INSTALL=o
   it('a restarted instance asks for nobody again while the cards still wait for Teams', async () => {
     const restarted = anotherInstance(h, graph);
     try {
-      assert.equal(await restarted.installNow(DEV_ORG_ID), 0);
+      assert.equal(await restarted.rollout.installNow(DEV_ORG_ID), 0);
     } finally {
       await restarted.stop();
     }
@@ -173,7 +167,7 @@ describe('the app installs itself for people waiting for it (PROACTIVE_INSTALL=o
   it('once Teams reports the install, their step 2 card reaches their chat with no HR action', async () => {
     for (const userObjectId of installedByGraph) teamsInstalls(userObjectId);
     await until('both cards sent', async () => {
-      await h.rollout.router.idle();
+      await h.router.idle();
       await h.drain();
       const statuses = await Promise.all(LATE.map(statusOf));
       return statuses.every((s) => s === 'sent');
