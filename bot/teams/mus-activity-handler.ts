@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
 import type { ConversationStore } from '../mus/repositories.js';
@@ -200,10 +201,10 @@ function invokeMessage(text: string): AdaptiveCardInvokeResponse {
   };
 }
 
+/** Teams' channelData names the tenant as `{ tenant: { id } }`; anything else names none. */
+const channelDataTenant = z.object({ tenant: z.object({ id: z.string().min(1) }) });
+
 function tenantOfChannelData(channelData: unknown): string | undefined {
-  if (typeof channelData !== 'object' || channelData === null) return undefined;
-  const tenant: unknown = Reflect.get(channelData, 'tenant');
-  if (typeof tenant !== 'object' || tenant === null) return undefined;
-  const id: unknown = Reflect.get(tenant, 'id');
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  const parsed = channelDataTenant.safeParse(channelData);
+  return parsed.success ? parsed.data.tenant.id : undefined;
 }
