@@ -1,4 +1,4 @@
-import { RuleError, ValidationError, type Versioned } from '../mus/errors.js';
+import { ConflictError, RuleError, ValidationError, type Versioned } from '../mus/errors.js';
 import type { Person } from '../mus/person.js';
 import { leaderCanEditNotes, type Skema } from '../mus/skema.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from '../skema/skema-access.js';
@@ -144,12 +144,7 @@ export async function bookTalk(
     minutes,
     attendee: { email: loaded.value.employeeEmail, name: employeeName },
   });
-  const saved = await writeSkema(services, viewer, {
-    loaded,
-    etag: input.etag,
-    next,
-    attempt: next,
-  });
+  const saved = await storeTalkTime(services, viewer, { loaded, etag: input.etag, next }, event);
   let employeeTold = false;
   try {
     employeeTold = await ports.notifyEmployee(saved.value, bookedMessage(viewer, start, minutes));
@@ -158,6 +153,42 @@ export async function bookTalk(
     services.log.warn({ err: error }, 'telling the employee about the booked talk failed');
   }
   return { skema: saved, event, employeeTold };
+}
+
+/**
+ * Stores the booked time once the event exists. Someone may have saved the skema while Graph made the
+ * event (the leader's notes in another window): the time is then put on the newest version instead,
+ * once, because a booking changes only `talkAt` and overwrites nobody's words. Only when the talk was
+ * finalised meanwhile, or the second write loses too, is the booking refused, and the event named in
+ * the log, since it is in the leader's calendar without a time on the skema.
+ */
+async function storeTalkTime(
+  services: SkemaServices,
+  viewer: Person,
+  args: { loaded: Versioned<Skema>; etag: string; next: Skema },
+  event: CreatedEvent,
+): Promise<Versioned<Skema>> {
+  try {
+    return await writeSkema(services, viewer, { ...args, attempt: args.next });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const { orgId, roundId, employeeEmail } = args.next;
+    const current = await services.repositories.skemas.get(orgId, roundId, employeeEmail);
+    if (!current || !leaderCanEditNotes(current.value)) {
+      services.log.warn(
+        { eventId: event.id },
+        'the talk was booked in the calendar but the skema changed so it cannot hold the time',
+      );
+      throw error;
+    }
+    const next: Skema = {
+      ...current.value,
+      talkAt: args.next.talkAt,
+      updatedAt: services.now().toISOString(),
+      updatedBy: viewer.email,
+    };
+    return writeSkema(services, viewer, { loaded: current, etag: current.etag, next });
+  }
 }
 
 /** The .ics for leaders without calendar consent; the same checks as booking, nothing stored. */

@@ -45,6 +45,8 @@ export interface FakeGraph {
   events: Record<string, unknown>[];
   /** Makes the on-behalf-of token endpoint refuse for want of admin consent (or allow again). */
   refuseConsent(refuse: boolean): void;
+  /** Runs `action` while the next event is being created, answering only once it is done. */
+  whileCreatingNextEvent(action: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startFakeGraph(options: {
   let failure: number | undefined;
   const events: Record<string, unknown>[] = [];
   let consentRefused = false;
+  let whileCreatingEvent: (() => Promise<void>) | undefined;
   let throttled = 0;
   let throttleSeconds = 0;
   const pageSize = options.pageSize ?? 3;
@@ -189,14 +192,20 @@ export async function startFakeGraph(options: {
       const event = JSON.parse(rawBody) as Record<string, unknown>;
       events.push(event);
       const id = `event-${events.length}`;
-      send(201, {
-        ...event,
-        id,
-        webLink: `https://outlook.office.com/calendar/item/${id}`,
-        onlineMeeting: event.isOnlineMeeting
-          ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` }
-          : null,
-      });
+      const created = (): void =>
+        send(201, {
+          ...event,
+          id,
+          webLink: `https://outlook.office.com/calendar/item/${id}`,
+          onlineMeeting: event.isOnlineMeeting
+            ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` }
+            : null,
+        });
+      // Something the test does while Graph is making the event (another window saving the skema).
+      const during = whileCreatingEvent;
+      whileCreatingEvent = undefined;
+      if (during) void during().finally(created);
+      else created();
       return;
     }
     const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
@@ -236,6 +245,9 @@ export async function startFakeGraph(options: {
     events,
     refuseConsent: (refuse) => {
       consentRefused = refuse;
+    },
+    whileCreatingNextEvent: (action) => {
+      whileCreatingEvent = action;
     },
     throttleNext: (n, retryAfterSeconds = 0) => {
       throttled = n;

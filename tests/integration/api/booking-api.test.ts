@@ -191,6 +191,27 @@ describe('booking the talk', () => {
     assert.equal(graph.events.length, 0);
   });
 
+  it('a note saved in another window while Outlook makes the event keeps both the note and the booked time', async () => {
+    const startsAt = inDays(5);
+    graph.whileCreatingNextEvent(async () => {
+      const saved = await app.call('PUT', path('/talk-notes'), {
+        as: LEADER,
+        body: { talkNotes: { kerneopgaven: 'Skrevet i det andet vindue.' }, etag: await etagOf() },
+      });
+      assert.equal(saved.status, 200);
+    });
+    const res = await app.call<BookingBody>('POST', path('/booking'), {
+      as: LEADER,
+      body: { startsAt, etag: await etagOf() },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(graph.events.length, 1, 'one event, not a second one on a retry');
+    const stored = await app.repositories.skemas.get(ORG, roundId, EMPLOYEE);
+    assert.equal(stored?.value.talkAt, new Date(startsAt).toISOString());
+    assert.equal(stored?.value.talkNotes.kerneopgaven, 'Skrevet i det andet vindue.');
+    assert.equal(res.body.skema.etag, stored?.etag, 'the tab gets the version it can save over');
+  });
+
   it('the .ics download is a valid calendar file with the talk in UTC, organizer and attendee', async () => {
     const startsAt = '2099-05-04T08:30:00Z';
     const res = await fetch(
