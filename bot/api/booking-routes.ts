@@ -1,9 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { bookTalk, talkIcsFile } from '../booking/book-talk.js';
+import { bookTalk, suggestTalkTimes, talkIcsFile } from '../booking/book-talk.js';
 import {
   createTalkEvent,
   GraphCalendarError,
+  readFreeBusy,
   type GraphCalendarOptions,
 } from '../booking/graph-calendar.js';
 import type { Skema } from '../mus/skema.js';
@@ -17,6 +18,7 @@ import { parseInput } from './validate-input.js';
  * Booking the talk from the tab (docs: README, "Booking the talk"):
  *
  *   POST /api/rounds/:roundId/skemas/:email/booking        {startsAt, minutes?, etag} → {skema, event, employeeTold}
+ *   GET  /api/rounds/:roundId/skemas/:email/booking/suggestions → {startsAt[], minutes, employeeCalendarKnown}
  *   GET  /api/rounds/:roundId/skemas/:email/booking.ics?startsAt=…&minutes=…   → text/calendar
  *
  * The POST passes the caller's SSO token on to Graph (on-behalf-of); without consent it answers 403
@@ -85,6 +87,25 @@ export function registerBookingRoutes(server: Server, deps: BookingRouteDeps): v
           employeeTold: result.employeeTold,
         },
       };
+    }),
+  );
+
+  server.get(
+    `${PATH}/booking/suggestions`,
+    apiRoute(deps, async (req, viewer) => {
+      const { roundId, email } = parseInput(skemaPath, req.params, 'path');
+      const ssoToken = bearer(req);
+      const calendar = deps.calendar;
+      const suggestions = await suggestTalkTimes(
+        services,
+        (query) => {
+          if (!calendar || !ssoToken) throw new GraphCalendarError(NO_GRAPH);
+          return readFreeBusy(calendar, ssoToken, query);
+        },
+        viewer,
+        { roundId, employeeEmail: email },
+      );
+      return { body: suggestions };
     }),
   );
 

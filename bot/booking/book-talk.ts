@@ -4,7 +4,8 @@ import { leaderCanEditNotes, type Skema } from '../mus/skema.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from '../skema/skema-access.js';
 import type { SkemaServices } from '../skema/skema-services.js';
 import { writeSkema } from '../skema/write-skema.js';
-import type { CreatedEvent, NewTalkEvent } from './graph-calendar.js';
+import { freeSlots } from './free-slots.js';
+import type { CreatedEvent, FreeBusy, NewTalkEvent } from './graph-calendar.js';
 import { talkIcs } from './talk-ics.js';
 
 /*
@@ -189,6 +190,54 @@ async function storeTalkTime(
     };
     return writeSkema(services, viewer, { loaded: current, etag: current.etag, next });
   }
+}
+
+/** How far ahead times are suggested, and how many. */
+const SUGGEST_DAYS = 14;
+const SUGGESTIONS = 5;
+
+export interface TalkTimeSuggestions {
+  /** Starts (ISO, UTC) when both are free, earliest first. */
+  startsAt: string[];
+  minutes: number;
+  /** False when Graph could not read the employee's calendar: the times suit the leader only. */
+  employeeCalendarKnown: boolean;
+}
+
+/**
+ * Times in the next two weeks when the leader and the employee are both free for the talk, within
+ * Danish working hours (Graph's free/busy on the leader's behalf). Only the employee's own leader asks.
+ */
+export async function suggestTalkTimes(
+  services: SkemaServices,
+  readFreeBusy: (query: { addresses: string[]; start: Date; days: number }) => Promise<FreeBusy>,
+  viewer: Person,
+  ref: SkemaRef,
+): Promise<TalkTimeSuggestions> {
+  const { loaded } = await loadForBooking(services, viewer, ref);
+  const now = services.now();
+  // Graph's intervals start on a quarter of an hour, so suggestions do too.
+  const start = new Date(Math.ceil(now.getTime() / 900_000) * 900_000);
+  const employee = loaded.value.employeeEmail.toLowerCase();
+  const answer = await readFreeBusy({
+    addresses: [viewer.email, loaded.value.employeeEmail],
+    start,
+    days: SUGGEST_DAYS,
+  });
+  const views = [...answer.views.values()];
+  const slots = freeSlots({
+    start: answer.start,
+    intervalMinutes: answer.intervalMinutes,
+    views,
+    minutes: DEFAULT_TALK_MINUTES,
+    notBefore: new Date(now.getTime() + 3_600_000),
+    limit: SUGGESTIONS,
+  });
+  return {
+    startsAt: slots.map((at) => at.toISOString()),
+    minutes: DEFAULT_TALK_MINUTES,
+    employeeCalendarKnown: answer.views.has(employee),
+  };
 }
 
 /** The .ics for leaders without calendar consent; the same checks as booking, nothing stored. */

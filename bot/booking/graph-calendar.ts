@@ -91,15 +91,10 @@ export interface GraphCalendarOptions {
   fetch?: typeof fetch;
 }
 
-/** Creates the event in the signed-in leader's calendar as a Teams meeting, the employee invited. */
-export async function createTalkEvent(
-  options: GraphCalendarOptions,
-  ssoToken: string,
-  event: NewTalkEvent,
-): Promise<CreatedEvent> {
-  let token: string;
+/** A Graph token for the leader, or the error the tab can explain. */
+async function leaderToken(options: GraphCalendarOptions, ssoToken: string): Promise<string> {
   try {
-    token = await options.exchange(ssoToken, BOOKING_SCOPES);
+    return await options.exchange(ssoToken, BOOKING_SCOPES);
   } catch (error) {
     if (isConsentFailure(error)) throw new GraphConsentError({ cause: error });
     throw new GraphCalendarError(
@@ -110,33 +105,27 @@ export async function createTalkEvent(
       { cause: error },
     );
   }
+}
+
+/** One Graph call as the leader; 401/403 are consent problems, other failures outages. */
+async function callGraph<T>(
+  options: GraphCalendarOptions,
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const base = (options.baseUrl ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
-  const end = new Date(event.start.getTime() + event.minutes * 60_000);
-  const payload = {
-    subject: event.subject,
-    body: { contentType: 'HTML', content: event.bodyHtml },
-    start: { dateTime: event.start.toISOString().replace('Z', ''), timeZone: 'UTC' },
-    end: { dateTime: end.toISOString().replace('Z', ''), timeZone: 'UTC' },
-    attendees: [
-      {
-        emailAddress: { address: event.attendee.email, name: event.attendee.name },
-        type: 'required',
-      },
-    ],
-    isOnlineMeeting: true,
-    onlineMeetingProvider: 'teamsForBusiness',
-    allowNewTimeProposals: true,
-  };
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(`${base}/v1.0/me/events`, {
-      method: 'POST',
+    response = await (options.fetch ?? fetch)(`${base}${path}`, {
+      method,
       headers: {
         authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
         accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      body: JSON.stringify(payload),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
     throw new GraphCalendarError(
@@ -161,10 +150,69 @@ export async function createTalkEvent(
       { cause: new Error(detail.slice(0, 500)) },
     );
   }
-  const created = (await response.json()) as {
+  return (await response.json()) as T;
+}
+
+/** Creates the event in the signed-in leader's calendar as a Teams meeting, the employee invited. */
+export async function createTalkEvent(
+  options: GraphCalendarOptions,
+  ssoToken: string,
+  event: NewTalkEvent,
+): Promise<CreatedEvent> {
+  const token = await leaderToken(options, ssoToken);
+  const end = new Date(event.start.getTime() + event.minutes * 60_000);
+  const created = await callGraph<{
     id: string;
     webLink?: string;
     onlineMeeting?: { joinUrl?: string } | null;
-  };
+  }>(options, token, 'POST', '/v1.0/me/events', {
+    subject: event.subject,
+    body: { contentType: 'HTML', content: event.bodyHtml },
+    start: { dateTime: event.start.toISOString().replace('Z', ''), timeZone: 'UTC' },
+    end: { dateTime: end.toISOString().replace('Z', ''), timeZone: 'UTC' },
+    attendees: [
+      {
+        emailAddress: { address: event.attendee.email, name: event.attendee.name },
+        type: 'required',
+      },
+    ],
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: true,
+  });
   return { id: created.id, webLink: created.webLink, joinUrl: created.onlineMeeting?.joinUrl };
+}
+
+/** Free/busy of some calendars: one availability view each (see free-slots.ts), by address. */
+export interface FreeBusy {
+  start: Date;
+  intervalMinutes: number;
+  /** Lower-cased address → view; a calendar Graph could not read is absent. */
+  views: Map<string, string>;
+}
+
+/** Asks Graph when the leader and the employee are free (calendar/getSchedule, as the leader). */
+export async function readFreeBusy(
+  options: GraphCalendarOptions,
+  ssoToken: string,
+  query: { addresses: string[]; start: Date; days: number },
+): Promise<FreeBusy> {
+  const token = await leaderToken(options, ssoToken);
+  const intervalMinutes = 15;
+  const end = new Date(query.start.getTime() + query.days * 86_400_000);
+  const answer = await callGraph<{
+    value?: { scheduleId?: string; availabilityView?: string; error?: unknown }[];
+  }>(options, token, 'POST', '/v1.0/me/calendar/getSchedule', {
+    schedules: query.addresses,
+    startTime: { dateTime: query.start.toISOString().replace('Z', ''), timeZone: 'UTC' },
+    endTime: { dateTime: end.toISOString().replace('Z', ''), timeZone: 'UTC' },
+    availabilityViewInterval: intervalMinutes,
+  });
+  const views = new Map<string, string>();
+  for (const schedule of answer.value ?? []) {
+    if (schedule.scheduleId && schedule.availabilityView && !schedule.error) {
+      views.set(schedule.scheduleId.toLowerCase(), schedule.availabilityView);
+    }
+  }
+  return { start: query.start, intervalMinutes, views };
 }

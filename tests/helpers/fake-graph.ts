@@ -47,6 +47,10 @@ export interface FakeGraph {
   refuseConsent(refuse: boolean): void;
   /** Runs `action` while the next event is being created, answering only once it is done. */
   whileCreatingNextEvent(action: () => Promise<void>): void;
+  /** The person's calendar is busy at these times (free/busy, calendar/getSchedule). */
+  setBusy(address: string, times: { start: Date; end: Date }[]): void;
+  /** Graph cannot read this person's free/busy (another organisation, hidden calendar). */
+  hideCalendar(address: string, hidden?: boolean): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +110,8 @@ export async function startFakeGraph(options: {
   const events: Record<string, unknown>[] = [];
   let consentRefused = false;
   let whileCreatingEvent: (() => Promise<void>) | undefined;
+  const busyTimes = new Map<string, { start: Date; end: Date }[]>();
+  const hiddenCalendars = new Set<string>();
   let throttled = 0;
   let throttleSeconds = 0;
   const pageSize = options.pageSize ?? 3;
@@ -188,6 +194,36 @@ export async function startFakeGraph(options: {
       options.onInstall?.(userId);
       return;
     }
+    if (req.method === 'POST' && url.pathname === '/v1.0/me/calendar/getSchedule') {
+      const ask = JSON.parse(rawBody) as {
+        schedules: string[];
+        startTime: { dateTime: string };
+        endTime: { dateTime: string };
+        availabilityViewInterval: number;
+      };
+      const from = Date.parse(`${ask.startTime.dateTime}Z`);
+      const to = Date.parse(`${ask.endTime.dateTime}Z`);
+      const step = ask.availabilityViewInterval * 60_000;
+      send(200, {
+        value: ask.schedules.map((address) => {
+          if (hiddenCalendars.has(address.toLowerCase())) {
+            return {
+              scheduleId: address,
+              error: { message: 'no access', responseCode: 'ErrorAccessDenied' },
+            };
+          }
+          const busy = busyTimes.get(address.toLowerCase()) ?? [];
+          let view = '';
+          for (let at = from; at < to; at += step) {
+            view += busy.some((b) => b.start.getTime() < at + step && b.end.getTime() > at)
+              ? '2'
+              : '0';
+          }
+          return { scheduleId: address, availabilityView: view };
+        }),
+      });
+      return;
+    }
     if (req.method === 'POST' && url.pathname === '/v1.0/me/events') {
       const event = JSON.parse(rawBody) as Record<string, unknown>;
       events.push(event);
@@ -248,6 +284,13 @@ export async function startFakeGraph(options: {
     },
     whileCreatingNextEvent: (action) => {
       whileCreatingEvent = action;
+    },
+    setBusy: (address, times) => {
+      busyTimes.set(address.toLowerCase(), times);
+    },
+    hideCalendar: (address, hidden = true) => {
+      if (hidden) hiddenCalendars.add(address.toLowerCase());
+      else hiddenCalendars.delete(address.toLowerCase());
     },
     throttleNext: (n, retryAfterSeconds = 0) => {
       throttled = n;

@@ -248,3 +248,85 @@ describe('booking the talk', () => {
     assert.equal(res.status, 403);
   });
 });
+
+describe('suggested times for the talk', () => {
+  // The app's clock: Monday 2 March 2026, 10:00 in Copenhagen (api-test-app's NOW).
+  let app: ApiTestApp;
+  let graph: FakeGraph;
+  const path = (rest: string): string => skemaPath('suggest', EMPLOYEE, rest);
+
+  before(async () => {
+    graph = await startFakeGraph({ users: () => [] });
+    app = await startApiTestApp({
+      calendar: { exchange: fakeOboExchange(graph.baseUrl), baseUrl: graph.baseUrl },
+    });
+    await app.createRoundWithSkema('suggest');
+  });
+  after(async () => {
+    await app.close();
+    await graph.close();
+  });
+
+  it('offers the first time of each working day when both are free, and says the employee’s calendar was read', async () => {
+    // The leader is busy the rest of Monday; the employee on Tuesday morning until 12:00.
+    graph.setBusy(LEADER, [
+      { start: new Date('2026-03-02T10:00:00Z'), end: new Date('2026-03-02T15:00:00Z') },
+    ]);
+    graph.setBusy(EMPLOYEE, [
+      { start: new Date('2026-03-03T07:00:00Z'), end: new Date('2026-03-03T11:00:00Z') },
+    ]);
+    const res = await app.call<{
+      startsAt: string[];
+      minutes: number;
+      employeeCalendarKnown: boolean;
+    }>('GET', path('/booking/suggestions'), { as: LEADER });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body, {
+      startsAt: [
+        '2026-03-03T11:00:00.000Z',
+        '2026-03-04T07:00:00.000Z',
+        '2026-03-05T07:00:00.000Z',
+        '2026-03-06T07:00:00.000Z',
+        '2026-03-09T07:00:00.000Z',
+      ],
+      minutes: 45,
+      employeeCalendarKnown: true,
+    });
+    const asked = graph.requests.find((r) => r.url === '/v1.0/me/calendar/getSchedule');
+    assert.deepEqual((JSON.parse(asked?.body ?? '{}') as { schedules: string[] }).schedules, [
+      LEADER,
+      EMPLOYEE,
+    ]);
+  });
+
+  it('when Graph cannot read the employee’s calendar, the times suit the leader and the answer says so', async () => {
+    graph.hideCalendar(EMPLOYEE);
+    try {
+      const res = await app.call<{ startsAt: string[]; employeeCalendarKnown: boolean }>(
+        'GET',
+        path('/booking/suggestions'),
+        { as: LEADER },
+      );
+      assert.equal(res.status, 200);
+      assert.equal(res.body.employeeCalendarKnown, false);
+      assert.equal(res.body.startsAt[0], '2026-03-03T07:00:00.000Z');
+    } finally {
+      graph.hideCalendar(EMPLOYEE, false);
+    }
+  });
+
+  it('without consent the leader is told what to grant; another leader may not ask', async () => {
+    graph.refuseConsent(true);
+    try {
+      const refused = await app.call<BookingBody>('GET', path('/booking/suggestions'), {
+        as: LEADER,
+      });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error?.code, 'graph_consent_required');
+    } finally {
+      graph.refuseConsent(false);
+    }
+    const other = await app.call('GET', path('/booking/suggestions'), { as: OTHER_LEADER });
+    assert.equal(other.status, 403);
+  });
+});
