@@ -231,7 +231,15 @@ export function buildApp(
     log: log.child({ module: 'skema-api' }),
     services: skemaServices,
   };
-  const calendar = overrides.calendar ?? bookingCalendarFromEnv(process.env);
+  const graphCalendar = overrides.calendar ?? bookingCalendarFromEnv(process.env);
+  // With the app's manifest id known, a booked meeting gets the MUS tab in its chat.
+  const calendar =
+    graphCalendar && config.teamsAppId && !graphCalendar.meetingTab
+      ? {
+          ...graphCalendar,
+          meetingTab: { manifestId: config.teamsAppId, publicUrl: config.publicUrl },
+        }
+      : graphCalendar;
   const server = createServer({
     devMode: config.devMode,
     log,

@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { bookTalk, suggestTalkTimes, talkIcsFile } from '../booking/book-talk.js';
+import { addTabToMeeting } from '../booking/meeting-tab.js';
 import {
   createTalkEvent,
   GraphCalendarError,
@@ -17,7 +18,7 @@ import { parseInput } from './validate-input.js';
 /*
  * Booking the talk from the tab (docs: README, "Booking the talk"):
  *
- *   POST /api/rounds/:roundId/skemas/:email/booking        {startsAt, minutes?, etag} → {skema, event, employeeTold}
+ *   POST /api/rounds/:roundId/skemas/:email/booking        {startsAt, minutes?, etag} → {skema, event, employeeTold, meetingTab}
  *   GET  /api/rounds/:roundId/skemas/:email/booking/suggestions → {startsAt[], minutes, employeeCalendarKnown}
  *   GET  /api/rounds/:roundId/skemas/:email/booking.ics?startsAt=…&minutes=…   → text/calendar
  *
@@ -75,6 +76,14 @@ export function registerBookingRoutes(server: Server, deps: BookingRouteDeps): v
             return createTalkEvent(calendar, ssoToken, event);
           },
           notifyEmployee: deps.notifyEmployee,
+          addMeetingTab: (event, skema) =>
+            calendar && ssoToken
+              ? addTabToMeeting(calendar, ssoToken, {
+                  joinUrl: event.joinUrl,
+                  roundId: skema.roundId,
+                  employeeEmail: skema.employeeEmail,
+                })
+              : Promise.resolve('not_configured' as const),
         },
         viewer,
         { roundId, employeeEmail: email },
@@ -85,6 +94,7 @@ export function registerBookingRoutes(server: Server, deps: BookingRouteDeps): v
           skema: await skemaView(services, viewer, result.skema),
           event: result.event,
           employeeTold: result.employeeTold,
+          meetingTab: result.meetingTab,
         },
       };
     }),

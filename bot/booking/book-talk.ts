@@ -6,6 +6,7 @@ import type { SkemaServices } from '../skema/skema-services.js';
 import { writeSkema } from '../skema/write-skema.js';
 import { freeSlots } from './free-slots.js';
 import type { CreatedEvent, FreeBusy, NewTalkEvent } from './graph-calendar.js';
+import type { MeetingTabOutcome } from './meeting-tab.js';
 import { talkIcs } from './talk-ics.js';
 
 /*
@@ -29,12 +30,16 @@ export interface BookingPorts {
   createEvent(event: NewTalkEvent): Promise<CreatedEvent>;
   /** Tells the employee in their 1:1 chat; false when the bot has no chat with them yet. */
   notifyEmployee(skema: Skema, text: string): Promise<boolean>;
+  /** Puts the MUS app and this skema's tab in the meeting's chat. */
+  addMeetingTab(event: CreatedEvent, skema: Skema): Promise<MeetingTabOutcome>;
 }
 
 export interface BookingResult {
   skema: Versioned<Skema>;
   event: CreatedEvent;
   employeeTold: boolean;
+  /** Whether the meeting has the MUS tab; else the leader adds it (+ Apps in the meeting). */
+  meetingTab: MeetingTabOutcome;
 }
 
 const FINALISED = {
@@ -146,6 +151,10 @@ export async function bookTalk(
     attendee: { email: loaded.value.employeeEmail, name: employeeName },
   });
   const saved = await storeTalkTime(services, viewer, { loaded, etag: input.etag, next }, event);
+  // The tab first: the employee's message then arrives when the meeting is ready.
+  const meetingTab = await ports.addMeetingTab(event, saved.value);
+  if (meetingTab === 'failed')
+    services.log.warn({ eventId: event.id }, 'adding the MUS tab to the meeting failed');
   let employeeTold = false;
   try {
     employeeTold = await ports.notifyEmployee(saved.value, bookedMessage(viewer, start, minutes));
@@ -153,7 +162,7 @@ export async function bookTalk(
     // The talk is booked and the invitation sent by Outlook; a missed chat message is only logged.
     services.log.warn({ err: error }, 'telling the employee about the booked talk failed');
   }
-  return { skema: saved, event, employeeTold };
+  return { skema: saved, event, employeeTold, meetingTab };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../mus/bilingual.js';
 import { DomainError } from '../mus/errors.js';
+import type { MeetingTabSettings } from './meeting-tab.js';
 
 /*
  * Microsoft Graph on the leader's behalf: the tab's SSO token is exchanged on-behalf-of for a Graph
@@ -86,6 +87,8 @@ export interface CreatedEvent {
 
 export interface GraphCalendarOptions {
   exchange: ExchangeToken;
+  /** Where the app is, so a booked meeting gets the MUS tab (absent: the leader adds it by hand). */
+  meetingTab?: MeetingTabSettings;
   /** Defaults to https://graph.microsoft.com; tests point it at the fake Graph. */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -107,6 +110,26 @@ async function leaderToken(options: GraphCalendarOptions, ssoToken: string): Pro
   }
 }
 
+/** One HTTP request to Graph with the leader's token (no interpretation of the answer). */
+export function graphFetch(
+  options: Pick<GraphCalendarOptions, 'baseUrl' | 'fetch'>,
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  const base = (options.baseUrl ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
+  return (options.fetch ?? fetch)(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
 /** One Graph call as the leader; 401/403 are consent problems, other failures outages. */
 async function callGraph<T>(
   options: GraphCalendarOptions,
@@ -115,18 +138,9 @@ async function callGraph<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const base = (options.baseUrl ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    response = await graphFetch(options, token, method, path, body);
   } catch (error) {
     throw new GraphCalendarError(
       {

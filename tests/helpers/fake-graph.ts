@@ -47,6 +47,12 @@ export interface FakeGraph {
   refuseConsent(refuse: boolean): void;
   /** Runs `action` while the next event is being created, answering only once it is done. */
   whileCreatingNextEvent(action: () => Promise<void>): void;
+  /** Apps installed in chats (POST /chats/{id}/installedApps), as sent. */
+  chatApps: { chatId: string; body: Record<string, unknown> }[];
+  /** Tabs pinned in chats (POST /chats/{id}/tabs), as sent. */
+  chatTabs: { chatId: string; body: Record<string, unknown> }[];
+  /** The token exchange refuses these scopes for want of consent (an empty list grants all). */
+  refuseScopes(scopes: string[]): void;
   /** The person's calendar is busy at these times (free/busy, calendar/getSchedule). */
   setBusy(address: string, times: { start: Date; end: Date }[]): void;
   /** Graph cannot read this person's free/busy (another organisation, hidden calendar). */
@@ -110,6 +116,9 @@ export async function startFakeGraph(options: {
   const events: Record<string, unknown>[] = [];
   let consentRefused = false;
   let whileCreatingEvent: (() => Promise<void>) | undefined;
+  const scopesNotGranted = new Set<string>();
+  const chatApps: FakeGraph['chatApps'] = [];
+  const chatTabs: FakeGraph['chatTabs'] = [];
   const busyTimes = new Map<string, { start: Date; end: Date }[]>();
   const hiddenCalendars = new Set<string>();
   let throttled = 0;
@@ -137,7 +146,10 @@ export async function startFakeGraph(options: {
       const form = new URLSearchParams(rawBody);
       if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
         send(400, { error: 'unsupported_grant_type' });
-      } else if (consentRefused) {
+      } else if (
+        consentRefused ||
+        (form.get('scope') ?? '').split(' ').some((scope) => scopesNotGranted.has(scope))
+      ) {
         send(400, {
           error: 'invalid_grant',
           error_description:
@@ -192,6 +204,23 @@ export async function startFakeGraph(options: {
       res.writeHead(201);
       res.end();
       options.onInstall?.(userId);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/v1.0/me/onlineMeetings') {
+      const filter = /^JoinWebUrl eq '(.*)'$/.exec(url.searchParams.get('$filter') ?? '');
+      const eventId = /meetup-join\/(.+)$/.exec(filter?.[1] ?? '')?.[1];
+      send(200, {
+        value: eventId ? [{ chatInfo: { threadId: `19:meeting_${eventId}@thread.v2` } }] : [],
+      });
+      return;
+    }
+    const chatPart = /^\/v1\.0\/chats\/([^/]+)\/(installedApps|tabs)$/.exec(url.pathname);
+    if (chatPart?.[1] && req.method === 'POST') {
+      const body = JSON.parse(rawBody) as Record<string, unknown>;
+      const chatId = decodeURIComponent(chatPart[1]);
+      if (chatPart[2] === 'installedApps') chatApps.push({ chatId, body });
+      else chatTabs.push({ chatId, body });
+      send(201, { id: `${chatPart[2]}-${chatApps.length + chatTabs.length}`, ...body });
       return;
     }
     if (req.method === 'POST' && url.pathname === '/v1.0/me/calendar/getSchedule') {
@@ -284,6 +313,12 @@ export async function startFakeGraph(options: {
     },
     whileCreatingNextEvent: (action) => {
       whileCreatingEvent = action;
+    },
+    chatApps,
+    chatTabs,
+    refuseScopes: (scopes) => {
+      scopesNotGranted.clear();
+      for (const scope of scopes) scopesNotGranted.add(scope);
     },
     setBusy: (address, times) => {
       busyTimes.set(address.toLowerCase(), times);

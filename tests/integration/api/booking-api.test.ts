@@ -20,11 +20,14 @@ interface BookingBody {
   skema: SkemaView;
   event: { id: string; joinUrl?: string };
   employeeTold: boolean;
+  meetingTab: string;
   error?: { code: string; message: { da: string; en: string } };
 }
 
 const { employee: EMPLOYEE, leader: LEADER, otherLeader: OTHER_LEADER } = PEOPLE;
 const CHAT = 'a:1-personal-pernille';
+/** The MUS app in the tenant's app catalog: its catalog id and its manifest id. */
+const MUS_IN_CATALOG = { id: 'catalog-mus', externalId: 'a1b2c3d4-0000-4000-8000-00000000mus1' };
 
 /** Unfolds an iCalendar text into its logical lines. */
 function icsLines(text: string): string[] {
@@ -44,13 +47,20 @@ describe('booking the talk', () => {
     (await app.repositories.skemas.get(ORG, roundId, EMPLOYEE))!.etag;
 
   before(async () => {
-    graph = await startFakeGraph({ users: () => [] });
+    graph = await startFakeGraph({ users: () => [], teamsApps: [MUS_IN_CATALOG] });
     connector = await FakeBotConnector.start();
     const bot = createBotFramework(undefined, { log: memoryLogger().log, requestTimeoutMs: 2000 });
     app = await startApiTestApp({
       // Booking refuses times in the past: the app runs on the real clock here.
       now: () => new Date(),
-      calendar: { exchange: fakeOboExchange(graph.baseUrl), baseUrl: graph.baseUrl },
+      calendar: {
+        exchange: fakeOboExchange(graph.baseUrl),
+        baseUrl: graph.baseUrl,
+        meetingTab: {
+          manifestId: MUS_IN_CATALOG.externalId,
+          publicUrl: 'https://mus.vandvaerk.example',
+        },
+      },
       bot,
     });
     await app.repositories.conversations.put({
@@ -77,7 +87,10 @@ describe('booking the talk', () => {
     roundId = `book-${round}`;
     await app.createRoundWithSkema(roundId);
     graph.refuseConsent(false);
+    graph.refuseScopes([]);
     graph.events.length = 0;
+    graph.chatApps.length = 0;
+    graph.chatTabs.length = 0;
     connector.reset();
   });
 
@@ -125,6 +138,41 @@ describe('booking the talk', () => {
     const [message] = connector.sentTo(CHAT);
     assert.match(String(message?.activity.text), /har booket jeres MUS-samtale/);
     assert.match(String(message?.activity.text), /has booked your MUS talk/);
+  });
+
+  it('the booked meeting gets the MUS app and a tab opening this skema in its chat', async () => {
+    const res = await app.call<BookingBody>('POST', path('/booking'), {
+      as: LEADER,
+      body: { startsAt: inDays(4), etag: await etagOf() },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.meetingTab, 'added');
+    const chatId = `19:meeting_${res.body.event.id}@thread.v2`;
+    const bind = `${graph.baseUrl}/v1.0/appCatalogs/teamsApps/${MUS_IN_CATALOG.id}`;
+    assert.deepEqual(graph.chatApps, [{ chatId, body: { 'teamsApp@odata.bind': bind } }]);
+    const [tab] = graph.chatTabs;
+    assert.equal(tab?.chatId, chatId);
+    assert.equal(tab?.body['teamsApp@odata.bind'], bind);
+    const skemaHash = `#/skema/${encodeURIComponent(roundId)}/${encodeURIComponent(EMPLOYEE)}`;
+    assert.deepEqual(tab?.body.configuration, {
+      entityId: `skema:${roundId}:${EMPLOYEE}`,
+      contentUrl: `https://mus.vandvaerk.example/tab/index.html${skemaHash}`,
+      websiteUrl: `https://mus.vandvaerk.example/tab/index.html${skemaHash}`,
+    });
+  });
+
+  it('without consent for the meeting tab the talk is still booked, and the answer says the tab must be added by hand', async () => {
+    graph.refuseScopes(['https://graph.microsoft.com/TeamsTab.Create']);
+    const startsAt = inDays(6);
+    const res = await app.call<BookingBody>('POST', path('/booking'), {
+      as: LEADER,
+      body: { startsAt, etag: await etagOf() },
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.meetingTab, 'consent_required');
+    assert.equal(graph.events.length, 1);
+    assert.deepEqual(graph.chatTabs, []);
+    assert.equal(res.body.skema.talkAt, new Date(startsAt).toISOString());
   });
 
   it('without admin consent the leader is told what to grant, in Danish and English, and nothing is stored or sent', async () => {
