@@ -2,6 +2,8 @@ import type {
   AgreementStatus,
   AgreementView,
   ApiErrorBody,
+  BookedTalk,
+  BookingSuggestions,
   DevPerson,
   GroupTalkView,
   HrContact,
@@ -235,6 +237,28 @@ export class ApiClient {
     return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/talk-clock'), {
       action,
     });
+  }
+
+  /** Times in the next two weeks when leader and employee are both free (Graph free/busy). */
+  bookingSuggestions(ref: SkemaKey): Promise<BookingSuggestions> {
+    return this.request('GET', this.skemaPath(ref.roundId, ref.email, '/booking/suggestions'));
+  }
+
+  /** Books the talk in the leader's Outlook as a Teams meeting with the employee invited. */
+  bookTalk(
+    ref: SkemaKey,
+    body: { startsAt: string; minutes: number; etag: string },
+  ): Promise<BookedTalk> {
+    return this.request('POST', this.skemaPath(ref.roundId, ref.email, '/booking'), body);
+  }
+
+  /** The talk as a calendar file, for a leader whose calendar the app may not book in. */
+  talkIcs(ref: SkemaKey, startsAt: string, minutes: number): Promise<Blob> {
+    const query = `?startsAt=${encodeURIComponent(startsAt)}&minutes=${minutes}`;
+    return this.download(
+      this.skemaPath(ref.roundId, ref.email, `/booking.ics${query}`),
+      'text/calendar',
+    );
   }
 
   startTalk(ref: SkemaKey, etag: string): Promise<SkemaView> {

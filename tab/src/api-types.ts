@@ -37,9 +37,13 @@ export type { SkemaTemplate, TemplateSection } from '../../bot/mus/skema-templat
 export type { StepTwoInvitation } from '../../bot/mus/step-two-invitation.js';
 export type { HrContact } from '../../bot/mus/organisation.js';
 export type { RoundKind } from '../../bot/mus/round.js';
+export type { TalkTimeSuggestions as BookingSuggestions } from '../../bot/booking/book-talk.js';
+export type { MeetingTabOutcome } from '../../bot/booking/meeting-tab.js';
 
 import type { Bilingual } from '../../bot/mus/bilingual.js';
 import type { Role } from '../../bot/mus/person.js';
+import type { MeetingTabOutcome } from '../../bot/booking/meeting-tab.js';
+import type { SkemaView as ServerSkemaView } from '../../bot/skema/skema-view.js';
 
 /** GET /api/me */
 export interface Me {
@@ -63,6 +67,14 @@ export interface DevPerson {
   name: string;
   department: string;
   roles: Role[];
+}
+
+/** POST …/booking: the skema with its planned time, the calendar event, what else happened. */
+export interface BookedTalk {
+  skema: ServerSkemaView;
+  event: { id: string; webLink?: string; joinUrl?: string };
+  employeeTold: boolean;
+  meetingTab: MeetingTabOutcome;
 }
 
 /** The body of every API error. */

@@ -388,6 +388,60 @@ export const TEXTS = {
   conflictEmpty: { da: '(tomt)', en: '(empty)' },
   understandingsField: { da: 'De fælles forståelser', en: 'The common understandings' },
   talkAtField: { da: 'Tidspunkt for samtalen', en: 'Time of the talk' },
+  bookOpen: { da: 'Book samtalen i Outlook', en: 'Book the talk in Outlook' },
+  bookHeading: { da: 'Book samtalen', en: 'Book the talk' },
+  bookIntro: {
+    da: 'Samtalen bliver et Teams-møde på 45 minutter i din kalender med {name} inviteret. Medarbejderen får besked i chatten.',
+    en: 'The talk becomes a 45-minute Teams meeting in your calendar with {name} invited. The employee is told in the chat.',
+  },
+  bookFinding: {
+    da: 'Finder tider, hvor I begge er ledige …',
+    en: 'Finding times when you are both free …',
+  },
+  bookSuggestions: { da: 'Ledige tider for jer begge', en: 'Times when you are both free' },
+  bookSuggestionsLeaderOnly: {
+    da: 'Ledige tider i din kalender (medarbejderens kalender kunne ikke læses)',
+    en: 'Free times in your calendar (the employee’s calendar could not be read)',
+  },
+  bookNoSuggestions: {
+    da: 'Ingen fælles ledige tider de næste to uger. Vælg selv et tidspunkt.',
+    en: 'No free time for you both in the next two weeks. Choose a time yourself.',
+  },
+  bookSuggestionsUnavailable: {
+    da: 'Forslag til tider kunne ikke hentes. Vælg selv et tidspunkt.',
+    en: 'Suggested times could not be fetched. Choose a time yourself.',
+  },
+  bookTime: { da: 'Tidspunkt', en: 'Time' },
+  bookConfirm: { da: 'Book 45 minutter', en: 'Book 45 minutes' },
+  bookBooking: { da: 'Booker …', en: 'Booking …' },
+  bookPickTime: { da: 'Vælg et tidspunkt først.', en: 'Choose a time first.' },
+  bookDone: { da: 'Samtalen er booket {time}.', en: 'The talk is booked for {time}.' },
+  bookEmployeeTold: {
+    da: 'Medarbejderen har fået besked i chatten.',
+    en: 'The employee has been told in the chat.',
+  },
+  bookEmployeeNotTold: {
+    da: 'Medarbejderen har endnu ikke appen og får kun invitationen i kalenderen.',
+    en: 'The employee does not have the app yet and gets only the calendar invitation.',
+  },
+  bookTabAdded: {
+    da: 'MUS-fanen ligger klar i mødet.',
+    en: 'The MUS tab is ready in the meeting.',
+  },
+  bookTabByHand: {
+    da: 'Læg selv MUS-fanen ind i mødet: åbn mødet, vælg + (Apps) og MUS for Teams.',
+    en: 'Add the MUS tab to the meeting yourself: open the meeting, choose + (Apps) and MUS for Teams.',
+  },
+  bookNoOutlook: {
+    da: 'Booking i Outlook er ikke slået til',
+    en: 'Booking in Outlook is not switched on',
+  },
+  bookIcs: { da: 'Hent kalenderfil (.ics)', en: 'Download calendar file (.ics)' },
+  bookIcsHint: {
+    da: 'Åbn filen i Outlook, og send invitationen til medarbejderen derfra.',
+    en: 'Open the file in Outlook and send the invitation to the employee from there.',
+  },
+  bookClose: { da: 'Luk', en: 'Close' },
   privateNoteField: { da: 'Private noter', en: 'Private notes' },
   status: { da: 'Status', en: 'Status' },
   answerLabel: { da: 'Dit svar: {section}', en: 'Your answer: {section}' },
@@ -534,156 +588,10 @@ export const TEXTS = {
     da: 'Kerneopgaven, HR-kontakten, rundens skema, frister og tekst til medarbejderne.',
     en: 'The core task, the HR contact, the round’s form, deadlines and text for the employees.',
   },
-  setupHeading: { da: 'Opsætning', en: 'Setup' },
-  setupIntro: {
-    da: 'Her gør du runden klar: skriv kerneopgaven, som alt i metoden tager udgangspunkt i, tilpas skemaet, sæt fristerne og skriv dine egne ord til medarbejderne.',
-    en: 'Get the round ready here: write the core task that everything in the method starts from, adapt the form, set the deadlines and write your own words to the employees.',
-  },
-  setupHrOnly: {
-    da: 'Opsætningen er kun for HR. Spørg HR, hvis du mener, du skal have adgang.',
-    en: 'The setup is for HR only. Ask HR if you think you should have access.',
-  },
-  setupRoundHeading: { da: 'Runden: {name}', en: 'The round: {name}' },
-  setupNoRound: {
-    da: 'Der er ingen runde endnu. Opret den første nederst på siden, når kerneopgaven er skrevet.',
-    en: 'There is no round yet. Create the first one at the bottom of the page once the core task is written.',
-  },
-  setupSaving: { da: 'Gemmer …', en: 'Saving …' },
-  setupUnsaved: { da: 'Ikke gemt endnu.', en: 'Not saved yet.' },
-  setupSavedAt: { da: 'Gemt kl. {time}.', en: 'Saved at {time}.' },
-  setupConflict: {
-    da: 'En anden har gemt en ny udgave, mens du skrev. Intet er overskrevet: din udgave står stadig i felterne. Vælg, hvilken der skal gælde.',
-    en: 'Someone else saved a new version while you were writing. Nothing was overwritten: your version is still in the fields. Choose which one should count.',
-  },
-  setupReadOnly: { da: 'Kan ikke længere ændres', en: 'Can no longer be changed' },
-  inDanish: { da: 'på dansk', en: 'in Danish' },
-  inEnglish: { da: 'på engelsk', en: 'in English' },
-  coreTaskHeading: { da: 'Kerneopgaven', en: 'The core task' },
-  coreTaskField: { da: 'Organisationens kerneopgave', en: 'The organisation’s core task' },
-  coreTaskRequired: {
-    da: 'Kerneopgaven er ikke skrevet endnu. Trin 1 kan først sættes i gang, når den er: den står øverst på alle kort og skemaer.',
-    en: 'The core task has not been written yet. Step 1 can only be launched once it has: it heads every card and form.',
-  },
-  coreTaskGuidanceTitle: { da: 'Hvad er en god kerneopgave?', en: 'What makes a good core task?' },
-  coreTaskGuidance: {
-    da: 'Kerneopgaven er grunden til, at organisationen findes: det, borgerne eller brugerne skal kunne regne med, at I gør for dem. Samtalerne handler om, hvordan hver enkelt og arbejdsfællesskabet bidrager til den.',
-    en: 'The core task is the reason the organisation exists: what the citizens or users must be able to count on you to do for them. The talks are about how each person and the work community contribute to it.',
-  },
-  coreTaskGuideWho: {
-    da: 'Den siger, hvem I er til for.',
-    en: 'It says whom you are there for.',
-  },
-  coreTaskGuideWhat: {
-    da: 'Den siger, hvad I gør for dem, og hvilken forskel det gør.',
-    en: 'It says what you do for them, and what difference it makes.',
-  },
-  coreTaskGuideShort: {
-    da: 'Den er kort og klar: en til tre sætninger uden fagord, som alle kan huske.',
-    en: 'It is short and clear: one to three sentences without jargon that everyone can remember.',
-  },
-  coreTaskGuideShared: {
-    da: 'Den er defineret af ledelsen, prøvet af sammen med medarbejdere og dem, I er til for, og fortalt, så alle kender den.',
-    en: 'It is defined by management, tested with employees and the people you serve, and communicated so everyone knows it.',
-  },
-  coreTaskGuideNot: {
-    da: 'Den er ikke en liste over alle jeres opgaver og ikke en vision, men det, der binder alle afdelinger sammen.',
-    en: 'It is not a list of all your tasks and not a vision, but what binds every department together.',
-  },
-  saveCoreTask: { da: 'Gem kerneopgave og kontakt', en: 'Save core task and contact' },
-  coreTaskSaved: { da: 'Kerneopgaven er gemt.', en: 'The core task has been saved.' },
-  hrContactHeading: { da: 'Kontaktperson i HR', en: 'HR contact person' },
-  hrContactHelp: {
-    da: 'Den, lederne kan spørge undervejs i runden. Navnet og oplysningerne står på ledernes kort. Lad felterne stå tomme, hvis I ikke vil nævne nogen.',
-    en: 'The person leaders can ask during the round. The name and details appear on the leaders’ cards. Leave the fields empty to name nobody.',
-  },
-  hrContactName: { da: 'Navn', en: 'Name' },
-  hrContactEmail: { da: 'E-mail', en: 'Email' },
-  hrContactPhone: { da: 'Telefon', en: 'Phone' },
-  templateHeading: { da: 'Skemaet', en: 'The form' },
-  templateIntro: {
-    da: 'De spørgsmål, medarbejderne forbereder sig på, og som samtalen tager udgangspunkt i. Skemaet starter som standardskemaet for {kind}; ret det til jeres organisation. Skriv hver tekst på dansk og engelsk. Skemaet kan ændres, indtil det sendes ud i trin 3.',
-    en: 'The questions the employees prepare and the talk starts from. The form starts as the default {kind} form; adapt it to your organisation. Write each text in Danish and English. The form can be changed until it is sent out in step 3.',
-  },
-  templateQuestionN: { da: 'Spørgsmål {n}', en: 'Question {n}' },
-  templateAgreements: { da: 'Aftaler', en: 'Agreements' },
-  templateTitle: { da: 'Overskrift', en: 'Heading' },
-  templatePrompt: { da: 'Spørgsmål', en: 'Question' },
-  templateAgreementsText: { da: 'Tekst', en: 'Text' },
-  moveUp: { da: 'Flyt op', en: 'Move up' },
-  moveDown: { da: 'Flyt ned', en: 'Move down' },
-  moveUpNamed: { da: 'Flyt op: {name}', en: 'Move up: {name}' },
-  moveDownNamed: { da: 'Flyt ned: {name}', en: 'Move down: {name}' },
   remove: { da: 'Fjern', en: 'Remove' },
-  removeNamed: { da: 'Fjern: {name}', en: 'Remove: {name}' },
-  templateMoved: {
-    da: '{name} er flyttet til plads {place}.',
-    en: '{name} moved to place {place}.',
-  },
-  templateRemoved: { da: '{name} er fjernet.', en: '{name} removed.' },
-  addQuestion: { da: 'Tilføj spørgsmål', en: 'Add a question' },
-  templateFromDefault: {
-    da: 'Start forfra med standardskemaet for {kind}',
-    en: 'Start again from the default {kind} form',
-  },
-  templateReset: {
-    da: 'Skemaet er sat tilbage til standardskemaet. Det er ikke gemt endnu.',
-    en: 'The form was reset to the default form. It is not saved yet.',
-  },
-  templateCopyFrom: { da: 'Eller kopiér skemaet fra', en: 'Or copy the form of' },
-  templateCopy: { da: 'Kopiér', en: 'Copy' },
-  templateCopied: {
-    da: 'Skemaet fra {name} er kopieret hertil. Det er ikke gemt endnu.',
-    en: 'The form of {name} has been copied here. It is not saved yet.',
-  },
-  templateSaveHint: {
-    da: 'Ændringerne gælder først, når du gemmer skemaet.',
-    en: 'Changes count only once you save the form.',
-  },
   saveTemplate: { da: 'Gem skemaet', en: 'Save the form' },
-  previewHeading: { da: 'Sådan ser medarbejderen skemaet', en: 'How the employee sees the form' },
-  previewIntro: {
-    da: 'Forhåndsvisningen følger med, mens du skriver — også det, du ikke har gemt endnu.',
-    en: 'The preview follows along as you type — including what you have not saved yet.',
-  },
-  previewLanguage: { da: 'Vis på', en: 'Show in' },
-  deadlinesHeading: { da: 'Frister', en: 'Deadlines' },
-  deadlinesIntro: {
-    da: 'Hvert trin har en frist. Fristerne skal følge trinenes rækkefølge, og en frist, du flytter, kan ikke lægges på en dato, der er gået.',
-    en: 'Each step has a deadline. The deadlines must follow the order of the steps, and a deadline you move cannot be set to a date that has passed.',
-  },
-  stepLaunchedOn: { da: 'Sat i gang {date}', en: 'Launched {date}' },
-  deadlinesCheck: { da: 'Se på trin {steps}.', en: 'Look at step {steps}.' },
   saveDeadlines: { da: 'Gem fristerne', en: 'Save the deadlines' },
-  invitationHeading: {
-    da: 'Dine ord til medarbejderne (trin 2)',
-    en: 'Your words to the employees (step 2)',
-  },
-  invitationIntro: {
-    da: 'Tekst og spørgsmål, som står på medarbejdernes kort i trin 2: fx hvorfor I holder samtalerne med kerneopgaven i centrum, og hvad de kan tænke over inden. Kan ændres, indtil trin 2 er sat i gang.',
-    en: 'Text and questions on the employees’ card in step 2: for example why you hold the talks with the core task at the centre, and what they can think about beforehand. Can be changed until step 2 is launched.',
-  },
-  invitationText: { da: 'Din tekst', en: 'Your text' },
-  invitationQuestionN: {
-    da: 'Spørgsmål {n} til medarbejderne',
-    en: 'Question {n} for the employees',
-  },
-  invitationQuestion: { da: 'Spørgsmål', en: 'Question' },
-  invitationNone: {
-    da: 'HR skrev ingen egen tekst til trin 2.',
-    en: 'HR wrote no text of their own for step 2.',
-  },
-  addInvitationQuestion: {
-    da: 'Tilføj spørgsmål til medarbejderne',
-    en: 'Add a question for the employees',
-  },
   saveInvitation: { da: 'Gem teksten', en: 'Save the text' },
-  newRoundHeading: { da: 'Ny runde', en: 'New round' },
-  newRoundIntro: {
-    da: 'En ny runde får standardskemaet og -fristerne for sin slags samtale. Dem kan du derefter tilpasse her.',
-    en: 'A new round gets the default form and deadlines for its kind of talk. You can then adapt them here.',
-  },
-  newRoundName: { da: 'Rundens navn', en: 'The round’s name' },
-  newRoundKind: { da: 'Slags samtale', en: 'Kind of talk' },
   createRound: { da: 'Opret runden', en: 'Create the round' },
 } satisfies Record<string, Bilingual>;
 
@@ -691,7 +599,12 @@ export type TextKey = keyof typeof TEXTS;
 
 /** The text for `key` in the user's language, with `{name}` placeholders filled in. */
 export function t(key: TextKey, vars: Record<string, string> = {}): string {
-  return TEXTS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  return fillIn(TEXTS[key], vars);
+}
+
+/** A catalogue's text in the user's language, with `{name}` placeholders filled in. */
+export function fillIn(text: Bilingual, vars: Record<string, string> = {}): string {
+  return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
 const dateFormat = (): Intl.DateTimeFormat =>
@@ -727,4 +640,18 @@ export function formatClock(date: Date): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(date);
+}
+
+/** An ISO time as a `datetime-local` input's value, in the browser's own time zone ('' if none). */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  if (!iso || Number.isNaN(d.getTime())) return '';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value back as an ISO time ('' if empty or not a time). */
+export function fromLocalInput(value: string): string {
+  const d = new Date(value);
+  return value && !Number.isNaN(d.getTime()) ? d.toISOString() : '';
 }

@@ -4,6 +4,7 @@ import { TERMS } from '../../bot/mus/glossary.js';
 import { BOT_TEXTS } from '../../bot/teams/bot-texts.js';
 import { COMMAND_TEXTS } from '../../bot/teams/commands/command-texts.js';
 import { TEXTS } from '../../tab/src/i18n.js';
+import { SETUP_TEXTS } from '../../tab/src/setup-texts.js';
 
 /*
  * The keyed texts of the bot and the tab: every one in Danish and English, and the same {names} to
@@ -12,6 +13,7 @@ import { TEXTS } from '../../tab/src/i18n.js';
 
 const CATALOGUES: Record<string, Record<string, Bilingual>> = {
   'tab (tab/src/i18n.ts)': TEXTS,
+  'tab setup (tab/src/setup-texts.ts)': SETUP_TEXTS,
   'bot (bot/teams/bot-texts.ts)': BOT_TEXTS,
   'commands (bot/teams/commands/command-texts.ts)': COMMAND_TEXTS,
   'glossary (bot/mus/glossary.ts)': TERMS,
@@ -22,6 +24,11 @@ function placeholders(text: string): string[] {
 }
 
 describe('the text catalogues', () => {
+  it('the tab’s two catalogues never give one key two texts', () => {
+    const both = Object.keys(SETUP_TEXTS).filter((key) => key in TEXTS);
+    assert.deepEqual(both, []);
+  });
+
   for (const [name, catalogue] of Object.entries(CATALOGUES)) {
     it(`${name}: every text in Danish and English, with the same placeholders`, () => {
       const problems: string[] = [];

@@ -3,8 +3,8 @@ import { ApiError } from '../api-client.js';
 import type { HrContact, OrganisationView } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { h, replace, uid } from '../dom.js';
-import { t } from '../i18n.js';
 import { SaveControls, setupCard, textField } from './setup-parts.js';
+import { ts } from '../setup-texts.js';
 
 /*
  * The organisation's core task — the centre of the method, on top of every card and skema — with
@@ -43,7 +43,7 @@ function described(draft: Draft): string {
   const who = contact
     ? [contact.name, contact.email, contact.phone].filter(Boolean).join(', ')
     : '—';
-  return `${draft.coreTask.trim()}\n\n${t('hrContactHeading')}: ${who}`;
+  return `${draft.coreTask.trim()}\n\n${ts('hrContactHeading')}: ${who}`;
 }
 
 export function coreTaskForm(
@@ -57,12 +57,12 @@ export function coreTaskForm(
   const missing = h('p', { className: 'warning', 'data-warning': 'core-task-missing' });
   const showMissing = (stored: string): void => {
     missing.hidden = stored.trim().length > 0;
-    missing.textContent = t('coreTaskRequired');
+    missing.textContent = ts('coreTaskRequired');
   };
   showMissing(initial.coreTask);
 
   const controls = new SaveControls(
-    t('saveCoreTask'),
+    ts('saveCoreTask'),
     async () => {
       try {
         const saved = await env.api.saveOrganisation(
@@ -72,13 +72,13 @@ export function coreTaskForm(
         etag = saved.etag;
         showMissing(saved.coreTask);
         controls.saved();
-        env.announce(t('coreTaskSaved'));
+        env.announce(ts('coreTaskSaved'));
       } catch (error) {
         const current =
           error instanceof ApiError && error.status === 412 && error.current<OrganisationView>();
         if (!current) throw error;
         controls.conflict({
-          label: t('coreTaskHeading'),
+          label: ts('coreTaskHeading'),
           theirs: described(draftOf(current)),
           mine: described(draft),
           onTakeTheirs: () => {
@@ -103,7 +103,7 @@ export function coreTaskForm(
     replace(
       body,
       textField({
-        label: t('coreTaskField'),
+        label: ts('coreTaskField'),
         value: draft.coreTask,
         multiline: true,
         rows: 4,
@@ -118,17 +118,17 @@ export function coreTaskForm(
       h(
         'fieldset',
         { className: 'hr-contact' },
-        h('legend', {}, t('hrContactHeading')),
-        h('p', { className: 'muted' }, t('hrContactHelp')),
+        h('legend', {}, ts('hrContactHeading')),
+        h('p', { className: 'muted' }, ts('hrContactHelp')),
         textField({
-          label: t('hrContactName'),
+          label: ts('hrContactName'),
           value: draft.name,
           maxlength: 100,
           attrs: { autocomplete: 'name' },
           onInput: (value) => (draft.name = value),
         }),
         textField({
-          label: t('hrContactEmail'),
+          label: ts('hrContactEmail'),
           value: draft.email,
           type: 'email',
           maxlength: 254,
@@ -136,7 +136,7 @@ export function coreTaskForm(
           onInput: (value) => (draft.email = value),
         }),
         textField({
-          label: t('hrContactPhone'),
+          label: ts('hrContactPhone'),
           value: draft.phone,
           type: 'tel',
           maxlength: 40,
@@ -150,22 +150,22 @@ export function coreTaskForm(
 
   return controls.watch(
     setupCard(
-      t('coreTaskHeading'),
+      ts('coreTaskHeading'),
       'core-task',
       missing,
       h(
         'div',
         { className: 'notice', id: guidanceId },
-        h('p', { className: 'notice-title' }, t('coreTaskGuidanceTitle')),
-        h('p', {}, t('coreTaskGuidance')),
+        h('p', { className: 'notice-title' }, ts('coreTaskGuidanceTitle')),
+        h('p', {}, ts('coreTaskGuidance')),
         h(
           'ul',
           {},
-          h('li', {}, t('coreTaskGuideWho')),
-          h('li', {}, t('coreTaskGuideWhat')),
-          h('li', {}, t('coreTaskGuideShort')),
-          h('li', {}, t('coreTaskGuideShared')),
-          h('li', {}, t('coreTaskGuideNot')),
+          h('li', {}, ts('coreTaskGuideWho')),
+          h('li', {}, ts('coreTaskGuideWhat')),
+          h('li', {}, ts('coreTaskGuideShort')),
+          h('li', {}, ts('coreTaskGuideShared')),
+          h('li', {}, ts('coreTaskGuideNot')),
         ),
       ),
       body,

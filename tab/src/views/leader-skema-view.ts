@@ -4,7 +4,7 @@ import { ApiError, type SkemaKey } from '../api-client.js';
 import type { PrivateNoteView, SkemaView } from '../api-types.js';
 import type { AppEnv, Dispose } from '../app-env.js';
 import { button, h, replace, uid, userText } from '../dom.js';
-import { formatDate, formatDateTime, t, tr } from '../i18n.js';
+import { formatDate, formatDateTime, t, toLocalInput, tr } from '../i18n.js';
 import { SaveStatusView } from '../save-status.js';
 import { SharedTalkClock } from '../talk-clock-client.js';
 import { agreementsSection } from './agreements-view.js';
@@ -72,12 +72,9 @@ export function talkNotesBody(
 }
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (!iso || Number.isNaN(d.getTime())) return '';
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+
+/** What the last booking did, shown once on the re-rendered talk (the view is rebuilt on booking). */
+let bookedNotice: { email: string; lines: string[] } | undefined;
 
 export function renderLeaderSkema(
   root: HTMLElement,
@@ -317,13 +314,56 @@ export function renderLeaderSkema(
       notes?.saver.edit('talkAt', read());
       void notes?.saver.flush();
     });
-    return h(
+    // "Book samtalen": the panel's code is fetched when the leader asks for it.
+    const bookingSlot = h('div', { className: 'booking-slot' });
+    const notice =
+      bookedNotice?.email === key.email &&
+      h(
+        'div',
+        { className: 'notice success', role: 'status', tabindex: '-1', 'data-view': 'booked' },
+        ...bookedNotice.lines.map((line) => h('p', {}, line)),
+      );
+    bookedNotice = undefined;
+    const open = button(
+      t('bookOpen'),
+      async () => {
+        const { bookingPanel, bookingOutcome } = await import('./booking-panel.js');
+        const panel = bookingPanel(env, key, view, {
+          etag: () => notes?.saver.currentEtag ?? view.etag,
+          booked: (result) => {
+            bookedNotice = { email: key.email, lines: bookingOutcome(result) };
+            rerender(result.skema);
+          },
+          stale: () => {
+            env.api
+              .skema(key.roundId, key.email)
+              .then(rerender)
+              .catch((error: unknown) => env.showError(error));
+          },
+          close: () => {
+            bookingSlot.replaceChildren();
+            open.hidden = false;
+            open.focus();
+          },
+        });
+        open.hidden = true;
+        bookingSlot.replaceChildren(panel);
+        panel.focus();
+      },
+      { className: 'secondary', 'data-action': 'open-booking' },
+    );
+    const card = h(
       'div',
       { className: 'card field talk-at' },
+      notice,
       h('label', { for: id }, t('talkAtField')),
       input,
       slot,
+      h('div', { className: 'actions' }, open),
+      bookingSlot,
     );
+    if (notice) queueMicrotask(() => notice.focus());
+    return card;
   }
 
   function questionCard(id: string, title: string, prompt: string): HTMLElement {

@@ -29,6 +29,7 @@ import {
   type SetupPart,
 } from '../setup-drafts.js';
 import { SaveControls, setupCard, textField } from './setup-parts.js';
+import { ts } from '../setup-texts.js';
 
 /*
  * A round's three setup forms — the skema's template, the five deadlines, HR's own words on the
@@ -107,7 +108,7 @@ function lockedNotice(reason: Bilingual | undefined): HTMLElement {
   return h(
     'div',
     { className: 'notice', 'data-locked': 'true' },
-    h('p', { className: 'notice-title' }, t('setupReadOnly')),
+    h('p', { className: 'notice-title' }, ts('setupReadOnly')),
     reason && h('p', {}, tr(reason)),
   );
 }
@@ -122,7 +123,7 @@ function bilingualFields(options: {
 }): HTMLElement[] {
   return (['da', 'en'] as const).map((lang) =>
     textField({
-      label: `${options.label} ${lang === 'da' ? t('inDanish') : t('inEnglish')}`,
+      label: `${options.label} ${lang === 'da' ? ts('inDanish') : ts('inEnglish')}`,
       value: options.value[lang],
       multiline: options.multiline,
       rows: 2,
@@ -165,13 +166,13 @@ export function templateForm(
       ),
     );
     onDraft(draft);
-    return setupCard(t('templateHeading'), 'template', lockedNotice(view.lockedBecause), list);
+    return setupCard(ts('templateHeading'), 'template', lockedNotice(view.lockedBecause), list);
   }
 
   const nameOf = (index: number): string =>
     draft[index]?.kind === 'agreements'
-      ? t('templateAgreements')
-      : t('templateQuestionN', { n: String(index + 1) });
+      ? ts('templateAgreements')
+      : ts('templateQuestionN', { n: String(index + 1) });
 
   /** A refusal of the texts, each said with the question and field it is about; those fields marked. */
   const refused = (error: ApiError): boolean => {
@@ -180,8 +181,8 @@ export function templateForm(
     if (!placed.some((p) => p.place)) return false;
     const lines = placed.map(({ issue, place }) => {
       if (!place) return tr(issue.message);
-      const field = place.field === 'title' ? t('templateTitle') : t('templatePrompt');
-      const lang = place.lang === 'da' ? t('inDanish') : t('inEnglish');
+      const field = place.field === 'title' ? ts('templateTitle') : ts('templatePrompt');
+      const lang = place.lang === 'da' ? ts('inDanish') : ts('inEnglish');
       return `${nameOf(place.index)}, ${field.toLowerCase()} ${lang}: ${tr(issue.message)}`;
     });
     controls.refused([tr(error.body?.message ?? { da: '', en: '' }), ...new Set(lines)].join(' '));
@@ -214,7 +215,7 @@ export function templateForm(
         },
         (current) =>
           controls.conflict({
-            label: t('templateHeading'),
+            label: ts('templateHeading'),
             theirs: templateOutline(current.template.sections, tr),
             mine: templateOutline(draft, tr),
             onTakeTheirs: () => {
@@ -248,7 +249,7 @@ export function templateForm(
           draft = moveSection(draft, index, delta);
           draw({ id: section.id, action });
           controls.unsaved();
-          env.announce(t('templateMoved', { name, place: String(index + 1 + delta) }));
+          env.announce(ts('templateMoved', { name, place: String(index + 1 + delta) }));
         };
         return h(
           'li',
@@ -258,7 +259,7 @@ export function templateForm(
             { 'aria-labelledby': legendId },
             h('legend', { id: legendId }, name),
             ...bilingualFields({
-              label: t('templateTitle'),
+              label: ts('templateTitle'),
               value: section.title,
               maxlength: TEXT_MAX,
               section: section.id,
@@ -266,7 +267,7 @@ export function templateForm(
             }),
             ...bilingualFields({
               label:
-                section.kind === 'agreements' ? t('templateAgreementsText') : t('templatePrompt'),
+                section.kind === 'agreements' ? ts('templateAgreementsText') : ts('templatePrompt'),
               value: section.prompt,
               multiline: true,
               maxlength: TEXT_MAX,
@@ -276,17 +277,17 @@ export function templateForm(
             h(
               'div',
               { className: 'actions' },
-              button(t('moveUp'), () => move(-1, 'up'), {
+              button(ts('moveUp'), () => move(-1, 'up'), {
                 className: 'secondary small',
                 disabled: index === 0,
                 'data-action': 'up',
-                'aria-label': t('moveUpNamed', { name }),
+                'aria-label': ts('moveUpNamed', { name }),
               }),
-              button(t('moveDown'), () => move(1, 'down'), {
+              button(ts('moveDown'), () => move(1, 'down'), {
                 className: 'secondary small',
                 disabled: index === draft.length - 1,
                 'data-action': 'down',
-                'aria-label': t('moveDownNamed', { name }),
+                'aria-label': ts('moveDownNamed', { name }),
               }),
               section.kind === 'question' &&
                 button(
@@ -295,13 +296,13 @@ export function templateForm(
                     draft = removeAt(draft, index);
                     controls.unsaved();
                     draw({ id: draft[Math.min(index, draft.length - 1)]?.id ?? '', action: 'up' });
-                    env.announce(t('templateRemoved', { name }));
+                    env.announce(ts('templateRemoved', { name }));
                   },
                   {
                     className: 'secondary small',
                     disabled: questions <= 1,
                     'data-action': 'remove',
-                    'aria-label': t('removeNamed', { name }),
+                    'aria-label': ts('removeNamed', { name }),
                   },
                 ),
             ),
@@ -322,7 +323,7 @@ export function templateForm(
   };
 
   const addButton = button(
-    t('addQuestion'),
+    ts('addQuestion'),
     () => {
       draft = withNewQuestion(draft);
       draw();
@@ -333,12 +334,12 @@ export function templateForm(
     { className: 'secondary', 'data-action': 'add-question' },
   );
   const resetButton = button(
-    t('templateFromDefault', { kind: talkName(view.kind) }),
+    ts('templateFromDefault', { kind: talkName(view.kind) }),
     () => {
       draft = copyOf(defaultTemplateFor(view.kind).sections);
       draw();
       controls.unsaved();
-      env.announce(t('templateReset'));
+      env.announce(ts('templateReset'));
     },
     { className: 'secondary', 'data-action': 'default-template' },
   );
@@ -346,9 +347,9 @@ export function templateForm(
 
   return controls.watch(
     setupCard(
-      t('templateHeading'),
+      ts('templateHeading'),
       'template',
-      h('p', { className: 'muted' }, t('templateIntro', { kind: talkName(view.kind) })),
+      h('p', { className: 'muted' }, ts('templateIntro', { kind: talkName(view.kind) })),
       list,
       h('div', { className: 'actions' }, addButton, resetButton),
       earlierRounds.length > 0 &&
@@ -357,7 +358,7 @@ export function templateForm(
           draw();
           controls.unsaved();
         }),
-      h('p', { className: 'muted' }, t('templateSaveHint')),
+      h('p', { className: 'muted' }, ts('templateSaveHint')),
       controls.element(),
     ),
   );
@@ -376,13 +377,13 @@ function copyFromRound(
     ...rounds.map((r) => h('option', { value: r.id }, r.name)),
   );
   const copy = button(
-    t('templateCopy'),
+    ts('templateCopy'),
     async () => {
       copy.disabled = true;
       try {
         const source = await env.api.roundSetup(select.value);
         onCopy(source.template.sections);
-        env.announce(t('templateCopied', { name: source.name }));
+        env.announce(ts('templateCopied', { name: source.name }));
       } catch (error) {
         env.showError(error);
       } finally {
@@ -394,7 +395,7 @@ function copyFromRound(
   return h(
     'div',
     { className: 'field inline copy-template' },
-    h('label', { for: id }, t('templateCopyFrom')),
+    h('label', { for: id }, ts('templateCopyFrom')),
     select,
     copy,
   );
@@ -426,14 +427,14 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
           h('label', { for: id }, `${step}. ${tr(stepName(step, round.kind))}`),
           input,
           launched &&
-            h('span', { className: 'muted' }, t('stepLaunchedOn', { date: formatDate(launched) })),
+            h('span', { className: 'muted' }, ts('stepLaunchedOn', { date: formatDate(launched) })),
         );
       }),
     );
   };
   draw();
   if (view.closedAt) {
-    return setupCard(t('deadlinesHeading'), 'deadlines', lockedNotice(undefined), fields);
+    return setupCard(ts('deadlinesHeading'), 'deadlines', lockedNotice(undefined), fields);
   }
   /** A refusal: the server's reason, and the steps to look at marked, the first one focused. */
   const refused = (error: ApiError): void => {
@@ -443,7 +444,7 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
     const marked = [...steps].sort();
     controls.refused(
       marked.length
-        ? `${error.message} ${t('deadlinesCheck', { steps: marked.join(', ') })}`
+        ? `${error.message} ${ts('deadlinesCheck', { steps: marked.join(', ') })}`
         : error.message,
     );
     for (const step of marked) {
@@ -465,7 +466,7 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
         },
         (current) =>
           controls.conflict({
-            label: t('deadlinesHeading'),
+            label: ts('deadlinesHeading'),
             theirs: datesText(current.deadlines),
             mine: datesText(draft),
             onTakeTheirs: () => {
@@ -489,9 +490,9 @@ export function deadlinesForm(env: AppEnv, state: RoundSetupState): HTMLElement 
   );
   return controls.watch(
     setupCard(
-      t('deadlinesHeading'),
+      ts('deadlinesHeading'),
       'deadlines',
-      h('p', { className: 'muted' }, t('deadlinesIntro')),
+      h('p', { className: 'muted' }, ts('deadlinesIntro')),
       fields,
       controls.element(),
     ),
@@ -527,12 +528,12 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
   if (!view.invitationEditable) {
     const stored = normalisedInvitation(view.invitation);
     return setupCard(
-      t('invitationHeading'),
+      ts('invitationHeading'),
       'invitation',
       lockedNotice(view.invitationLockedBecause),
       stored.text || stored.questions.length
         ? h('p', { className: 'user-text' }, invitationText(stored))
-        : h('p', { className: 'muted' }, t('invitationNone')),
+        : h('p', { className: 'muted' }, ts('invitationNone')),
     );
   }
 
@@ -540,20 +541,20 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
     replace(
       body,
       ...bilingualFields({
-        label: t('invitationText'),
+        label: ts('invitationText'),
         value: text,
         multiline: true,
         maxlength: INVITATION_TEXT_MAX,
         onInput: () => undefined,
       }),
       ...questions.map((q, index) => {
-        const name = t('invitationQuestionN', { n: String(index + 1) });
+        const name = ts('invitationQuestionN', { n: String(index + 1) });
         return h(
           'fieldset',
           { className: 'invitation-question' },
           h('legend', {}, name),
           ...bilingualFields({
-            label: t('invitationQuestion'),
+            label: ts('invitationQuestion'),
             value: q,
             maxlength: INVITATION_QUESTION_MAX,
             onInput: () => undefined,
@@ -566,7 +567,7 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
               controls.unsaved();
               addButton.focus();
             },
-            { className: 'secondary small', 'aria-label': t('removeNamed', { name }) },
+            { className: 'secondary small', 'aria-label': ts('removeNamed', { name }) },
           ),
         );
       }),
@@ -574,7 +575,7 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
     addButton.disabled = questions.length >= INVITATION_QUESTIONS_MAX;
   };
   const addButton = button(
-    t('addInvitationQuestion'),
+    ts('addInvitationQuestion'),
     () => {
       questions = [...questions, blank()];
       draw();
@@ -594,7 +595,7 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
         (etag) => env.api.saveInvitation(view.id, draftNow(), etag),
         (current) =>
           controls.conflict({
-            label: t('invitationHeading'),
+            label: ts('invitationHeading'),
             theirs: invitationText(current.invitation),
             mine: invitationText(draftNow()),
             onTakeTheirs: () => {
@@ -616,9 +617,9 @@ export function invitationForm(env: AppEnv, state: RoundSetupState): HTMLElement
 
   return controls.watch(
     setupCard(
-      t('invitationHeading'),
+      ts('invitationHeading'),
       'invitation',
-      h('p', { className: 'muted' }, t('invitationIntro')),
+      h('p', { className: 'muted' }, ts('invitationIntro')),
       body,
       h('div', { className: 'actions' }, addButton),
       controls.element(),

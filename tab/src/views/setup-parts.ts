@@ -2,6 +2,7 @@ import { ApiError } from '../api-client.js';
 import { button, h, replace, uid } from '../dom.js';
 import { formatClock, t } from '../i18n.js';
 import { conflictPanel } from './conflict-panel.js';
+import { ts } from '../setup-texts.js';
 
 /*
  * What every form of HR's setup screen shares: a labelled text field, a save button with its status
@@ -59,7 +60,7 @@ export class SaveControls {
   async run(): Promise<void> {
     this.button.disabled = true;
     this.error.textContent = '';
-    this.status.textContent = t('setupSaving');
+    this.status.textContent = ts('setupSaving');
     try {
       await this.save();
     } catch (error) {
@@ -72,7 +73,7 @@ export class SaveControls {
 
   /** HR changed something since the last save: said once, until the next save. */
   unsaved(): void {
-    const text = t('setupUnsaved');
+    const text = ts('setupUnsaved');
     if (this.status.textContent !== text) this.status.textContent = text;
   }
 
@@ -93,7 +94,7 @@ export class SaveControls {
   saved(): void {
     replace(this.conflictSlot);
     this.error.textContent = '';
-    this.status.textContent = t('setupSavedAt', { time: formatClock(new Date()) });
+    this.status.textContent = ts('setupSavedAt', { time: formatClock(new Date()) });
   }
 
   /** Someone else saved first: their version beside HR's own, which stays in the form. */
@@ -105,7 +106,7 @@ export class SaveControls {
     onKeepMine: () => Promise<void>;
   }): void {
     this.status.textContent = '';
-    this.error.textContent = t('setupConflict');
+    this.error.textContent = ts('setupConflict');
     replace(
       this.conflictSlot,
       conflictPanel({

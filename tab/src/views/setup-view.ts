@@ -15,6 +15,7 @@ import {
 } from './round-setup-forms.js';
 import { SaveControls, setupCard, textField } from './setup-parts.js';
 import { drawPreview } from './skema-preview.js';
+import { ts } from '../setup-texts.js';
 
 /*
  * HR's setup screen (#/setup, #/setup/<roundId>): the organisation's core task and HR contact, then
@@ -30,7 +31,7 @@ export async function renderSetup(
   env: AppEnv,
   options: { roundId?: string },
 ): Promise<void> {
-  const title = h('h1', {}, t('setupHeading'));
+  const title = h('h1', {}, ts('setupHeading'));
   const back = h(
     'nav',
     { className: 'back', 'aria-label': t('back') },
@@ -48,7 +49,7 @@ export async function renderSetup(
       root,
       back,
       h('header', { className: 'page-header' }, title),
-      h('p', { className: 'card' }, t('setupHrOnly')),
+      h('p', { className: 'card' }, ts('setupHrOnly')),
     );
     return;
   }
@@ -113,13 +114,13 @@ export async function renderSetup(
       'header',
       { className: 'page-header' },
       title,
-      h('p', { className: 'muted' }, t('setupIntro')),
+      h('p', { className: 'muted' }, ts('setupIntro')),
       rounds.length > 0 && round && roundPicker(env, rounds, round),
     ),
     coreTaskCard,
     round
-      ? h('h2', { className: 'setup-round-heading' }, t('setupRoundHeading', { name: round.name }))
-      : h('p', { className: 'card muted' }, t('setupNoRound')),
+      ? h('h2', { className: 'setup-round-heading' }, ts('setupRoundHeading', { name: round.name }))
+      : h('p', { className: 'card muted' }, ts('setupNoRound')),
     ...roundParts,
     newRoundCard(env),
   );
@@ -156,10 +157,10 @@ function previewCard(
   );
   select.addEventListener('change', () => onLocale(select.value === 'en' ? 'en' : 'da'));
   return setupCard(
-    t('previewHeading'),
+    ts('previewHeading'),
     'preview',
-    h('p', { className: 'muted' }, t('previewIntro')),
-    h('div', { className: 'field inline' }, h('label', { for: id }, t('previewLanguage')), select),
+    h('p', { className: 'muted' }, ts('previewIntro')),
+    h('div', { className: 'field inline' }, h('label', { for: id }, ts('previewLanguage')), select),
     h('div', { className: 'skema-preview' }, body),
   );
 }
@@ -185,17 +186,17 @@ function newRoundCard(env: AppEnv): HTMLElement {
     { 'data-action': 'create-round' },
   );
   return setupCard(
-    t('newRoundHeading'),
+    ts('newRoundHeading'),
     'new-round',
-    h('p', { className: 'muted' }, t('newRoundIntro')),
+    h('p', { className: 'muted' }, ts('newRoundIntro')),
     textField({
-      label: t('newRoundName'),
+      label: ts('newRoundName'),
       value: '',
       maxlength: ROUND_NAME_MAX,
       attrs: { 'data-field': 'round-name' },
       onInput: (value) => (name = value),
     }),
-    h('div', { className: 'field' }, h('label', { for: kindId }, t('newRoundKind')), select),
+    h('div', { className: 'field' }, h('label', { for: kindId }, ts('newRoundKind')), select),
     controls.element(),
   );
 }

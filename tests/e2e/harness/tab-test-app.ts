@@ -9,7 +9,7 @@ import { newSkema } from '../../../bot/mus/skema.js';
 import type { DeliveryStore } from '../../../bot/rollout/delivery.js';
 import { importRosterCsv } from '../../../bot/roster/csv-roster.js';
 import { buildTab, type TabBuild } from '../../../scripts/build-tab.js';
-import type { AppStorage } from '../../../bot/app.js';
+import type { AppOverrides, AppStorage } from '../../../bot/app.js';
 import { memoryLogger } from '../../helpers/memory-logger.js';
 import { listenTestApp } from '../../helpers/test-app.js';
 import { CORE_TASK, NOW, ORG, PEOPLE, skemaPath } from '../../integration/api/api-test-app.js';
@@ -76,6 +76,8 @@ export async function startTabTestApp(
     storage?: AppStorage;
     /** The server's clock (the overview decides what is overdue by it); by default the real time. */
     now?: () => Date;
+    /** How Graph's calendar is reached for booking (a fake Graph); by default none. */
+    calendar?: AppOverrides['calendar'];
   } = {},
 ): Promise<TabTestApp> {
   const devMode = options.devMode ?? false;
@@ -99,6 +101,7 @@ export async function startTabTestApp(
     { settings: { devMode, allowedTenants: [TENANT] }, log, storage },
     {
       ...(options.now ? { now: options.now } : {}),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
       verifySso: localSsoVerifier(sso),
       devOrgId: ORG,
       tabDir: tab.outDir,
