@@ -9,8 +9,12 @@ import type { Repositories, StoredConversation } from '../mus/repositories.js';
  * answers from that snapshot for `snapshotMs`, then reads it again. A quiet organisation (a reminder
  * here, a summary there) keeps using point reads, so one card never loads a whole roster.
  *
- * A snapshot may be up to `snapshotMs` (2 minutes) old: a renamed person may show their old name in a
- * card sent meanwhile; reading 10,000 people and chats more often costs more than that is worth.
+ * A snapshot is renewed once it is `snapshotMs` (2 minutes) old, in the background: lookups go on
+ * answering from the old one until the new one is read, and only one read runs at a time. (Waiting for
+ * each renewal would stop every send for as long as reading 10,000 people and chats takes; on a busy
+ * storage that can take longer than the lifetime itself, and renewals started on each expiry would
+ * pile up and starve the sends altogether.) A renamed person may show their old name in a card sent
+ * meanwhile; reading the roster more often costs more than that is worth.
  * Someone missing from it (added since) is read with a point read; a 1:1 chat created since is found
  * by the same fallback, and one we create ourselves is added with `remember`. Erasing a person
  * removes their outbox rows, so a stale entry is not sent to.
@@ -33,7 +37,10 @@ interface Snapshot {
 interface OrgState {
   windowStart: number;
   lookups: number;
-  snapshot?: { at: number; value: Promise<Snapshot> };
+  /** The last snapshot read, and when its read finished. */
+  snapshot?: { at: number; value: Snapshot };
+  /** The read under way, if any: the one every lookup without a snapshot waits for. */
+  loading?: Promise<Snapshot>;
 }
 
 export class RecipientDirectory {
@@ -69,14 +76,15 @@ export class RecipientDirectory {
   /** A 1:1 chat we just created and stored, so the snapshot does not send us to create it again. */
   remember(conversation: StoredConversation): void {
     if (!conversation.personEmail) return;
-    const snapshot = this.orgs.get(conversation.orgId)?.snapshot;
-    void snapshot?.value.then(
+    const state = this.orgs.get(conversation.orgId);
+    state?.snapshot?.value.conversations.set(conversation.personEmail, conversation);
+    void state?.loading?.then(
       (s) => s.conversations.set(conversation.personEmail!, conversation),
       () => undefined,
     );
   }
 
-  /** The organisation's snapshot when it is busy (read now if missing or old), else undefined. */
+  /** The organisation's snapshot when it is busy (read now if there is none), else undefined. */
   private async snapshotFor(orgId: string): Promise<Snapshot | undefined> {
     const t = this.now();
     let state = this.orgs.get(orgId);
@@ -90,20 +98,41 @@ export class RecipientDirectory {
     }
     state.lookups++;
     const busy = state.lookups > this.busyAfter;
-    const fresh = state.snapshot && t - state.snapshot.at < this.snapshotMs;
-    if (fresh) return state.snapshot!.value;
-    if (!busy) {
-      state.snapshot = undefined;
-      return undefined;
+    if (state.snapshot) {
+      if (t - state.snapshot.at >= this.snapshotMs) {
+        if (!busy) {
+          // Quiet again: point reads, and the next busy spell reads a new snapshot.
+          state.snapshot = undefined;
+          return undefined;
+        }
+        // Renewed in the background (startLoad handles its failure); the old one answers meanwhile.
+        void this.startLoad(orgId, state);
+      }
+      return state.snapshot?.value;
     }
-    const value = this.load(orgId);
-    const entry = { at: t, value };
-    state.snapshot = entry;
-    // A failed read is not kept: the next lookup tries again (and meanwhile uses point reads).
-    value.catch(() => {
-      if (state.snapshot === entry) state.snapshot = undefined;
-    });
-    return value.catch(() => undefined);
+    if (!busy) return undefined;
+    return this.startLoad(orgId, state).catch(() => undefined);
+  }
+
+  /** Starts a read unless one runs; the snapshot is replaced when it is done. */
+  private startLoad(orgId: string, state: OrgState): Promise<Snapshot> {
+    if (state.loading) return state.loading;
+    const loading = this.load(orgId).then(
+      (value) => {
+        state.snapshot = { at: this.now(), value };
+        state.loading = undefined;
+        return value;
+      },
+      (error: unknown) => {
+        // A failed read is not kept: the next lookup tries again (and meanwhile uses what it has).
+        state.loading = undefined;
+        throw error;
+      },
+    );
+    state.loading = loading;
+    // A background renewal that fails is only tried again later; nobody awaits it.
+    loading.catch(() => undefined);
+    return loading;
   }
 
   private async load(orgId: string): Promise<Snapshot> {
