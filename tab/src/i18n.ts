@@ -24,6 +24,11 @@ export function tr(text: Bilingual): string {
 export const TEXTS = {
   appTitle: { da: 'Mine MUS', en: 'My MUS' },
   loading: { da: 'Indlæser …', en: 'Loading …' },
+  loadSlow: {
+    da: 'Det tager længere tid end normalt. Forbindelsen kan være langsom; du kan prøve igen.',
+    en: 'This is taking longer than usual. The connection may be slow; you can try again.',
+  },
+  tryAgain: { da: 'Prøv igen', en: 'Try again' },
   devBanner: {
     da: 'Udviklingstilstand: åbnet uden for Teams. Du bruger appen som den person, du vælger her — det er kun muligt på en udviklingsserver.',
     en: 'Development mode: opened outside Teams. You use the app as the person you choose here — only possible on a development server.',
@@ -300,6 +305,7 @@ export const TEXTS = {
   agreementStatus: { da: 'Status', en: 'Status' },
   agreementStatusFor: { da: 'Status for aftalen: {what}', en: 'Status of the agreement: {what}' },
   agreementAdd: { da: 'Tilføj aftale', en: 'Add agreement' },
+  agreementAddShort: { da: '+ Aftale', en: '+ Agreement' },
   agreementRemove: { da: 'Fjern', en: 'Remove' },
   agreementRemoveFor: { da: 'Fjern aftalen: {what}', en: 'Remove the agreement: {what}' },
   agreementAdded: { da: 'Aftalen er tilføjet.', en: 'The agreement was added.' },

@@ -28,6 +28,13 @@ import { renderGroupTalkScreen } from './views/group-talk-view.js';
 import { renderHome } from './views/home-view.js';
 import { renderInfoPage } from './views/info-page.js';
 import { renderSkemaScreen } from './views/skema-screen.js';
+import {
+  failedNotice,
+  loadingSkeleton,
+  SKELETON_AFTER_MS,
+  SLOW_AFTER_MS,
+  slowNotice,
+} from './views/load-state.js';
 
 /*
  * The tab's entry point: find out where it runs (Teams, or a browser against a dev server), who the
@@ -112,7 +119,7 @@ async function main(): Promise<void> {
   }
   // The manifest's privacy and terms links open these pages, also without signing in.
   if (initial.name === 'privacy' || initial.name === 'terms') {
-    renderRoute(undefined, initial);
+    renderRoute(root, undefined, initial);
     return;
   }
 
@@ -134,7 +141,14 @@ async function main(): Promise<void> {
     me = await api.me();
     performance.mark('mus:signed-in');
   } catch (error) {
-    message(error instanceof ApiError && error.status !== 401 ? error.message : t('signInFailed'));
+    // Signing in failed: nothing is shown yet, so trying again starts the tab over.
+    const reason =
+      error instanceof ApiError && error.status !== 401 ? error.message : t('signInFailed');
+    replace(
+      root,
+      failedNotice(reason, () => location.reload()),
+    );
+    markReady();
     return;
   }
 
@@ -163,33 +177,46 @@ async function main(): Promise<void> {
     dispose = () => undefined;
     if (mine !== showing) return;
     replace(alerts);
+    // Each screen renders into a container of its own, shown once it is ready: the screen before
+    // stays until then, and a load that was overtaken (a retry, another click) never shows.
+    const screen = h('div', { className: 'screen', hidden: true });
+    root.append(screen);
     root.setAttribute('aria-busy', 'true');
+    const retry = (): void => void show(route, autoOpenMeeting);
+    const current = (): boolean => mine === showing;
+    const skeletonTimer = setTimeout(() => {
+      if (current()) root.replaceChildren(loadingSkeleton(), screen);
+    }, SKELETON_AFTER_MS);
+    const slowTimer = setTimeout(() => {
+      if (current()) root.replaceChildren(slowNotice(retry), loadingSkeleton(), screen);
+    }, SLOW_AFTER_MS);
+    let rendered: Dispose = () => undefined;
     try {
-      if (route.name === 'skema') {
-        dispose = await renderSkemaScreen(root, env, route.roundId, route.email);
-      } else if (route.name === 'group') {
-        dispose = await renderGroupTalkScreen(root, env, route);
-      } else if (route.name === 'setup') {
-        // HR's setup, the print view and "Mine aftaler" load when opened: the first screen stays small.
-        const { renderSetup } = await import('./views/setup-view.js');
-        await renderSetup(root, env, route.roundId ? { roundId: route.roundId } : {});
-      } else if (route.name === 'print') {
-        const { renderPrintView } = await import('./views/print-view.js');
-        await renderPrintView(root, env, route.roundId, route.email);
-      } else if (route.name === 'agreements') {
-        const { renderMyAgreements } = await import('./views/my-agreements-view.js');
-        await renderMyAgreements(root, env);
-      } else if (route.name === 'home') {
-        await renderHome(root, env, { roundId: route.roundId, autoOpenMeeting });
-      } else {
-        renderRoute(env, route);
+      rendered = (await renderScreen(screen, env, route, autoOpenMeeting)) ?? rendered;
+      if (!current()) {
+        screen.remove();
+        await rendered();
+        return;
       }
+      screen.hidden = false;
+      root.replaceChildren(screen);
+      dispose = rendered;
     } catch (error) {
-      showError(error);
-      if (!root.hasChildNodes()) message(userMessage(error));
+      if (!current()) {
+        screen.remove();
+        return;
+      }
+      screen.hidden = false;
+      root.replaceChildren(screen);
+      if (screen.hasChildNodes()) showError(error);
+      else screen.append(failedNotice(userMessage(error), retry));
     } finally {
-      root.removeAttribute('aria-busy');
-      markReady();
+      clearTimeout(skeletonTimer);
+      clearTimeout(slowTimer);
+      if (current()) {
+        root.removeAttribute('aria-busy');
+        markReady();
+      }
     }
   };
 
@@ -215,10 +242,47 @@ function saveWhenLeaving(): void {
   window.addEventListener('pagehide', leave);
 }
 
-function renderRoute(env: AppEnv | undefined, route: Route): void {
-  if (route.name === 'privacy') renderInfoPage(root, env, 'privacyHeading', 'privacyText');
-  else if (route.name === 'terms') renderInfoPage(root, env, 'termsHeading', 'termsText');
+function renderRoute(target: HTMLElement, env: AppEnv | undefined, route: Route): void {
+  if (route.name === 'privacy') renderInfoPage(target, env, 'privacyHeading', 'privacyText');
+  else if (route.name === 'terms') renderInfoPage(target, env, 'termsHeading', 'termsText');
   markReady();
+}
+
+/** Renders one screen into `target`; returns what stops its timers, if it has any. */
+async function renderScreen(
+  target: HTMLElement,
+  env: AppEnv,
+  route: Route,
+  autoOpenMeeting: boolean,
+): Promise<Dispose | undefined> {
+  switch (route.name) {
+    case 'skema':
+      return renderSkemaScreen(target, env, route.roundId, route.email);
+    case 'group':
+      return renderGroupTalkScreen(target, env, route);
+    case 'setup': {
+      // HR's setup, the print view and "Mine aftaler" load when opened: the first screen stays small.
+      const { renderSetup } = await import('./views/setup-view.js');
+      await renderSetup(target, env, route.roundId ? { roundId: route.roundId } : {});
+      return undefined;
+    }
+    case 'print': {
+      const { renderPrintView } = await import('./views/print-view.js');
+      await renderPrintView(target, env, route.roundId, route.email);
+      return undefined;
+    }
+    case 'agreements': {
+      const { renderMyAgreements } = await import('./views/my-agreements-view.js');
+      await renderMyAgreements(target, env);
+      return undefined;
+    }
+    case 'home':
+      await renderHome(target, env, { roundId: route.roundId, autoOpenMeeting });
+      return undefined;
+    default:
+      renderRoute(target, env, route);
+      return undefined;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -134,7 +134,7 @@ function addForm(
   const whatId = uid('agreement-what');
   const ownerId = uid('agreement-owner');
   const dueId = uid('agreement-due');
-  const what = h('textarea', { id: whatId, rows: 2, maxlength: 1000, required: true });
+  const what = h('input', { id: whatId, type: 'text', maxlength: 1000, required: true });
   const owner = h(
     'select',
     { id: ownerId },
@@ -143,14 +143,18 @@ function addForm(
   );
   const due = h('input', { id: dueId, type: 'date', required: true });
   const error = h('p', { className: 'field-error', role: 'alert' });
-  const submit = h('button', { type: 'submit' }, t('agreementAdd'));
+  const submit = h(
+    'button',
+    { type: 'submit', 'aria-label': t('agreementAdd') },
+    t('agreementAddShort'),
+  );
   const form = h(
     'form',
     { className: 'agreement-form' },
     h('div', { className: 'field wide' }, h('label', { for: whatId }, t('agreementWhat')), what),
     h('div', { className: 'field' }, h('label', { for: ownerId }, t('agreementOwner')), owner),
     h('div', { className: 'field' }, h('label', { for: dueId }, t('agreementDue')), due),
-    h('div', { className: 'field actions' }, submit),
+    h('div', { className: 'field add' }, submit),
     error,
   );
   const add = async (): Promise<void> => {

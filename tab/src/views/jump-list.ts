@@ -15,6 +15,8 @@ export function jumpList(targets: { label: string; element: HTMLElement }[]): HT
       button(
         label,
         () => {
+          // A folded part opens first (see the talk view's foldable sections).
+          element.dispatchEvent(new Event('mus:reveal'));
           const heading =
             element.querySelector<HTMLElement>(':scope > h2, :scope > legend') ?? element;
           if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');

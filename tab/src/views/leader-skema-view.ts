@@ -73,6 +73,18 @@ export function talkNotesBody(
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
 
+/** The sections each talk has folded away, by skema (kept while the tab is open). */
+const foldedBySkema = new Map<string, Set<string>>();
+function foldedSections(key: SkemaKey): Set<string> {
+  const id = `${key.roundId}/${key.email}`;
+  let folds = foldedBySkema.get(id);
+  if (!folds) {
+    folds = new Set();
+    foldedBySkema.set(id, folds);
+  }
+  return folds;
+}
+
 /** What the last booking did, shown once on the re-rendered talk (the view is rebuilt on booking). */
 let bookedNotice: { email: string; lines: string[] } | undefined;
 
@@ -393,10 +405,10 @@ export function renderLeaderSkema(
           : userText(view.talkNotes[id], t('noNotes')),
       );
     }
-    return h(
-      'section',
-      { className: 'card skema-section', 'aria-labelledby': headingId, 'data-section': id },
-      h('h2', { id: headingId }, title),
+    return foldableSection(
+      id,
+      headingId,
+      title,
       h(
         'div',
         { className: 'columns' },
@@ -410,6 +422,56 @@ export function renderLeaderSkema(
         notesColumn,
       ),
     );
+  }
+
+  /**
+   * A section of the talk that folds away (its heading's button), so the 320 px panel shows the
+   * agenda; the section being written in is marked current and its heading stays pinned at the top
+   * while the leader scrolls through it. What is folded survives the view being redrawn.
+   */
+  function foldableSection(
+    id: string,
+    headingId: string,
+    title: string,
+    body: HTMLElement,
+  ): HTMLElement {
+    const bodyId = uid('section-body');
+    body.id = bodyId;
+    const folds = foldedSections(key);
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        className: 'fold-toggle',
+        'aria-expanded': String(!folds.has(id)),
+        'aria-controls': bodyId,
+      },
+      title,
+    );
+    const section = h(
+      'section',
+      { className: 'card skema-section', 'aria-labelledby': headingId, 'data-section': id },
+      h('h2', { id: headingId }, toggle),
+      body,
+    );
+    const setFolded = (fold: boolean): void => {
+      if (fold) folds.add(id);
+      else folds.delete(id);
+      body.hidden = fold;
+      toggle.setAttribute('aria-expanded', String(!fold));
+      section.classList.toggle('folded', fold);
+    };
+    setFolded(folds.has(id));
+    toggle.addEventListener('click', () => setFolded(!folds.has(id)));
+    // The jump list opens a folded section before it moves there.
+    section.addEventListener('mus:reveal', () => setFolded(false));
+    section.addEventListener('focusin', () => {
+      for (const other of section.parentElement?.querySelectorAll('.skema-section.current') ?? []) {
+        other.classList.remove('current');
+      }
+      section.classList.add('current');
+    });
+    return section;
   }
 
   function privateNoteCard(): HTMLElement {

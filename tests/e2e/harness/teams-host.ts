@@ -13,6 +13,8 @@ export type FrameContext = 'content' | 'sidePanel' | 'meetingStage' | 'settings'
 export type Theme = 'default' | 'dark' | 'contrast';
 
 export interface HostOptions {
+  /** Wait for the tab's first screen (default); false to look at it while it still loads. */
+  waitUntilReady?: boolean;
   /** The SSO token getAuthToken hands out. */
   token: string;
   userPrincipalName: string;
@@ -123,7 +125,7 @@ export async function openInTeams(
   );
   await page.goto(hostUrl);
   const tab = page.frameLocator('#tab');
-  await tab.locator('body[data-ready="true"]').waitFor();
+  if (options.waitUntilReady !== false) await tab.locator('body[data-ready="true"]').waitFor();
   return {
     tab,
     async frame() {
