@@ -23,7 +23,11 @@ const CHILD_SCRIPT = fileURLToPath(new URL('../../helpers/dispatcher-child.ts', 
 const LIMIT = 10;
 const RATE_PER_INSTANCE = 8;
 const CONCURRENCY = 4;
-const TENANT_LEASE_MS = 6_000;
+/**
+ * Long enough that "at once" (a stopping instance hands the tenant over) and "after the lease" (a
+ * dead one's lease runs out) stay apart on a loaded machine, where a handover took up to 7 s.
+ */
+const TENANT_LEASE_MS = 15_000;
 
 interface Instance {
   child: ChildProcess;
