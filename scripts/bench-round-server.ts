@@ -92,6 +92,8 @@ export async function startBenchServer(options: {
   dataDir: string;
   ratePerSecond: number;
   nodeArgs: string[];
+  /** Sees the warnings and the dispatcher's periodic stats as they are logged. */
+  onLogLine?: (line: ServerLogLine) => void;
 }): Promise<BenchServer> {
   const script = await bundleServer();
   const child: ChildProcess = spawn(process.execPath, [...options.nodeArgs, script], {
@@ -131,6 +133,8 @@ export async function startBenchServer(options: {
       }
       // Only the lines someone waits for or reports are kept, so a long run does not pile them up.
       if (line.level >= 40) warnings.push(line);
+      // What the server's background work is doing, shown as it happens.
+      if (line.level >= 40 || line.msg === 'dispatcher stats') options.onLogLine?.(line);
       for (const waiter of waiters) {
         if (waiter.match(line)) {
           waiters.delete(waiter);

@@ -185,12 +185,24 @@ try {
   fake.setMembers(TEAM_ID, members);
   fake.setMembers(HR_CHANNEL, members);
 
+  const warningsSeen = new Map<string, number>();
   server = await startBenchServer({
     port,
     connectionString: azurite.connectionString,
     dataDir: location,
     ratePerSecond: limit,
     nodeArgs,
+    onLogLine: (line) => {
+      // Every stats line; of each warning the first three and then each hundredth, so a flood of one
+      // kind does not bury the progress lines.
+      const seen = (warningsSeen.get(line.msg) ?? 0) + 1;
+      warningsSeen.set(line.msg, seen);
+      if (line.msg !== 'dispatcher stats' && seen > 3 && seen % 100 !== 0) return;
+      const { level, msg, time, pid, hostname, ...rest } = line;
+      void [time, pid, hostname];
+      const what = level >= 40 ? `warns (${seen}×)` : 'says';
+      progress(`server ${what}: ${msg} ${JSON.stringify(rest)}`.slice(0, 600));
+    },
   });
   const running = server;
   progress(`server pid ${running.pid} listening on ${running.url} (node ${nodeArgs.join(' ')})`);

@@ -73,6 +73,11 @@ export interface DispatcherOptions {
   tenantLeaseMs?: number;
   /** Called (at most every `progressEveryMs`) while a step's rows are being sent. */
   onProgress?: (step: { orgId: string; roundId: string; step: number }) => void;
+  /**
+   * While running, the stats are logged this often when they changed (default 30 s; 0: never), so an
+   * operator sees from the log whether cards go out, wait, or are handed back.
+   */
+  statsLogEveryMs?: number;
 }
 
 export interface DispatcherStats {
@@ -114,6 +119,7 @@ export class Dispatcher {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  private statsTimer: NodeJS.Timeout | undefined;
   readonly stats: DispatcherStats = {
     sent: 0,
     failed: 0,
@@ -148,6 +154,20 @@ export class Dispatcher {
     this.loop = this.run().catch((error: unknown) => {
       this.options.log.error({ err: error }, 'dispatcher stopped on an unexpected error');
     });
+    const every = this.options.statsLogEveryMs ?? 30_000;
+    if (every > 0) {
+      let logged = '';
+      this.statsTimer = setInterval(() => {
+        const now = JSON.stringify(this.stats);
+        if (now === logged) return;
+        logged = now;
+        this.options.log.info(
+          { stats: this.stats, inFlight: this.inFlight.size, sending: this.sending },
+          'dispatcher stats',
+        );
+      }, every);
+      this.statsTimer.unref();
+    }
   }
 
   /** Looks for work now instead of at the next poll (after a launch). */
@@ -162,6 +182,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.running = false;
     this.stopping = true;
+    clearInterval(this.statsTimer);
     this.wake();
     await this.loop;
     await Promise.all(this.inFlight);
