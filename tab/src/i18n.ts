@@ -396,6 +396,8 @@ export const TEXTS = {
   talkAtField: { da: 'Tidspunkt for samtalen', en: 'Time of the talk' },
   bookOpen: { da: 'Book samtalen i Outlook', en: 'Book the talk in Outlook' },
   bookHeading: { da: 'Book samtalen', en: 'Book the talk' },
+  bookShort: { da: 'Book', en: 'Book' },
+  bookTalkWith: { da: 'Book samtalen med {name}', en: 'Book the talk with {name}' },
   bookIntro: {
     da: 'Samtalen bliver et Teams-møde på 45 minutter i din kalender med {name} inviteret. Medarbejderen får besked i chatten.',
     en: 'The talk becomes a 45-minute Teams meeting in your calendar with {name} invited. The employee is told in the chat.',
@@ -446,6 +448,14 @@ export const TEXTS = {
   bookIcsHint: {
     da: 'Åbn filen i Outlook, og send invitationen til medarbejderen derfra.',
     en: 'Open the file in Outlook and send the invitation to the employee from there.',
+  },
+  bookIcsPlanned: {
+    da: 'Tidspunktet {time} er gemt som planlagt. Husk at sende invitationen fra Outlook.',
+    en: 'The time {time} is saved as planned. Remember to send the invitation from Outlook.',
+  },
+  bookNotSaved: {
+    da: 'Tidspunktet blev ikke gemt endnu. Se gemme-status over noterne.',
+    en: 'The time is not saved yet. See the save status above the notes.',
   },
   bookClose: { da: 'Luk', en: 'Close' },
   privateNoteField: { da: 'Private noter', en: 'Private notes' },

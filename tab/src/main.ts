@@ -24,10 +24,8 @@ import {
   ssoIdentity,
   type TeamsSession,
 } from './teams-host.js';
-import { renderGroupTalkScreen } from './views/group-talk-view.js';
 import { renderHome } from './views/home-view.js';
 import { renderInfoPage } from './views/info-page.js';
-import { renderSkemaScreen } from './views/skema-screen.js';
 import {
   failedNotice,
   loadingSkeleton,
@@ -136,6 +134,9 @@ async function main(): Promise<void> {
         ? groupTalkPath(first.roundId, first.leaderEmail)
         : ROUNDS_PATH,
   );
+  // So is its code, when it is not the home screen (the import is cached for renderScreen).
+  if (first.name === 'skema') void import('./views/skema-screen.js').catch(() => undefined);
+  if (first.name === 'group') void import('./views/group-talk-view.js').catch(() => undefined);
   let me: Me;
   try {
     me = await api.me();
@@ -256,12 +257,17 @@ async function renderScreen(
   autoOpenMeeting: boolean,
 ): Promise<Dispose | undefined> {
   switch (route.name) {
-    case 'skema':
+    // Every screen but home loads when opened, so the first screen stays small (tab-bundle.test.ts);
+    // a deep link's screen is fetched with its data while /api/me answers (main above).
+    case 'skema': {
+      const { renderSkemaScreen } = await import('./views/skema-screen.js');
       return renderSkemaScreen(target, env, route.roundId, route.email);
-    case 'group':
+    }
+    case 'group': {
+      const { renderGroupTalkScreen } = await import('./views/group-talk-view.js');
       return renderGroupTalkScreen(target, env, route);
+    }
     case 'setup': {
-      // HR's setup, the print view and "Mine aftaler" load when opened: the first screen stays small.
       const { renderSetup } = await import('./views/setup-view.js');
       await renderSetup(target, env, route.roundId ? { roundId: route.roundId } : {});
       return undefined;

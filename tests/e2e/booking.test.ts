@@ -15,6 +15,8 @@ import { fakeOboExchange, startFakeGraph, type FakeGraph } from '../helpers/fake
  */
 
 const ROUND = 'mus-booking';
+const THIRD = 'maja.thomsen@vandvaerk.example';
+const THIRD_NAME = 'Maja Thomsen';
 const MUS_IN_CATALOG = { id: 'catalog-mus', externalId: 'mus-manifest-0001' };
 
 async function pageScrollsSideways(frame: Frame): Promise<boolean> {
@@ -41,7 +43,7 @@ describe('the tab: the leader books the talk in Outlook', function () {
         meetingTab: { manifestId: MUS_IN_CATALOG.externalId, publicUrl: 'https://mus.example' },
       },
     });
-    await app.createRound(ROUND, [PEOPLE.employee, PEOPLE.otherEmployee]);
+    await app.createRound(ROUND, [PEOPLE.employee, PEOPLE.otherEmployee, THIRD]);
   });
 
   after(async () => {
@@ -122,9 +124,116 @@ describe('the tab: the leader books the talk in Outlook', function () {
     assert.match(ics, /BEGIN:VCALENDAR/);
     assert.match(ics, /Lars Christensen/);
     assert.equal(graph.events.length, 1, 'nothing more was booked');
+    // The time taken along is the planned one: stored through the talk's own autosave.
+    await panel.getByText(/er gemt som planlagt/).waitFor();
     assert.equal(
       (await app.repositories.skemas.get(ORG, ROUND, PEOPLE.otherEmployee))?.value.talkAt,
-      undefined,
+      new Date('2099-05-04T10:30').toISOString(),
     );
+    assert.notEqual(await tab.getByLabel('Tidspunkt for samtalen').inputValue(), '');
+  });
+
+  /** The leader's home in a 320 px wide tab, with the team list. */
+  const openTeamList = async (): Promise<HostedTab> =>
+    openInTeams(page, app.url, {
+      token: await app.tokenFor(PEOPLE.leader),
+      userPrincipalName: PEOPLE.leader,
+      frameContext: 'content',
+    });
+
+  it('books a talk from the team list: the panel unfolds under the person, the line shows the time', async () => {
+    const hosted = await openTeamList();
+    const { tab } = hosted;
+    const line = tab.locator(`li.team-member[data-email="${THIRD}"]`);
+    const opener = line.getByRole('button', { name: `Book samtalen med ${THIRD_NAME}` });
+    await opener.click();
+    assert.equal(await opener.getAttribute('aria-expanded'), 'true');
+    const panel = line.getByRole('region', { name: 'Book samtalen' });
+    const slots = panel.getByRole('group', { name: 'Ledige tider for jer begge' });
+    await slots.waitFor();
+    const second = slots.getByRole('radio').nth(1);
+    const chosen = await second.getAttribute('value');
+    assert.ok(chosen, 'a suggested time');
+    await second.check();
+    const frame = await hosted.frame();
+    assert.equal(await pageScrollsSideways(frame), false);
+    assert.deepEqual(await seriousViolations(frame), []);
+
+    const eventsBefore = graph.events.length;
+    await panel.getByRole('button', { name: 'Book 45 minutter' }).click();
+    const notice = line.locator('[data-view="booked"]');
+    await notice.getByText(/^Samtalen er booket/).waitFor();
+    assert.equal(await notice.evaluate((el) => el === document.activeElement), true);
+    const stored = await app.repositories.skemas.get(ORG, ROUND, THIRD);
+    assert.equal(stored?.value.talkAt, chosen);
+    assert.equal(graph.events.length, eventsBefore + 1);
+    // The person's line says when, without a reload.
+    const facts = await line.locator('.team-member-facts').textContent();
+    assert.doesNotMatch(facts ?? '', /Ikke planlagt/);
+    // A second press folds the place away and gives the focus back to the button.
+    await opener.click();
+    assert.equal(await line.locator('.booking-slot').evaluate((el) => el.childElementCount), 0);
+    assert.equal(await opener.evaluate((el) => el === document.activeElement), true);
+  });
+
+  it('when the skema changed after the panel opened, the panel opens again on the new version and books', async () => {
+    const hosted = await openTeamList();
+    const { tab } = hosted;
+    const line = tab.locator(`li.team-member[data-email="${PEOPLE.employee}"]`);
+    await line.getByRole('button', { name: /^Book samtalen med / }).click();
+    const panel = line.getByRole('region', { name: 'Book samtalen' });
+    await panel.getByRole('group', { name: 'Ledige tider for jer begge' }).waitFor();
+    // Meanwhile the skema is written elsewhere (the talk view's autosave on another device).
+    const current = await app.repositories.skemas.get(ORG, ROUND, PEOPLE.employee);
+    assert.ok(current);
+    await app.repositories.skemas.update({ ...current.value }, current.etag, current.value);
+    const eventsBefore = graph.events.length;
+
+    await panel.getByLabel('Tidspunkt', { exact: true }).fill('2099-06-01T09:15');
+    await panel.evaluate((el) => el.setAttribute('data-first', ''));
+    await panel.getByRole('button', { name: 'Book 45 minutter' }).click();
+    // Refused with 412: nothing was booked, and a fresh panel replaced the first to try again.
+    const fresh = line.locator('.booking-panel:not([data-first])');
+    await fresh.getByRole('group', { name: 'Ledige tider for jer begge' }).waitFor();
+    assert.equal(await line.locator('.booking-panel').count(), 1);
+    assert.equal(graph.events.length, eventsBefore, 'nothing booked on a stale version');
+    await fresh.getByLabel('Tidspunkt', { exact: true }).fill('2099-06-01T09:15');
+    await fresh.getByRole('button', { name: 'Book 45 minutter' }).click();
+    await line
+      .locator('[data-view="booked"]')
+      .getByText(/^Samtalen er booket/)
+      .waitFor();
+    assert.equal(graph.events.length, eventsBefore + 1);
+    const stored = await app.repositories.skemas.get(ORG, ROUND, PEOPLE.employee);
+    assert.equal(stored?.value.talkAt, new Date('2099-06-01T09:15').toISOString());
+  });
+
+  it('without consent the team list gives the calendar file and shows the time as planned', async () => {
+    graph.refuseConsent(true);
+    const { tab } = await openTeamList();
+    const line = tab.locator(`li.team-member[data-email="${THIRD}"]`);
+    await line.getByRole('button', { name: `Book samtalen med ${THIRD_NAME}` }).click();
+    const panel = line.getByRole('region', { name: 'Book samtalen' });
+    await panel.getByRole('region', { name: 'Booking i Outlook er ikke slået til' }).waitFor();
+    await panel.getByLabel('Tidspunkt', { exact: true }).fill('2099-07-02T13:00');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Hent kalenderfil (.ics)' }).click(),
+    ]);
+    assert.match(await readFile(await download.path(), 'utf8'), /Maja Thomsen/);
+    await panel.getByText(/er gemt som planlagt/).waitFor();
+    const planned = new Date('2099-07-02T13:00').toISOString();
+    assert.equal((await app.repositories.skemas.get(ORG, ROUND, THIRD))?.value.talkAt, planned);
+    assert.match((await line.locator('.team-member-facts').textContent()) ?? '', /2099|2\. jul/);
+  });
+
+  it('a person whose skema is not sent has no booking button', async () => {
+    const { tab } = await openTeamList();
+    await tab.locator('li.team-member').first().waitFor();
+    const lines = await tab.locator('li.team-member').count();
+    const bookButtons = await tab.getByRole('button', { name: /^Book samtalen med / }).count();
+    // The leader's team on the sample roster has more people than the three with a skema.
+    assert.ok(lines > 3, `team lines: ${lines}`);
+    assert.equal(bookButtons, 3);
   });
 });

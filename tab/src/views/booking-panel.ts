@@ -21,6 +21,11 @@ export interface BookingPanelOptions {
   booked: (result: BookedTalk) => void;
   /** The skema changed meanwhile (412): the view reloads it. */
   stale: () => void;
+  /**
+   * The leader took the talk along as a calendar file: the view stores the time as the planned one
+   * (the booking in Outlook is then the leader's own). Rejects when it could not be stored.
+   */
+  plannedByFile: (startsAt: string) => Promise<void>;
   close: () => void;
 }
 
@@ -73,6 +78,14 @@ export function bookingPanel(
       saveFile(await env.api.talkIcs(key, startsAt, TALK_MINUTES), 'mus-samtale.ics');
     } catch (error) {
       say(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    try {
+      await options.plannedByFile(startsAt);
+      say(t('bookIcsPlanned', { time: formatDateTime(startsAt) }), 'info');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) options.stale();
+      else say(error instanceof Error ? error.message : String(error));
     }
   };
   const icsButton = (): HTMLButtonElement =>

@@ -252,8 +252,12 @@ function teamCard(
 ): HTMLElement {
   const headingId = uid('team');
   // A list, not a table: each person fits the meeting side panel's 320 px without scrolling sideways.
-  const items = members.map((m) =>
-    h(
+  const items = members.map((m) => {
+    const facts = (talkAt: string | null | undefined): string =>
+      [m.department, talkAt ? formatDateTime(talkAt) : t('notPlanned')].filter(Boolean).join(' · ');
+    const factsLine = h('span', { className: 'muted team-member-facts' }, facts(m.talkAt));
+    const bookingSlot = h('div', { className: 'booking-slot' });
+    return h(
       'li',
       { className: 'team-member', 'data-email': m.email },
       h(
@@ -267,26 +271,34 @@ function teamCard(
               tr(sentSkemaLabel(m.delivery)),
             )
           : statusPill(m.status),
-        h(
-          'span',
-          { className: 'muted team-member-facts' },
-          [m.department, m.talkAt ? formatDateTime(m.talkAt) : t('notPlanned')]
-            .filter(Boolean)
-            .join(' · '),
-        ),
+        factsLine,
       ),
       m.status === 'not-sent'
         ? h('span', { className: 'muted' }, statusLabel('not-sent'))
-        : button(
-            t('open'),
-            () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
-            {
-              className: 'secondary small',
-              'aria-label': t('openSkemaOf', { name: m.name }),
-            },
+        : h(
+            'div',
+            { className: 'team-member-actions' },
+            button(
+              t('open'),
+              () => env.navigate({ name: 'skema', roundId: round.id, email: m.email }),
+              {
+                className: 'secondary small',
+                'aria-label': t('openSkemaOf', { name: m.name }),
+              },
+            ),
+            bookable(m.status) &&
+              bookButton(
+                env,
+                bookingSlot,
+                { roundId: round.id, email: m.email, name: m.name },
+                (talkAt) => {
+                  factsLine.textContent = facts(talkAt);
+                },
+              ),
           ),
-    ),
-  );
+      bookingSlot,
+    );
+  });
   return h(
     'section',
     { className: 'card', 'aria-labelledby': headingId },
@@ -296,4 +308,85 @@ function teamCard(
       : h('p', { className: 'muted' }, t('teamIntro')),
     h('ul', { className: 'team', 'aria-labelledby': headingId }, ...items),
   );
+}
+
+/** A talk can be booked once the skema has gone out and until the leader has finalised it. */
+function bookable(status: TeamMember['status']): boolean {
+  return status === 'sent' || status === 'prepared' || status === 'held';
+}
+
+/**
+ * "Book" on a person's line: the booking panel (views/booking-panel.ts, fetched on first use) unfolds
+ * under the line with the skema as it is now; a second press folds it away. After booking, the line
+ * shows the planned time and the panel's place says what happened.
+ */
+function bookButton(
+  env: AppEnv,
+  slot: HTMLElement,
+  target: { roundId: string; email: string; name: string },
+  planned: (talkAt: string | undefined) => void,
+): HTMLButtonElement {
+  const key = { roundId: target.roundId, email: target.email };
+  const fold = (): void => {
+    slot.replaceChildren();
+    opener.setAttribute('aria-expanded', 'false');
+    opener.focus();
+  };
+  const unfold = async (): Promise<void> => {
+    replace(slot, h('p', { className: 'muted', role: 'status' }, t('loading')));
+    try {
+      const [{ bookingPanel, bookingOutcome }, fetched] = await Promise.all([
+        import('./booking-panel.js'),
+        env.api.skema(key.roundId, key.email),
+      ]);
+      let view = fetched;
+      const panel = bookingPanel(env, key, view, {
+        etag: () => view.etag,
+        booked: (result) => {
+          planned(result.skema.talkAt ?? undefined);
+          const done = h(
+            'div',
+            { className: 'notice success', role: 'status', tabindex: '-1', 'data-view': 'booked' },
+            ...bookingOutcome(result).map((line) => h('p', {}, line)),
+          );
+          replace(slot, done);
+          done.focus();
+        },
+        // Someone changed the skema meanwhile: the panel opens again on the new version.
+        stale: () => void unfold(),
+        plannedByFile: async (startsAt) => {
+          const saved = await env.api.autosaveTalkNotes(key, { talkAt: startsAt, etag: view.etag });
+          view = { ...view, etag: saved.etag, talkAt: startsAt };
+          planned(startsAt);
+        },
+        close: fold,
+      });
+      replace(slot, panel);
+      panel.focus();
+    } catch (error) {
+      replace(
+        slot,
+        h(
+          'p',
+          { className: 'notice error', role: 'alert' },
+          error instanceof Error ? error.message : String(error),
+        ),
+      );
+    }
+  };
+  const opener = button(
+    t('bookShort'),
+    async () => {
+      if (slot.hasChildNodes()) return fold();
+      opener.setAttribute('aria-expanded', 'true');
+      await unfold();
+    },
+    {
+      className: 'secondary small',
+      'aria-label': t('bookTalkWith', { name: target.name }),
+      'aria-expanded': 'false',
+      'data-action': 'team-book',
+    },
+  );
+  return opener;
 }

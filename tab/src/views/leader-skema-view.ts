@@ -352,6 +352,15 @@ export function renderLeaderSkema(
               .then(rerender)
               .catch((error: unknown) => env.showError(error));
           },
+          plannedByFile: async (startsAt) => {
+            // Through the talk's own autosave, which keeps the version the notes are written on.
+            input.value = toLocalInput(startsAt);
+            if (!notes) throw new Error(t('bookNotSaved'));
+            notes.saver.edit('talkAt', startsAt);
+            await notes.saver.flush();
+            // The save line above the notes says why; the panel must not claim it was stored.
+            if (notes.saver.isPending('talkAt')) throw new Error(t('bookNotSaved'));
+          },
           close: () => {
             bookingSlot.replaceChildren();
             open.hidden = false;
