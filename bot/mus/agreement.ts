@@ -1,16 +1,16 @@
 import type { Bilingual } from './bilingual.js';
-import { TERMS } from './glossary.js';
 import { isIsoDate } from './round.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 export const AGREEMENT_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, Bilingual> = {
-  open: { da: 'Åben', en: 'Open' },
-  'in-progress': { da: 'I gang', en: 'In progress' },
-  done: TERMS.agreementDone,
-  dropped: TERMS.agreementDropped,
+  open: STATUS_TEXTS.agreement.open,
+  'in-progress': STATUS_TEXTS.agreement.inProgress,
+  done: STATUS_TEXTS.agreement.done,
+  dropped: STATUS_TEXTS.agreement.dropped,
 };
 
 /** Something leader and employee agreed in the talk, followed up in the third phase. */

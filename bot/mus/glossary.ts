@@ -1,5 +1,6 @@
 import type { Bilingual } from './bilingual.js';
 import type { RoundKind } from './round.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 /*
  * One word per concept, shared by the bot's cards and the tab (which bundles this pure module), so a
@@ -28,8 +29,8 @@ export const TERMS = {
   setup: { da: 'Opsætning', en: 'Setup' },
   privateNotesOnlyYou: { da: 'Kun synlige for dig', en: 'Only visible to you' },
   startTimer: { da: 'Start uret', en: 'Start the timer' },
-  agreementDone: { da: 'Gennemført', en: 'Done' },
-  agreementDropped: { da: 'Opgivet', en: 'Dropped' },
+  agreementDone: STATUS_TEXTS.agreement.done,
+  agreementDropped: STATUS_TEXTS.agreement.dropped,
 } satisfies Record<string, Bilingual>;
 
 /** How people address the bot in a channel: the app's name as Teams shows it. */

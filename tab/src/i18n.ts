@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '../../bot/mus/bilingual.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 /*
  * Every text the tab shows, Danish first with its English translation. The user's language comes from
@@ -83,7 +84,7 @@ export const TEXTS = {
   colOpen: { da: 'Skema', en: 'Form' },
   open: { da: 'Åbn', en: 'Open' },
   openSkemaOf: { da: 'Åbn skemaet for {name}', en: 'Open the form of {name}' },
-  notSent: { da: 'Ikke sendt endnu', en: 'Not sent yet' },
+  notSent: STATUS_TEXTS.skema.notSent,
   noRoundsHr: {
     da: 'Der er ingen runder endnu. Skriv kerneopgaven, og opret den første runde under Opsætning — eller skriv @MUS for Teams ny runde og rundens navn i HR-kanalen. Så kan du følge den her.',
     en: "There are no rounds yet. Write the core task and create the first round under Setup — or write @MUS for Teams new round and the round's name in the HR channel. Then you can follow it here.",
@@ -127,11 +128,11 @@ export const TEXTS = {
   colStep: { da: 'Trin', en: 'Step' },
   colDeadline: { da: 'Frist', en: 'Deadline' },
   colLaunched: { da: 'Sat i gang', en: 'Launched' },
-  colSent: { da: 'Sendt', en: 'Sent' },
-  colPending: { da: 'I kø', en: 'Queued' },
-  colWaiting: { da: 'Venter på appen', en: 'Waiting for the app' },
-  colFailed: { da: 'Fejlet', en: 'Failed' },
-  colNotInstalled: { da: 'Ikke installeret', en: 'Not installed' },
+  colSent: STATUS_TEXTS.delivery.sent,
+  colPending: STATUS_TEXTS.delivery.pending,
+  colWaiting: STATUS_TEXTS.delivery.waiting,
+  colFailed: STATUS_TEXTS.delivery.failed,
+  colNotInstalled: STATUS_TEXTS.delivery.notInstalled,
   ovTalksHeading: { da: 'Samtalerne', en: 'The talks' },
   ovTalksDue: {
     da: 'Samtalerne skal være holdt senest {date}. {held} af {total} samtaler er holdt.',
