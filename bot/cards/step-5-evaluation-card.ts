@@ -1,7 +1,6 @@
 import type { Bilingual, Locale } from '../mus/bilingual.js';
 import {
   EVALUATION_COMMENT_MAX_CHARS,
-  EVALUATION_COMMENT_PROMPT,
   EVALUATION_SCALE,
   EVALUATION_STATEMENTS,
 } from '../mus/evaluation.js';
@@ -21,6 +20,7 @@ import {
 import { formatDate, translator } from './format.js';
 import { CARDS_TEXTS } from '../../texts/cards.js';
 import { fill } from '../../texts/fill.js';
+import { EVALUATION_COMMENT_TEXTS } from '../../texts/evaluation.js';
 
 export const EVALUATION_VERB = 'evaluation.submit';
 export const EVALUATION_COMMENT_MAX = EVALUATION_COMMENT_MAX_CHARS;
@@ -84,7 +84,7 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
           errorMessage: t(CARDS_TEXTS.step5.chooseAnswer),
         }),
       ),
-      textInput('comment', t(EVALUATION_COMMENT_PROMPT), {
+      textInput('comment', t(EVALUATION_COMMENT_TEXTS.prompt), {
         ...(view.values?.comment ? { value: view.values.comment } : {}),
         isMultiline: true,
         maxLength: EVALUATION_COMMENT_MAX,
