@@ -31,7 +31,6 @@ export const CARDS_TEXTS = {
       en: 'Make sure you and the employee see these the same way:',
     },
     threePhases: { da: 'Tre faser', en: 'Three phases' },
-    watchOut: { da: 'Vær opmærksom på', en: 'Watch out for' },
     discussLeadershipTeam: { da: 'Drøft i ledelsesteamet', en: 'Discuss in the leadership team' },
     roundsDates: { da: 'Rundens datoer', en: "The round's dates" },
     preview: { da: 'Se {skemaName}et', en: 'Preview the {skemaName}' },
@@ -148,7 +147,6 @@ export const CARDS_TEXTS = {
     lastSaved: { da: 'Sidst gemt {updatedDate}.', en: 'Last saved {updatedDate}.' },
     saveDraft: { da: 'Gem kladde', en: 'Save draft' },
     sendMyLeader: { da: 'Send til min leder', en: 'Send to my leader' },
-    followUpFromLast: { da: 'Opfølgning fra sidst', en: 'Follow-up from last time' },
     yourAgreementsFromLast: {
       da: 'Jeres aftaler fra sidste runde, og hvor de står:',
       en: 'Your agreements from the last round, and where they stand:',
@@ -182,10 +180,6 @@ export const CARDS_TEXTS = {
       da: '{prepared} af {length} medarbejdere har forberedt sig.',
       en: '{prepared} of {length} employees have prepared.',
     },
-    youHaveNoEmployees: {
-      da: 'Du har ingen medarbejdere i denne runde.',
-      en: 'You have no employees in this round.',
-    },
     remember: { da: 'Husk', en: 'Remember' },
     noForm: { da: 'Intet skema', en: 'No form' },
     timeGroupTalk: {
@@ -200,7 +194,6 @@ export const CARDS_TEXTS = {
       da: '{prepared} af {length} i teamet har forberedt sig.',
       en: '{prepared} of {length} in the team have prepared.',
     },
-    openGroupTalk: { da: 'Åbn gruppesamtalen', en: 'Open the group talk' },
   },
   step5: {
     evaluateMus: { da: 'Evaluér MUS · {name}', en: 'Evaluate the MUS · {name}' },
@@ -217,7 +210,6 @@ export const CARDS_TEXTS = {
   },
   agreementReminder: {
     open: { da: 'Åbn igen', en: 'Reopen' },
-    progress: { da: 'I gang', en: 'In progress' },
     statusNowThankYou: {
       da: 'Status er nu: {value}. Tak!',
       en: 'The status is now: {value}. Thank you!',
@@ -236,8 +228,6 @@ export const CARDS_TEXTS = {
       da: 'Her er aftalen, som den står nu.',
       en: 'Here is the agreement as it stands now.',
     },
-    owner: { da: 'Ansvarlig', en: 'Owner' },
-    due: { da: 'Frist', en: 'Due' },
     status: { da: 'Status', en: 'Status' },
     agreed: { da: 'Aftalt i', en: 'Agreed in' },
     text: {
@@ -333,10 +323,8 @@ export const CARDS_TEXTS = {
     },
   },
   skemaSummary: {
-    yourPreparation: { da: 'Din forberedelse', en: 'Your preparation' },
     fromTalk: { da: 'Fra samtalen', en: 'From the talk' },
     noAgreementsRecorded: { da: 'Ingen aftaler registreret.', en: 'No agreements recorded.' },
-    acknowledgeSummary: { da: 'Kvittér for opsamlingen', en: 'Acknowledge the summary' },
     openTab: { da: 'Åbn i fanen', en: 'Open in the tab' },
     summaryYourMus: {
       da: 'Opsummering af din MUS · {roundName}',
@@ -347,9 +335,7 @@ export const CARDS_TEXTS = {
       en: '{leaderName} has finalised your talk. Read the summary and acknowledge it — you can add a comment if you see something differently.',
     },
     agreementsFollowUp: { da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' },
-    followUp: { da: 'Opfølgning', en: 'Follow-up' },
     youAcknowledged: { da: 'Du kvitterede {valueDate}.', en: 'You acknowledged {valueDate}.' },
-    yourComment: { da: 'Din kommentar', en: 'Your comment' },
     commentYourLeaderOptional: {
       da: 'Kommentar til din leder (valgfri)',
       en: 'Comment for your leader (optional)',

@@ -22,6 +22,8 @@ import {
 import { formatDate, translator } from './format.js';
 import { CARDS_TEXTS } from '../../texts/cards.js';
 import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 /** The card's one verb: move the agreement's status on. */
 export const AGREEMENT_SET_STATUS_VERB = 'agreement.setStatus';
@@ -29,7 +31,7 @@ export const AGREEMENT_SET_STATUS_VERB = 'agreement.setStatus';
 /** What the buttons say: the status the click sets. */
 const SET_STATUS_TITLES: Record<AgreementStatus, Bilingual> = {
   open: CARDS_TEXTS.agreementReminder.open,
-  'in-progress': CARDS_TEXTS.agreementReminder.progress,
+  'in-progress': STATUS_TEXTS.agreement.inProgress,
   done: TERMS.agreementDone,
   dropped: TERMS.agreementDropped,
 };
@@ -116,8 +118,8 @@ export function agreementReminderCard(view: AgreementCardView): AdaptiveCard {
       ...noticeBlock(view),
       container([text(plain(agreement.what), { weight: 'Bolder' })], { style: 'emphasis' }),
       facts([
-        [t(CARDS_TEXTS.agreementReminder.owner), plain(view.ownerName)],
-        [t(CARDS_TEXTS.agreementReminder.due), due],
+        [t(TERM_TEXTS.agreementOwner), plain(view.ownerName)],
+        [t(TERM_TEXTS.agreementDue), due],
         [t(CARDS_TEXTS.agreementReminder.status), t(AGREEMENT_STATUS_LABELS[agreement.status])],
         [
           t(CARDS_TEXTS.agreementReminder.agreed),

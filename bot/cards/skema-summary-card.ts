@@ -19,6 +19,7 @@ import {
 import { formatDate, formatDateTime, translator } from './format.js';
 import { CARDS_TEXTS } from '../../texts/cards.js';
 import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 export const ACKNOWLEDGE_VERB = 'skema.acknowledge';
 
@@ -47,7 +48,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
       [
         text(`**${plain(t(s.title))}**`),
         text(
-          `${t(CARDS_TEXTS.skemaSummary.yourPreparation)}: ${
+          `${t(TERM_TEXTS.yourPreparation)}: ${
             skema.answers[s.id]?.trim() ? plain(skema.answers[s.id]!) : '–'
           }`,
           { isSubtle: true },
@@ -77,7 +78,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
   const actions: CardAction[] = [];
   if (!acknowledged) {
     actions.push(
-      execute(t(CARDS_TEXTS.skemaSummary.acknowledgeSummary), ACKNOWLEDGE_VERB, ids, {
+      execute(t(TERM_TEXTS.acknowledgeSummary), ACKNOWLEDGE_VERB, ids, {
         style: 'positive',
       }),
     );
@@ -102,11 +103,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
       heading(t(CARDS_TEXTS.skemaSummary.agreementsFollowUp), 'Medium'),
       ...agreements,
       ...(skema.followUpDate
-        ? [
-            facts([
-              [t(CARDS_TEXTS.skemaSummary.followUp), formatDate(skema.followUpDate, view.locale)],
-            ]),
-          ]
+        ? [facts([[t(TERM_TEXTS.followUp), formatDate(skema.followUpDate, view.locale)]])]
         : []),
       ...(acknowledged
         ? [
@@ -124,11 +121,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
                   { color: 'Good', weight: 'Bolder' },
                 ),
                 ...(skema.employeeComment
-                  ? [
-                      text(
-                        `${t(CARDS_TEXTS.skemaSummary.yourComment)}: ${plain(skema.employeeComment)}`,
-                      ),
-                    ]
+                  ? [text(`${t(TERM_TEXTS.yourComment)}: ${plain(skema.employeeComment)}`)]
                   : []),
               ],
               { style: 'good' },

@@ -25,6 +25,7 @@ import { hrContactBlock } from './hr-contact-block.js';
 import { roundDates } from './round-dates.js';
 import { CARDS_TEXTS } from '../../texts/cards.js';
 import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 export interface LeaderBriefingView {
   locale: Locale;
@@ -69,7 +70,7 @@ export function leaderBriefingCard(view: LeaderBriefingView): AdaptiveCard {
       numbered(COMMON_UNDERSTANDINGS.map(t)),
       heading(t(CARDS_TEXTS.step1.threePhases), 'Medium'),
       numbered(PHASES.map(t)),
-      heading(t(CARDS_TEXTS.step1.watchOut), 'Medium'),
+      heading(t(TERM_TEXTS.watchOutFor), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
       container(
         [

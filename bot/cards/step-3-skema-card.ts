@@ -24,6 +24,7 @@ import { coreTaskBlock } from './core-task-block.js';
 import { formatDate, formatDateTime, translator } from './format.js';
 import { CARDS_TEXTS } from '../../texts/cards.js';
 import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 /** Card verbs of the skema card; the dispatcher routes them to the skema module. */
 export const SKEMA_VERBS = {
@@ -289,7 +290,7 @@ function followUpBlock(view: SkemaCardView): CardElement[] {
   return [
     container(
       [
-        text(t(CARDS_TEXTS.step3Skema.followUpFromLast), {
+        text(t(TERM_TEXTS.followUpFromLast), {
           weight: 'Bolder',
         }),
         text(t(CARDS_TEXTS.step3Skema.yourAgreementsFromLast), { isSubtle: true, size: 'Small' }),

@@ -22,6 +22,7 @@ import type { DeliveryStatus } from '../rollout/delivery.js';
 import { SKEMA_STATUS_LABELS, sentSkemaLabel } from './skema-status-labels.js';
 import { CARDS_TEXTS } from '../../texts/cards.js';
 import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 export interface TeamMemberStatus {
   name: string;
@@ -95,7 +96,7 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
         ),
         { weight: 'Bolder' },
       ),
-      ...(rows.length ? rows : [text(t(CARDS_TEXTS.step4LeaderTeam.youHaveNoEmployees))]),
+      ...(rows.length ? rows : [text(t(TERM_TEXTS.noEmployeesInRound))]),
       heading(t(CARDS_TEXTS.step4LeaderTeam.remember), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
       ...hrContactBlock(view.hrContact, view.locale),
@@ -148,7 +149,7 @@ function groupTalkCard(view: LeaderTeamView, group: GroupTalkLink): AdaptiveCard
           },
         ]),
       ),
-      actionSet([openUrl(t(CARDS_TEXTS.step4LeaderTeam.openGroupTalk), group.tabUrl)]),
+      actionSet([openUrl(t(TERM_TEXTS.openGroupTalk), group.tabUrl)]),
       heading(t(CARDS_TEXTS.step4LeaderTeam.remember), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
       ...hrContactBlock(view.hrContact, view.locale),
