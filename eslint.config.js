@@ -62,7 +62,10 @@ export default tseslint.config(
     },
   },
   // Later blocks replace earlier settings of the same rule for the files they match.
-  { files: ['bot/**', 'scripts/**', 'tab/**'], rules: forbid([botFrameworkSdk, teamsFx]) },
+  {
+    files: ['bot/**', 'scripts/**', 'tab/**', 'texts/**'],
+    rules: forbid([botFrameworkSdk, teamsFx]),
+  },
   { files: ['bot/teams/bot-framework.ts'], rules: forbid([teamsFx]) },
   {
     files: [
@@ -74,7 +77,7 @@ export default tseslint.config(
     ],
     rules: forbid([botFrameworkSdk]),
   },
-  { files: ['bot/mus/**', 'bot/rollout/**'], rules: forbid(transportAndCloudSdks) },
+  { files: ['bot/mus/**', 'bot/rollout/**', 'texts/**'], rules: forbid(transportAndCloudSdks) },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -1,4 +1,5 @@
 import type { Next, Request, Response } from 'restify';
+import { ERRORS_TEXTS } from '../texts/errors.js';
 
 /**
  * Where Teams and Microsoft 365 frame the tab (Teams on the web, Outlook and the Microsoft 365 app):
@@ -67,10 +68,7 @@ export function loopbackHostOnly(req: Request, res: Response, next: Next): void 
   res.json({
     error: {
       code: 'dev_mode_loopback_only',
-      message: {
-        da: 'Appen kører i udviklingstilstand og svarer kun på 127.0.0.1, localhost eller [::1].',
-        en: 'The app runs in dev mode and answers on 127.0.0.1, localhost or [::1] only.',
-      },
+      message: ERRORS_TEXTS.http.appRunsDevMode,
     },
   });
   next(false);

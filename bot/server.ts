@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import { newCorrelationId, sendError } from './api/error-responses.js';
 import { loopbackHostOnly, safetyHeaders } from './http-safety.js';
 import { serveTabFiles } from './tab-static.js';
+import { ERRORS_TEXTS } from '../texts/errors.js';
 
 export interface ServerDeps {
   devMode: boolean;
@@ -99,18 +100,12 @@ export function createServer(deps: ServerDeps): Server {
 }
 
 function restifyMessage(status: number): { da: string; en: string } {
-  if (status === 404) return { da: 'Siden findes ikke.', en: 'Not found.' };
+  if (status === 404) return ERRORS_TEXTS.http.notFound;
   if (status === 413) {
-    return {
-      da: 'Forespørgslen er for stor (højst 2 MB).',
-      en: 'The request is too large (at most 2 MB).',
-    };
+    return ERRORS_TEXTS.http.requestTooLargeAt;
   }
   if (status >= 500) {
-    return {
-      da: 'Noget gik galt hos os. Prøv igen om lidt.',
-      en: 'Something went wrong. Please try again shortly.',
-    };
+    return ERRORS_TEXTS.http.somethingWentWrongPlease;
   }
-  return { da: 'Forespørgslen kunne ikke læses.', en: 'The request could not be read.' };
+  return ERRORS_TEXTS.http.requestCouldNotBe;
 }

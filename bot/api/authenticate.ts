@@ -5,6 +5,7 @@ import type { Person } from '../mus/person.js';
 import { normaliseEmail } from '../mus/person.js';
 import type { PersonRepository } from '../mus/repositories.js';
 import { UnauthorizedError } from './error-responses.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /** Resolves the calling user from a request, or throws UnauthorizedError. */
 export type Authenticate = (req: Request) => Promise<Person>;
@@ -15,10 +16,7 @@ export type VerifySsoToken = (token: string) => Promise<{ tenantId: string; obje
 /** Header naming the roster person to act as; honoured only in dev mode (no tenant to sign in to). */
 export const DEV_USER_HEADER = 'x-mus-dev-user';
 
-const NOT_ON_ROSTER = {
-  da: 'Du er logget ind, men står ikke på personlisten til MUS. Kontakt HR, hvis det er en fejl.',
-  en: 'You are signed in, but you are not on the MUS roster. Contact HR if this is a mistake.',
-};
+const NOT_ON_ROSTER = ERRORS_TEXTS.authenticate.notOnRoster;
 
 /**
  * The organisation a tenant's users belong to. In production an organisation *is* its Entra tenant;

@@ -14,6 +14,7 @@ import type { SkemaServices } from '../skema/skema-services.js';
 import { skemaView } from '../skema/skema-view.js';
 import { apiRoute, sendApiError, type ApiRouteDeps } from './api-route.js';
 import { parseInput } from './validate-input.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Booking the talk from the tab (docs: README, "Booking the talk"):
@@ -48,10 +49,7 @@ export interface BookingRouteDeps extends ApiRouteDeps {
   notifyEmployee: (skema: Skema, text: string) => Promise<boolean>;
 }
 
-const NO_GRAPH = {
-  da: 'Booking i Outlook kræver, at appen kører i Teams med log-ind. Hent samtalen som kalenderfil (.ics) i stedet.',
-  en: 'Booking in Outlook needs the app to run in Teams with sign-in. Download the talk as a calendar file (.ics) instead.',
-};
+const NO_GRAPH = ERRORS_TEXTS.bookingRoutes.noGraph;
 
 function bearer(req: Request): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');

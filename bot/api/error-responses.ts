@@ -3,6 +3,7 @@ import type { Response } from 'restify';
 import type { Bilingual } from '../mus/bilingual.js';
 import { ConflictError, DomainError, ValidationError } from '../mus/errors.js';
 import type { Logger } from '../logger.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /** The one shape every API error has: a code, a message for the user in both languages, details. */
 export interface ApiErrorBody {
@@ -25,17 +26,11 @@ export class UnauthorizedError extends DomainError {
   readonly status = 401;
   readonly code = 'unauthorized';
   constructor() {
-    super({
-      da: 'Du er ikke logget ind, eller dit log-ind er udløbet. Åbn appen i Teams igen.',
-      en: 'You are not signed in, or your sign-in has expired. Open the app in Teams again.',
-    });
+    super(ERRORS_TEXTS.errorResponses.youAreNotSigned);
   }
 }
 
-const UNEXPECTED: Bilingual = {
-  da: 'Noget gik galt. Prøv igen om lidt; intet af det, du har gemt, er gået tabt.',
-  en: 'Something went wrong. Please try again shortly; nothing you saved has been lost.',
-};
+const UNEXPECTED: Bilingual = ERRORS_TEXTS.errorResponses.unexpected;
 
 /** Maps any error to an HTTP answer; unexpected errors are logged and never shown to the user. */
 export function errorBody(error: unknown, log: Logger): { status: number; body: ApiErrorBody } {

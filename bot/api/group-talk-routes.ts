@@ -12,6 +12,8 @@ import { NOTE_MAX_CHARS, SECTION_ID, TEMPLATE_MAX_SECTIONS } from '../mus/skema-
 import { apiRoute, type ApiRouteDeps } from './api-route.js';
 import { emailSchema, etagSchema, roundIdSchema } from '../mus/input-fields.js';
 import { parseInput, refinementText } from './validate-input.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * The tab's group talk API (GRUS): one shared talk per team, addressed by round and leader. Paths and
@@ -36,10 +38,7 @@ export const groupNotesBody = z.strictObject({
     .record(z.string().regex(SECTION_ID), z.string().max(NOTE_MAX_CHARS))
     .refine(
       (r) => Object.keys(r).length <= TEMPLATE_MAX_SECTIONS,
-      refinementText({
-        da: `Højst ${TEMPLATE_MAX_SECTIONS} afsnit.`,
-        en: `At most ${TEMPLATE_MAX_SECTIONS} sections.`,
-      }),
+      refinementText(fill(ERRORS_TEXTS.groupTalkRoutes.atMostSections, { TEMPLATE_MAX_SECTIONS })),
     )
     .optional(),
   followUpDate: z.iso.date().nullable().optional(),

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import { ConflictError, DomainError, type Versioned } from '../mus/errors.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Writes of the setup API are guarded by the ETag the caller read: `If-Match` is required (428
@@ -11,10 +12,7 @@ export class PreconditionRequiredError extends DomainError {
   readonly status = 428;
   readonly code = 'if_match_required';
   constructor() {
-    super({
-      da: 'Send den ETag, du læste (If-Match), så ingen andres ændring bliver overskrevet.',
-      en: 'Send the ETag you read (If-Match), so nobody else’s change is overwritten.',
-    });
+    super(ERRORS_TEXTS.ifMatch.sendEtagYouRead);
   }
 }
 

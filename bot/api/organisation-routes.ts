@@ -9,6 +9,7 @@ import type { Authenticate } from './authenticate.js';
 import { sendApiError } from './api-route.js';
 import { requireIfMatch, sendStaleWrite } from './if-match.js';
 import { parseInput, refinementText } from './validate-input.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * GET/PUT /api/organisation: HR writes the organisation's core task — the centre of the method,
@@ -23,10 +24,7 @@ const organisationBody = z.strictObject({
     .max(CORE_TASK_MAX)
     .refine(
       (text) => text.trim().length > 0,
-      refinementText({
-        da: 'Skriv kerneopgaven: hvad organisationen er til for, og for hvem.',
-        en: 'Write the core task: what the organisation is there for, and for whom.',
-      }),
+      refinementText(ERRORS_TEXTS.organisationRoutes.writeCoreTaskWhat),
     ),
   hrContact: z
     .strictObject({
@@ -53,10 +51,7 @@ export function registerOrganisationRoutes(
   const load = async (orgId: string): Promise<Versioned<Organisation>> => {
     const stored = await deps.organisations.get(orgId);
     if (!stored) {
-      throw new NotFoundError({
-        da: 'Organisationen findes ikke.',
-        en: 'The organisation does not exist.',
-      });
+      throw new NotFoundError(ERRORS_TEXTS.organisationRoutes.organisationDoesNotExist);
     }
     return stored;
   };

@@ -7,6 +7,8 @@ import type { Person } from '../mus/person.js';
 import type { PersonRepository } from '../mus/repositories.js';
 import { importRosterCsv } from '../roster/csv-roster.js';
 import { sendError } from './error-responses.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
+import { fill } from '../../texts/fill.js';
 
 /** A roster of 10,000 people is well under 1 MB; 2 MB leaves room without inviting abuse. */
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
@@ -57,10 +59,11 @@ export function registerRosterRoutes(server: Server, deps: RosterRouteDeps): voi
       log.info({ by: personRef(person.email), ...result }, 'roster imported');
       res.json({
         ...result,
-        message: {
-          da: `Personlisten er importeret: ${result.created} nye, ${result.updated} ændrede, ${result.unchanged} uændrede.`,
-          en: `The roster was imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged.`,
-        },
+        message: fill(ERRORS_TEXTS.rosterRoutes.rosterWasImportedNew, {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+        }),
       });
     } catch (error) {
       // Whatever is left of an upload we refused is drained so the connection can answer.
@@ -71,20 +74,14 @@ export function registerRosterRoutes(server: Server, deps: RosterRouteDeps): voi
 }
 
 function tooLarge(): TooLargeError {
-  return new TooLargeError({
-    da: 'Filen er for stor (højst 2 MB). Del personlisten op, eller kontakt os.',
-    en: 'The file is too large (at most 2 MB). Split the roster, or contact us.',
-  });
+  return new TooLargeError(ERRORS_TEXTS.rosterRoutes.fileTooLargeAt);
 }
 
 /** The uploaded file as bytes (or text, when a parser already decoded it). */
 async function readCsvBody(req: Request): Promise<string | Uint8Array> {
   const type = (req.getContentType() || '').toLowerCase();
   if (!CSV_TYPES.has(type)) {
-    throw new UnsupportedMediaTypeError({
-      da: 'Send personlisten som en CSV-fil (Content-Type: text/csv).',
-      en: 'Send the roster as a CSV file (Content-Type: text/csv).',
-    });
+    throw new UnsupportedMediaTypeError(ERRORS_TEXTS.rosterRoutes.sendRosterAsCsv);
   }
   const parsed = req as Request & { rawBody?: unknown };
   const already = typeof parsed.rawBody === 'string' ? parsed.rawBody : (req.body as unknown);

@@ -25,6 +25,7 @@ import { requireIfMatch, sendStaleWrite } from './if-match.js';
 import { roundSetupView as view } from './round-setup-view.js';
 import { roundIdSchema } from '../mus/input-fields.js';
 import { parseInput } from './validate-input.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * HR sets a round up through the API, so it can be scripted (HR only; others 403):
@@ -98,8 +99,7 @@ export function registerRoundSetupRoutes(
   };
   const load = async (orgId: string, roundId: string): Promise<Versioned<Round>> => {
     const stored = await deps.repositories.rounds.get(orgId, roundId);
-    if (!stored)
-      throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+    if (!stored) throw new NotFoundError(ERRORS_TEXTS.roundSetupRoutes.roundDoesNotExist);
     return stored;
   };
   /** Read, check the caller's ETag, change, write with the ETag: a stale one is a 412. */

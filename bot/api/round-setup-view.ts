@@ -1,14 +1,8 @@
 import type { Versioned } from '../mus/errors.js';
 import type { Bilingual } from '../mus/bilingual.js';
-import {
-  canEditInvitation,
-  canEditTemplate,
-  INVITATION_LOCKED,
-  TEMPLATE_LOCKED,
-  type Round,
-  type RoundKind,
-} from '../mus/round.js';
+import { canEditInvitation, canEditTemplate, type Round, type RoundKind } from '../mus/round.js';
 import type { SkemaTemplate } from '../mus/skema-template.js';
+import { ROUND_RULE_TEXTS } from '../../texts/rules.js';
 import type { StepTwoInvitation } from '../mus/step-two-invitation.js';
 
 /** What the setup API answers for a round (GET/PUT template, deadlines, invitation; POST rounds). */
@@ -48,10 +42,10 @@ export function roundSetupView(stored: Versioned<Round>): RoundSetupView {
     launched: Object.fromEntries(round.steps.map((s) => [String(s.step), s.launchedAt ?? null])),
     template: round.template,
     editable,
-    ...(editable ? {} : { lockedBecause: TEMPLATE_LOCKED }),
+    ...(editable ? {} : { lockedBecause: ROUND_RULE_TEXTS.templateLocked }),
     invitation: round.invitation ?? { questions: [] },
     invitationEditable,
-    ...(invitationEditable ? {} : { invitationLockedBecause: INVITATION_LOCKED }),
+    ...(invitationEditable ? {} : { invitationLockedBecause: ROUND_RULE_TEXTS.invitationLocked }),
     etag: stored.etag,
   };
 }

@@ -28,6 +28,8 @@ import { TALK_CLOCK_ACTIONS } from '../mus/talk-clock.js';
 import { apiRoute, type ApiResult, type ApiRouteDeps } from './api-route.js';
 import { MINIMAL_APPLIED, prefersMinimal, savedSkema } from './prefer-minimal.js';
 import { parseInput, refinementText } from './validate-input.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * The tab's skema API. Every route signs the caller in, validates path and body with zod (unknown
@@ -53,13 +55,12 @@ import { parseInput, refinementText } from './validate-input.js';
 const SKEMA_PATH = '/api/rounds/:roundId/skemas/:email';
 
 const texts = (max: number) =>
-  z.record(z.string().regex(SECTION_ID), z.string().max(max)).refine(
-    (r) => Object.keys(r).length <= TEMPLATE_MAX_SECTIONS,
-    refinementText({
-      da: `Højst ${TEMPLATE_MAX_SECTIONS} afsnit.`,
-      en: `At most ${TEMPLATE_MAX_SECTIONS} sections.`,
-    }),
-  );
+  z
+    .record(z.string().regex(SECTION_ID), z.string().max(max))
+    .refine(
+      (r) => Object.keys(r).length <= TEMPLATE_MAX_SECTIONS,
+      refinementText(fill(ERRORS_TEXTS.skemaRoutes.atMostSections, { TEMPLATE_MAX_SECTIONS })),
+    );
 
 const skemaPath = z.strictObject({ roundId: roundIdSchema, email: emailSchema });
 const agreementPath = skemaPath.extend({ id: agreementIdSchema });
@@ -95,10 +96,7 @@ export const agreementChangeBody = z
   })
   .refine(
     (b) => b.status !== undefined || b.what !== undefined || b.dueDate !== undefined,
-    refinementText({
-      da: 'Angiv hvad der skal ændres: status, tekst eller frist.',
-      en: 'Say what to change: status, text or due date.',
-    }),
+    refinementText(ERRORS_TEXTS.skemaRoutes.sayWhatChangeStatus),
   );
 export const talkClockBody = z.strictObject({ action: z.enum(TALK_CLOCK_ACTIONS) });
 export const finaliseBody = z.strictObject({

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Bilingual } from '../mus/bilingual.js';
 import { ValidationError, type ValidationIssue } from '../mus/errors.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * Every HTTP input passes a zod schema before it reaches a use case (docs/architecture.md, "Who sees what"). zod's own messages
@@ -16,12 +18,12 @@ export function refinementText(text: Bilingual): { params: Bilingual } {
 }
 
 const TYPE_NAMES: Record<string, Bilingual> = {
-  string: { da: 'en tekst', en: 'a text' },
-  boolean: { da: 'sand eller falsk', en: 'true or false' },
-  number: { da: 'et tal', en: 'a number' },
-  object: { da: 'et objekt', en: 'an object' },
-  array: { da: 'en liste', en: 'a list' },
-  record: { da: 'et objekt', en: 'an object' },
+  string: ERRORS_TEXTS.validateInput.string,
+  boolean: ERRORS_TEXTS.validateInput.boolean,
+  number: ERRORS_TEXTS.validateInput.number,
+  object: ERRORS_TEXTS.validateInput.object,
+  array: ERRORS_TEXTS.validateInput.array,
+  record: ERRORS_TEXTS.validateInput.object,
 };
 
 function isBilingual(value: unknown): value is Bilingual {
@@ -32,66 +34,59 @@ function isBilingual(value: unknown): value is Bilingual {
 function describe(issue: ZodIssue): Bilingual {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return {
-        da: `Ukendt felt: ${issue.keys.join(', ')}.`,
-        en: `Unknown field: ${issue.keys.join(', ')}.`,
-      };
+      return fill(ERRORS_TEXTS.validateInput.unknownField, { keys: issue.keys.join(', ') });
     case 'invalid_type': {
-      if (issue.input === undefined) return { da: 'Feltet mangler.', en: 'The field is missing.' };
+      if (issue.input === undefined) return ERRORS_TEXTS.validateInput.fieldMissing;
       const name = TYPE_NAMES[issue.expected];
       return name
-        ? { da: `Skal være ${name.da}.`, en: `Must be ${name.en}.` }
-        : { da: 'Har en forkert type.', en: 'Has the wrong type.' };
+        ? fill(ERRORS_TEXTS.validateInput.mustBe, { name })
+        : ERRORS_TEXTS.validateInput.hasWrongType;
     }
     case 'too_big': {
       const max = String(issue.maximum);
       if (issue.origin === 'string') {
-        return { da: `Højst ${max} tegn.`, en: `At most ${max} characters.` };
+        return fill(ERRORS_TEXTS.validateInput.atMostCharacters, { max });
       }
       if (issue.origin === 'array') {
-        return { da: `Højst ${max} elementer.`, en: `At most ${max} items.` };
+        return fill(ERRORS_TEXTS.validateInput.atMostItems, { max });
       }
-      return { da: `Højst ${max}.`, en: `At most ${max}.` };
+      return fill(ERRORS_TEXTS.validateInput.atMost, { max });
     }
     case 'too_small': {
       const min = String(issue.minimum);
       if (issue.exact && issue.origin === 'array') {
-        return { da: `Skal have præcis ${min} elementer.`, en: `Must have exactly ${min} items.` };
+        return fill(ERRORS_TEXTS.validateInput.mustHaveExactlyItems, { min });
       }
       if (issue.origin === 'string') {
         return issue.minimum === 1
-          ? { da: 'Må ikke være tom.', en: 'Must not be empty.' }
-          : { da: `Mindst ${min} tegn.`, en: `At least ${min} characters.` };
+          ? ERRORS_TEXTS.validateInput.mustNotBeEmpty
+          : fill(ERRORS_TEXTS.validateInput.atLeastCharacters, { min });
       }
       if (issue.origin === 'array') {
-        return { da: `Mindst ${min} elementer.`, en: `At least ${min} items.` };
+        return fill(ERRORS_TEXTS.validateInput.atLeastItems, { min });
       }
-      return { da: `Mindst ${min}.`, en: `At least ${min}.` };
+      return fill(ERRORS_TEXTS.validateInput.atLeast, { min });
     }
     case 'invalid_value':
-      return {
-        da: `Skal være en af: ${issue.values.map(String).join(', ')}.`,
-        en: `Must be one of: ${issue.values.map(String).join(', ')}.`,
-      };
+      return fill(ERRORS_TEXTS.validateInput.mustBeOne, {
+        map: issue.values.map(String).join(', '),
+      });
     case 'invalid_format':
       if (issue.format === 'email') {
-        return { da: 'Skal være en e-mailadresse.', en: 'Must be an email address.' };
+        return ERRORS_TEXTS.validateInput.mustBeEmailAddress;
       }
       if (issue.format === 'date') {
-        return { da: 'Skal være en dato (ÅÅÅÅ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' };
+        return ERRORS_TEXTS.validateInput.mustBeDateYyyy;
       }
       if (issue.format === 'datetime') {
-        return {
-          da: 'Skal være et tidspunkt (ISO 8601, fx 2026-03-02T09:00:00Z).',
-          en: 'Must be a date and time (ISO 8601, e.g. 2026-03-02T09:00:00Z).',
-        };
+        return ERRORS_TEXTS.validateInput.mustBeDateTime;
       }
-      return { da: 'Har et ugyldigt format.', en: 'Has an invalid format.' };
+      return ERRORS_TEXTS.validateInput.hasInvalidFormat;
     case 'custom':
       if (isBilingual(issue.params)) return issue.params;
-      return { da: 'Er ikke gyldig.', en: 'Is not valid.' };
+      return ERRORS_TEXTS.validateInput.notValid;
     default:
-      return { da: 'Er ikke gyldig.', en: 'Is not valid.' };
+      return ERRORS_TEXTS.validateInput.notValid;
   }
 }
 

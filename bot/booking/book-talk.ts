@@ -8,6 +8,7 @@ import { freeSlots } from './free-slots.js';
 import type { CreatedEvent, FreeBusy, NewTalkEvent } from './graph-calendar.js';
 import type { MeetingTabOutcome } from './meeting-tab.js';
 import { talkIcs } from './talk-ics.js';
+import { BOOKING_TEXTS } from '../../texts/booking.js';
 
 /*
  * "Book the talk": the leader picks a time, the talk lands in the leader's Outlook calendar as a
@@ -42,10 +43,7 @@ export interface BookingResult {
   meetingTab: MeetingTabOutcome;
 }
 
-const FINALISED = {
-  da: 'Samtalen er afsluttet; den kan ikke bookes igen.',
-  en: 'The talk is finalised; it cannot be booked again.',
-};
+const FINALISED = BOOKING_TEXTS.bookTalk.finalised;
 
 /** Copenhagen wall-clock time for the texts people read. */
 function danishTime(date: Date, locale: 'da-DK' | 'en-GB'): string {
@@ -70,10 +68,7 @@ export function checkBookingTime(
     throw new ValidationError([
       {
         where: 'startsAt',
-        message: {
-          da: 'Vælg et tidspunkt i fremtiden til samtalen.',
-          en: 'Choose a time in the future for the talk.',
-        },
+        message: BOOKING_TEXTS.bookTalk.chooseTimeFutureTalk,
       },
     ]);
   }
@@ -81,10 +76,7 @@ export function checkBookingTime(
     throw new ValidationError([
       {
         where: 'minutes',
-        message: {
-          da: 'Samtalen skal vare mellem 15 og 180 minutter.',
-          en: 'The talk must last between 15 and 180 minutes.',
-        },
+        message: BOOKING_TEXTS.bookTalk.talkMustLastBetween,
       },
     ]);
   }

@@ -1,6 +1,8 @@
 import type { Bilingual } from '../mus/bilingual.js';
 import { DomainError } from '../mus/errors.js';
 import type { MeetingTabSettings } from './meeting-tab.js';
+import { BOOKING_TEXTS } from '../../texts/booking.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * Microsoft Graph on the leader's behalf: the tab's SSO token is exchanged on-behalf-of for a Graph
@@ -42,10 +44,7 @@ export function teamsfxExchange(settings: OboSettings): ExchangeToken {
   };
 }
 
-const CONSENT_TEXT: Bilingual = {
-  da: 'Appen har ikke lov til at booke i din kalender endnu. En administrator skal give appregistreringen de delegerede tilladelser Calendars.ReadWrite og OnlineMeetings.ReadWrite med administratorsamtykke. Indtil da kan du hente samtalen som kalenderfil (.ics).',
-  en: 'The app may not book in your calendar yet. An administrator must give the app registration the delegated permissions Calendars.ReadWrite and OnlineMeetings.ReadWrite with admin consent. Until then you can download the talk as a calendar file (.ics).',
-};
+const CONSENT_TEXT: Bilingual = BOOKING_TEXTS.graphCalendar.consentText;
 
 /** Graph access was refused for want of consent; the tab offers the .ics download instead. */
 export class GraphConsentError extends DomainError {
@@ -100,13 +99,7 @@ async function leaderToken(options: GraphCalendarOptions, ssoToken: string): Pro
     return await options.exchange(ssoToken, BOOKING_SCOPES);
   } catch (error) {
     if (isConsentFailure(error)) throw new GraphConsentError({ cause: error });
-    throw new GraphCalendarError(
-      {
-        da: 'Appen kunne ikke få adgang til Microsoft Graph på dine vegne. Prøv igen om lidt.',
-        en: 'The app could not get access to Microsoft Graph on your behalf. Try again shortly.',
-      },
-      { cause: error },
-    );
+    throw new GraphCalendarError(BOOKING_TEXTS.graphCalendar.appCouldNotGet, { cause: error });
   }
 }
 
@@ -142,13 +135,9 @@ async function callGraph<T>(
   try {
     response = await graphFetch(options, token, method, path, body);
   } catch (error) {
-    throw new GraphCalendarError(
-      {
-        da: 'Microsoft Graph kunne ikke nås. Intet er booket; prøv igen.',
-        en: 'Microsoft Graph could not be reached. Nothing was booked; try again.',
-      },
-      { cause: error },
-    );
+    throw new GraphCalendarError(BOOKING_TEXTS.graphCalendar.microsoftGraphCouldNot, {
+      cause: error,
+    });
   }
   if (response.status === 401 || response.status === 403) {
     const detail = await response.text().catch(() => '');
@@ -157,10 +146,7 @@ async function callGraph<T>(
   if (!response.ok) {
     const detail = await response.text().catch(() => '');
     throw new GraphCalendarError(
-      {
-        da: `Microsoft Graph svarede med fejl ${response.status}. Intet er booket; prøv igen.`,
-        en: `Microsoft Graph answered with error ${response.status}. Nothing was booked; try again.`,
-      },
+      fill(BOOKING_TEXTS.graphCalendar.microsoftGraphAnsweredWith, { status: response.status }),
       { cause: new Error(detail.slice(0, 500)) },
     );
   }

@@ -20,14 +20,18 @@ import {
   type CardElement,
 } from './elements.js';
 import { formatDate, translator } from './format.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 /** The card's one verb: move the agreement's status on. */
 export const AGREEMENT_SET_STATUS_VERB = 'agreement.setStatus';
 
 /** What the buttons say: the status the click sets. */
 const SET_STATUS_TITLES: Record<AgreementStatus, Bilingual> = {
-  open: { da: 'Åbn igen', en: 'Reopen' },
-  'in-progress': { da: 'I gang', en: 'In progress' },
+  open: CARDS_TEXTS.agreementReminder.open,
+  'in-progress': STATUS_TEXTS.agreement.inProgress,
   done: TERMS.agreementDone,
   dropped: TERMS.agreementDropped,
 };
@@ -59,10 +63,11 @@ function noticeBlock(view: AgreementCardView): CardElement[] {
       container(
         [
           text(
-            t({
-              da: `Status er nu: ${AGREEMENT_STATUS_LABELS[view.agreement.status].da}. Tak!`,
-              en: `The status is now: ${AGREEMENT_STATUS_LABELS[view.agreement.status].en}. Thank you!`,
-            }),
+            t(
+              fill(CARDS_TEXTS.agreementReminder.statusNowThankYou, {
+                value: AGREEMENT_STATUS_LABELS[view.agreement.status],
+              }),
+            ),
             { color: 'Good', weight: 'Bolder' },
           ),
         ],
@@ -72,10 +77,7 @@ function noticeBlock(view: AgreementCardView): CardElement[] {
   }
   const message =
     notice.kind === 'conflict'
-      ? {
-          da: 'Aftalen er blevet ændret et andet sted, siden kortet blev vist. Her er den nyeste udgave; vælg status igen, hvis det stadig passer.',
-          en: 'The agreement was changed elsewhere since this card was shown. Here is the latest version; choose the status again if it still applies.',
-        }
+      ? CARDS_TEXTS.agreementReminder.agreementWasChangedElsewhere
       : notice.message;
   return [container([text(t(message), { color: 'Attention' })], { style: 'attention' })];
 }
@@ -104,37 +106,33 @@ export function agreementReminderCard(view: AgreementCardView): AdaptiveCard {
         status === 'done' ? { style: 'positive' } : {},
       ),
   );
-  if (view.tabUrl)
-    actions.push(openUrl(t({ da: 'Åbn i fanen', en: 'Open in the tab' }), view.tabUrl));
+  if (view.tabUrl) actions.push(openUrl(t(CARDS_TEXTS.agreementReminder.openTab), view.tabUrl));
   return adaptiveCard(
     [
-      heading(t({ da: 'Opfølgning på en aftale', en: 'Following up an agreement' })),
+      heading(t(CARDS_TEXTS.agreementReminder.followingUpAgreement)),
       text(
         view.reminder
-          ? t({
-              da: `Fristen for denne aftale er ${due}. Hvordan går det? Opdatér status, så I begge kan se, hvor den står.`,
-              en: `This agreement is due on ${due}. How is it going? Update its status so you can both see where it stands.`,
-            })
-          : t({
-              da: 'Her er aftalen, som den står nu.',
-              en: 'Here is the agreement as it stands now.',
-            }),
+          ? t(fill(CARDS_TEXTS.agreementReminder.thisAgreementDueOn, { due }))
+          : t(CARDS_TEXTS.agreementReminder.hereAgreementAsIt),
       ),
       ...noticeBlock(view),
       container([text(plain(agreement.what), { weight: 'Bolder' })], { style: 'emphasis' }),
       facts([
-        [t({ da: 'Ansvarlig', en: 'Owner' }), plain(view.ownerName)],
-        [t({ da: 'Frist', en: 'Due' }), due],
-        [t({ da: 'Status', en: 'Status' }), t(AGREEMENT_STATUS_LABELS[agreement.status])],
+        [t(TERM_TEXTS.agreementOwner), plain(view.ownerName)],
+        [t(TERM_TEXTS.agreementDue), due],
+        [t(CARDS_TEXTS.agreementReminder.status), t(AGREEMENT_STATUS_LABELS[agreement.status])],
         [
-          t({ da: 'Aftalt i', en: 'Agreed in' }),
-          t({
-            da: `${plain(view.roundName)}: ${plain(view.employeeName)} og ${plain(view.leaderName)}`,
-            en: `${plain(view.roundName)}: ${plain(view.employeeName)} and ${plain(view.leaderName)}`,
-          }),
+          t(CARDS_TEXTS.agreementReminder.agreed),
+          t(
+            fill(CARDS_TEXTS.agreementReminder.text, {
+              roundName: plain(view.roundName),
+              employeeName: plain(view.employeeName),
+              leaderName: plain(view.leaderName),
+            }),
+          ),
         ],
       ]),
-      text(t({ da: 'Sæt status:', en: 'Set the status:' }), { isSubtle: true, size: 'Small' }),
+      text(t(CARDS_TEXTS.agreementReminder.setStatus), { isSubtle: true, size: 'Small' }),
     ],
     { actions },
   );

@@ -11,6 +11,8 @@ import {
 } from './elements.js';
 import { formatDate, translator } from './format.js';
 import { hrContactBlock } from './hr-contact-block.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * The round's follow-through reminders (bot/mus/follow-through.ts): to a leader whose talks are
@@ -35,23 +37,25 @@ export function talksNotHeldCard(view: TalksNotHeldView): AdaptiveCard {
   const n = view.employeeNames.length;
   return adaptiveCard(
     [
-      heading(t({ da: 'Samtaler, der mangler', en: 'Talks still to hold' })),
+      heading(t(CARDS_TEXTS.followThrough.talksStillHold)),
       text(
-        t({
-          da: `Hej ${plain(view.leaderName)}. Fristen for samtalerne i ${plain(view.roundName)} var ${formatDate(view.deadline, 'da')}, og ${n === 1 ? 'én samtale er' : `${n} samtaler er`} endnu ikke holdt:`,
-          en: `Hi ${plain(view.leaderName)}. The talks of ${plain(view.roundName)} were due by ${formatDate(view.deadline, 'en')}, and ${n === 1 ? 'one talk has' : `${n} talks have`} not been held yet:`,
-        }),
+        t(
+          fill(
+            n === 1 ? CARDS_TEXTS.followThrough.oneNotHeld : CARDS_TEXTS.followThrough.manyNotHeld,
+            {
+              leaderName: plain(view.leaderName),
+              roundName: plain(view.roundName),
+              deadline: formatDate(view.deadline, view.locale),
+              n,
+            },
+          ),
+        ),
       ),
       shortList(view.employeeNames, view.locale),
-      text(
-        t({
-          da: 'Book en tid med hver af dem. Hvis en samtale ikke kan holdes i år, så tal med HR om det.',
-          en: 'Book a time with each of them. If a talk cannot be held this year, talk to HR about it.',
-        }),
-      ),
+      text(t(CARDS_TEXTS.followThrough.bookTimeWithEach)),
       ...hrContactBlock(view.hrContact, view.locale),
     ],
-    { actions: [openUrl(t({ da: 'Åbn mit team', en: 'Open my team' }), view.tabUrl)] },
+    { actions: [openUrl(t(CARDS_TEXTS.followThrough.openMyTeam), view.tabUrl)] },
   );
 }
 
@@ -69,15 +73,18 @@ export function acknowledgeReminderCard(view: AcknowledgeView): AdaptiveCard {
   const day = view.finalisedAt.slice(0, 10);
   return adaptiveCard(
     [
-      heading(t({ da: 'Opsamlingen venter på dig', en: 'Your summary is waiting for you' })),
+      heading(t(CARDS_TEXTS.followThrough.yourSummaryWaitingYou)),
       text(
-        t({
-          da: `Hej ${plain(view.employeeName)}. ${plain(view.leaderName)} afsluttede jeres samtale ${formatDate(day, 'da')}. Læs opsamlingen og aftalerne igennem, og kvittér for, at du har set dem. Er du uenig i noget, kan du skrive en kommentar, når du kvitterer.`,
-          en: `Hi ${plain(view.employeeName)}. ${plain(view.leaderName)} finalised your talk on ${formatDate(day, 'en')}. Read the summary and the agreements, and acknowledge that you have seen them. If you disagree with something, you can add a comment when you acknowledge.`,
-        }),
+        t(
+          fill(CARDS_TEXTS.followThrough.hiFinalisedYourTalk, {
+            employeeName: plain(view.employeeName),
+            leaderName: plain(view.leaderName),
+            dayDate: { da: formatDate(day, 'da'), en: formatDate(day, 'en') },
+          }),
+        ),
       ),
     ],
-    { actions: [openUrl(t({ da: 'Læs opsamlingen', en: 'Read the summary' }), view.tabUrl)] },
+    { actions: [openUrl(t(CARDS_TEXTS.followThrough.readSummary), view.tabUrl)] },
   );
 }
 
@@ -95,29 +102,32 @@ export interface FollowUpView {
 export function followUpReminderCard(view: FollowUpView): AdaptiveCard {
   const t = translator(view.locale);
   const body = [
-    heading(t({ da: 'Tid til opfølgning', en: 'Time to follow up' })),
+    heading(t(CARDS_TEXTS.followThrough.timeFollowUp)),
     text(
-      t({
-        da: `Hej ${plain(view.leaderName)}. Da I afsluttede samtalen, aftalte du og ${plain(view.employeeName)} at følge op ${formatDate(view.date, 'da')}. Tag en snak om, hvordan det går med aftalerne, og om de stadig hjælper jer med kerneopgaven.`,
-        en: `Hi ${plain(view.leaderName)}. When you finalised the talk, you and ${plain(view.employeeName)} agreed to follow up on ${formatDate(view.date, 'en')}. Talk about how the agreements are going and whether they still help you with the core task.`,
-      }),
+      t(
+        fill(CARDS_TEXTS.followThrough.hiWhenYouFinalised, {
+          leaderName: plain(view.leaderName),
+          employeeName: plain(view.employeeName),
+          dateDate: { da: formatDate(view.date, 'da'), en: formatDate(view.date, 'en') },
+        }),
+      ),
     ),
   ];
   if (view.openAgreements.length > 0) {
     body.push(
-      text(t({ da: 'Aftaler, der ikke er gennemført:', en: 'Agreements not yet done:' }), {
+      text(t(CARDS_TEXTS.followThrough.agreementsNotYetDone), {
         weight: 'Bolder',
       }),
       shortList(view.openAgreements, view.locale),
     );
   } else {
     body.push(
-      text(t({ da: 'Alle aftaler er gennemført.', en: 'Every agreement is done.' }), {
+      text(t(CARDS_TEXTS.followThrough.everyAgreementDone), {
         color: 'Good',
       }),
     );
   }
   return adaptiveCard(body, {
-    actions: [openUrl(t({ da: 'Åbn samtalen', en: 'Open the talk' }), view.tabUrl)],
+    actions: [openUrl(t(CARDS_TEXTS.followThrough.openTalk), view.tabUrl)],
   });
 }

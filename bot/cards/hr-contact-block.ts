@@ -3,6 +3,7 @@ import { TERMS } from '../mus/glossary.js';
 import type { HrContact } from '../mus/organisation.js';
 import { container, facts, plain, text, type CardElement } from './elements.js';
 import { translator } from './format.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
 
 /**
  * Whom a leader can ask during the round: HR's contact person, as HR named them in the setup. The
@@ -12,20 +13,14 @@ import { translator } from './format.js';
 export function hrContactBlock(contact: HrContact | undefined, locale: Locale): CardElement[] {
   if (!contact) return [];
   const t = translator(locale);
-  const lines: [string, string][] = [[t({ da: 'Navn', en: 'Name' }), plain(contact.name)]];
-  if (contact.email) lines.push([t({ da: 'E-mail', en: 'Email' }), plain(contact.email)]);
-  if (contact.phone) lines.push([t({ da: 'Telefon', en: 'Phone' }), plain(contact.phone)]);
+  const lines: [string, string][] = [[t(CARDS_TEXTS.hrContact.name), plain(contact.name)]];
+  if (contact.email) lines.push([t(CARDS_TEXTS.hrContact.email), plain(contact.email)]);
+  if (contact.phone) lines.push([t(CARDS_TEXTS.hrContact.phone), plain(contact.phone)]);
   return [
     container(
       [
         text(t(TERMS.hrContact), { weight: 'Bolder' }),
-        text(
-          t({
-            da: 'Spørg gerne, hvis du vil have en hånd med at sætte kerneopgaven i centrum for samtalerne.',
-            en: 'Do ask if you would like a hand putting the core task at the centre of the talks.',
-          }),
-          { isSubtle: true, size: 'Small' },
-        ),
+        text(t(CARDS_TEXTS.hrContact.doAskIfYou), { isSubtle: true, size: 'Small' }),
         facts(lines),
       ],
       { style: 'emphasis' },

@@ -15,6 +15,8 @@ import {
   type AdaptiveCard,
 } from './elements.js';
 import { formatDate, formatDateTime, formatNumber, translator } from './format.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
 
 export const LAUNCH_STEP_VERB = 'round.launchStep';
 export const ROUND_REFRESH_VERB = 'round.refresh';
@@ -54,16 +56,21 @@ export function installLine(tally: InstallTally, locale: Locale): string {
   const n = (value: number): string => formatNumber(value, locale);
   const t = translator(locale);
   if (tally.consentMissing) {
-    return t({
-      da: `Appen kan ikke installere sig selv, før en administrator har givet samtykke til tilladelsen TeamsAppInstallation.ReadWriteSelfForUser.All. Installeret ${n(tally.installed)} af ${n(tally.requested)}.`,
-      en: `The app cannot install itself until an administrator has consented to the permission TeamsAppInstallation.ReadWriteSelfForUser.All. Installed ${n(tally.installed)} of ${n(tally.requested)}.`,
-    });
+    return t(
+      fill(CARDS_TEXTS.round.appCannotInstallItself, {
+        n: n(tally.installed),
+        n2: n(tally.requested),
+      }),
+    );
   }
   if (tally.requested === 0) return '';
-  return t({
-    da: `Appen installerer sig selv for dem, der mangler den: ${n(tally.requested)} forsøgt · ${n(tally.installed)} installeret · ${n(tally.failed)} mislykket`,
-    en: `The app installs itself for those who lack it: ${n(tally.requested)} requested · ${n(tally.installed)} installed · ${n(tally.failed)} failed`,
-  });
+  return t(
+    fill(CARDS_TEXTS.round.appInstallsItselfThose, {
+      n: n(tally.requested),
+      n2: n(tally.installed),
+      n3: n(tally.failed),
+    }),
+  );
 }
 
 /**
@@ -74,18 +81,12 @@ export function preparationLine(p: StepPreparation, locale: Locale): string {
   const n = (value: number): string => formatNumber(value, locale);
   const t = translator(locale);
   if (p.total === undefined) {
-    return t({ da: 'Gøres klar …', en: 'Getting ready …' });
+    return t(CARDS_TEXTS.round.gettingReady);
   }
   if (p.phase === 'skemas') {
-    return t({
-      da: `Forbereder ${n(p.total)} skemaer … ${n(p.done ?? 0)} oprettet`,
-      en: `Preparing ${n(p.total)} skemas … ${n(p.done ?? 0)} created`,
-    });
+    return t(fill(CARDS_TEXTS.round.preparingSkemasCreated, { n: n(p.total), n2: n(p.done ?? 0) }));
   }
-  return t({
-    da: `Lægger ${n(p.total)} kort i kø … ${n(p.done ?? 0)} klar til afsendelse`,
-    en: `Queueing ${n(p.total)} cards … ${n(p.done ?? 0)} ready to send`,
-  });
+  return t(fill(CARDS_TEXTS.round.queueingCardsReadySend, { n: n(p.total), n2: n(p.done ?? 0) }));
 }
 
 /**
@@ -103,23 +104,17 @@ function resendButtons(
     {
       group: 'failed',
       count: p.failed,
-      title: { da: `Send igen til fejlede (${p.failed})`, en: `Resend to failed (${p.failed})` },
+      title: fill(CARDS_TEXTS.round.resendFailed, { failed: p.failed }),
     },
     {
       group: 'waiting',
       count: p.waiting,
-      title: {
-        da: `Prøv nu for dem, der venter på appen (${p.waiting})`,
-        en: `Try now for those waiting for the app (${p.waiting})`,
-      },
+      title: fill(CARDS_TEXTS.round.tryNowThoseWaiting, { waiting: p.waiting }),
     },
     {
       group: 'not-installed',
       count: p.notInstalled,
-      title: {
-        da: `Send igen til ikke installerede (${p.notInstalled})`,
-        en: `Resend to not installed (${p.notInstalled})`,
-      },
+      title: fill(CARDS_TEXTS.round.resendNotInstalled, { notInstalled: p.notInstalled }),
     },
   ] as const;
   return groups
@@ -139,19 +134,23 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
     const check = checkLaunch(round, s.step);
     const p = view.progress[s.step];
     const state = s.launchedAt
-      ? t({
-          da: `Sat i gang ${formatDateTime(s.launchedAt, 'da')}`,
-          en: `Launched ${formatDateTime(s.launchedAt, 'en')}`,
-        })
+      ? t(
+          fill(CARDS_TEXTS.round.launched, {
+            launchedDate: {
+              da: formatDateTime(s.launchedAt, 'da'),
+              en: formatDateTime(s.launchedAt, 'en'),
+            },
+          }),
+        )
       : check.ok
-        ? t({ da: 'Klar', en: 'Ready' })
-        : t({ da: 'Venter på forrige trin', en: 'Waiting for the previous step' });
+        ? t(CARDS_TEXTS.round.ready)
+        : t(CARDS_TEXTS.round.waitingPreviousStep);
     const preparing = s.preparing ? preparationLine(s.preparing, view.locale) : '';
     const counts = p
-      ? t({
-          da: `Sendt ${p.sent} · i kø ${p.pending} · fejlet ${p.failed} · venter på appen ${p.waiting} · ikke installeret ${p.notInstalled}${p.answered !== undefined ? ` · besvaret ${p.answered}` : ''}`,
-          en: `Sent ${p.sent} · queued ${p.pending} · failed ${p.failed} · waiting for the app ${p.waiting} · not installed ${p.notInstalled}${p.answered !== undefined ? ` · answered ${p.answered}` : ''}`,
-        })
+      ? t(fill(CARDS_TEXTS.round.deliveryCounts, { ...p })) +
+        (p.answered !== undefined
+          ? t(fill(CARDS_TEXTS.round.answeredCount, { answered: p.answered }))
+          : '')
       : '';
     return container(
       [
@@ -160,7 +159,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
             items: [
               text(`**${s.step}. ${name}**`),
               text(
-                `${t({ da: 'Frist', en: 'Deadline' })}: ${formatDate(s.deadline, view.locale)} · ${state}`,
+                `${t(CARDS_TEXTS.round.deadline)}: ${formatDate(s.deadline, view.locale)} · ${state}`,
                 {
                   isSubtle: true,
                   spacing: 'None',
@@ -198,13 +197,7 @@ export function roundCard(view: RoundCardView): AdaptiveCard {
   return adaptiveCard(
     [
       heading(`${t(roundNoun(round.kind))}: ${plain(round.name)}`),
-      text(
-        t({
-          da: 'Tag de fem trin i rækkefølge. Hvert trin sender det rette kort til de rette personer i deres chat med appen.',
-          en: 'Take the five steps in order. Each step sends the right card to the right people in their chat with the app.',
-        }),
-        { isSubtle: true },
-      ),
+      text(t(CARDS_TEXTS.round.takeFiveStepsOrder), { isSubtle: true }),
       ...steps,
       ...(view.installs && installLine(view.installs, view.locale)
         ? [text(installLine(view.installs, view.locale), { size: 'Small', isSubtle: true })]

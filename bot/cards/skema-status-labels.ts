@@ -1,6 +1,7 @@
 import type { Bilingual } from '../mus/bilingual.js';
 import type { SkemaStatus } from '../mus/skema.js';
 import type { DeliveryStatus } from '../rollout/delivery.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 /**
  * How each skema status reads for users, in cards, the tab and HR's lists alike. They say what has
@@ -8,11 +9,11 @@ import type { DeliveryStatus } from '../rollout/delivery.js';
  * leader's finalising, never the round's closing.
  */
 export const SKEMA_STATUS_LABELS: Record<SkemaStatus, Bilingual> = {
-  sent: { da: 'Sendt', en: 'Sent' },
-  prepared: { da: 'Forberedt', en: 'Prepared' },
-  held: { da: 'Samtale i gang', en: 'Talk under way' },
-  finalised: { da: 'Afsluttet af leder', en: 'Finalised by the leader' },
-  acknowledged: { da: 'Kvitteret', en: 'Acknowledged' },
+  sent: STATUS_TEXTS.skema.sent,
+  prepared: STATUS_TEXTS.skema.prepared,
+  held: STATUS_TEXTS.skema.held,
+  finalised: STATUS_TEXTS.skema.finalised,
+  acknowledged: STATUS_TEXTS.skema.acknowledged,
 };
 
 /**
@@ -21,8 +22,8 @@ export const SKEMA_STATUS_LABELS: Record<SkemaStatus, Bilingual> = {
  */
 export const OWN_SKEMA_STATUS_LABELS: Record<SkemaStatus, Bilingual> = {
   ...SKEMA_STATUS_LABELS,
-  sent: { da: 'Kladde', en: 'Draft' },
-  prepared: { da: 'Sendt til leder', en: 'Sent to the leader' },
+  sent: STATUS_TEXTS.ownSkema.draft,
+  prepared: STATUS_TEXTS.ownSkema.sentToLeader,
 };
 
 /**
@@ -30,7 +31,7 @@ export const OWN_SKEMA_STATUS_LABELS: Record<SkemaStatus, Bilingual> = {
  * whether the employee has it at all before the talk.
  */
 export function sentSkemaLabel(delivery: DeliveryStatus | undefined): Bilingual {
-  if (delivery === 'sent') return SKEMA_STATUS_LABELS.sent;
-  if (delivery === 'waiting') return { da: 'Venter på appen', en: 'Waiting for the app' };
-  return { da: 'Ikke leveret endnu', en: 'Not delivered yet' };
+  if (delivery === 'sent') return STATUS_TEXTS.delivery.sent;
+  if (delivery === 'waiting') return STATUS_TEXTS.delivery.waiting;
+  return STATUS_TEXTS.delivery.notDelivered;
 }

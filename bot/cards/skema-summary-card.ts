@@ -17,6 +17,9 @@ import {
   type CardAction,
 } from './elements.js';
 import { formatDate, formatDateTime, translator } from './format.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 export const ACKNOWLEDGE_VERB = 'skema.acknowledge';
 
@@ -45,13 +48,13 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
       [
         text(`**${plain(t(s.title))}**`),
         text(
-          `${t({ da: 'Din forberedelse', en: 'Your preparation' })}: ${
+          `${t(TERM_TEXTS.yourPreparation)}: ${
             skema.answers[s.id]?.trim() ? plain(skema.answers[s.id]!) : '–'
           }`,
           { isSubtle: true },
         ),
         text(
-          `${t({ da: 'Fra samtalen', en: 'From the talk' })}: ${
+          `${t(CARDS_TEXTS.skemaSummary.fromTalk)}: ${
             skema.talkNotes[s.id]?.trim() ? plain(skema.talkNotes[s.id]!) : '–'
           }`,
         ),
@@ -66,7 +69,7 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
         ),
       )
     : [
-        text(t({ da: 'Ingen aftaler registreret.', en: 'No agreements recorded.' }), {
+        text(t(CARDS_TEXTS.skemaSummary.noAgreementsRecorded), {
           isSubtle: true,
         }),
       ];
@@ -75,82 +78,60 @@ export function skemaSummaryCard(view: SkemaSummaryView): AdaptiveCard {
   const actions: CardAction[] = [];
   if (!acknowledged) {
     actions.push(
-      execute(
-        t({ da: 'Kvittér for opsamlingen', en: 'Acknowledge the summary' }),
-        ACKNOWLEDGE_VERB,
-        ids,
-        {
-          style: 'positive',
-        },
-      ),
+      execute(t(TERM_TEXTS.acknowledgeSummary), ACKNOWLEDGE_VERB, ids, {
+        style: 'positive',
+      }),
     );
   }
-  if (view.tabUrl)
-    actions.push(openUrl(t({ da: 'Åbn i fanen', en: 'Open in the tab' }), view.tabUrl));
+  if (view.tabUrl) actions.push(openUrl(t(CARDS_TEXTS.skemaSummary.openTab), view.tabUrl));
   return adaptiveCard(
     [
       heading(
-        t({
-          da: `Opsummering af din MUS · ${plain(view.roundName)}`,
-          en: `Summary of your MUS · ${plain(view.roundName)}`,
-        }),
+        t(fill(CARDS_TEXTS.skemaSummary.summaryYourMus, { roundName: plain(view.roundName) })),
       ),
       text(
-        t({
-          da: `${plain(view.leaderName)} har afsluttet jeres samtale. Læs opsamlingen, og kvittér — du kan tilføje en kommentar, hvis du ser noget anderledes.`,
-          en: `${plain(view.leaderName)} has finalised your talk. Read the summary and acknowledge it — you can add a comment if you see something differently.`,
-        }),
+        t(
+          fill(CARDS_TEXTS.skemaSummary.hasFinalisedYourTalk, {
+            leaderName: plain(view.leaderName),
+          }),
+        ),
       ),
       ...(view.error
         ? [container([text(t(view.error), { color: 'Attention' })], { style: 'attention' })]
         : []),
       ...sections,
-      heading(t({ da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' }), 'Medium'),
+      heading(t(CARDS_TEXTS.skemaSummary.agreementsFollowUp), 'Medium'),
       ...agreements,
       ...(skema.followUpDate
-        ? [
-            facts([
-              [
-                t({ da: 'Opfølgning', en: 'Follow-up' }),
-                formatDate(skema.followUpDate, view.locale),
-              ],
-            ]),
-          ]
+        ? [facts([[t(TERM_TEXTS.followUp), formatDate(skema.followUpDate, view.locale)]])]
         : []),
       ...(acknowledged
         ? [
             container(
               [
                 text(
-                  t({
-                    da: `Du kvitterede ${formatDateTime(skema.acknowledgedAt ?? skema.updatedAt, 'da')}.`,
-                    en: `You acknowledged ${formatDateTime(skema.acknowledgedAt ?? skema.updatedAt, 'en')}.`,
-                  }),
+                  t(
+                    fill(CARDS_TEXTS.skemaSummary.youAcknowledged, {
+                      valueDate: {
+                        da: formatDateTime(skema.acknowledgedAt ?? skema.updatedAt, 'da'),
+                        en: formatDateTime(skema.acknowledgedAt ?? skema.updatedAt, 'en'),
+                      },
+                    }),
+                  ),
                   { color: 'Good', weight: 'Bolder' },
                 ),
                 ...(skema.employeeComment
-                  ? [
-                      text(
-                        `${t({ da: 'Din kommentar', en: 'Your comment' })}: ${plain(skema.employeeComment)}`,
-                      ),
-                    ]
+                  ? [text(`${t(TERM_TEXTS.yourComment)}: ${plain(skema.employeeComment)}`)]
                   : []),
               ],
               { style: 'good' },
             ),
           ]
         : [
-            textInput(
-              'comment',
-              t({
-                da: 'Kommentar til din leder (valgfri)',
-                en: 'Comment for your leader (optional)',
-              }),
-              {
-                isMultiline: true,
-                maxLength: COMMENT_MAX_CHARS,
-              },
-            ),
+            textInput('comment', t(CARDS_TEXTS.skemaSummary.commentYourLeaderOptional), {
+              isMultiline: true,
+              maxLength: COMMENT_MAX_CHARS,
+            }),
           ]),
     ],
     { actions },

@@ -23,6 +23,9 @@ import { translator } from './format.js';
 import { coreTaskBlock } from './core-task-block.js';
 import { hrContactBlock } from './hr-contact-block.js';
 import { roundDates } from './round-dates.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 export interface LeaderBriefingView {
   locale: Locale;
@@ -37,21 +40,12 @@ export interface LeaderBriefingView {
 function whatChanges(kind: RoundKind): Bilingual {
   const talk = talkName(kind);
   if (kind === 'GRUS') {
-    return {
-      da: `I år holder vi ${talk} på en ny måde. Samtalen med teamet handler ikke først og fremmest om den enkeltes ønsker, men om hvordan I som arbejdsfællesskab bedst løser jeres del af kerneopgaven — og om hvad organisationen får brug for fremover.`,
-      en: `This year we hold ${talk} in a new way. The talk with the team is not first of all about each person's wishes, but about how you as a work community best solve your part of the core task — and about what the organisation will need ahead.`,
-    };
+    return fill(CARDS_TEXTS.step1.thisYearWeHold, { talk });
   }
   if (kind === 'LUS') {
-    return {
-      da: `I år holder vi ${talk} på en ny måde. Samtalen med hver af dine ledere handler ikke først og fremmest om deres egne ønsker, men om hvordan deres ledelse hjælper med at løse vores kerneopgave — og om hvad organisationen får brug for fremover.`,
-      en: `This year we hold ${talk} in a new way. The talk with each of your leaders is not first of all about their own wishes, but about how their leadership helps solve our core task — and about what the organisation will need ahead.`,
-    };
+    return fill(CARDS_TEXTS.step1.thisYearWeHold2, { talk });
   }
-  return {
-    da: `I år holder vi ${talk} på en ny måde. Samtalen handler ikke først og fremmest om den enkeltes ønsker, men om hvordan medarbejderen bedst bidrager til, at vi sammen løser vores kerneopgave — og om hvad organisationen får brug for fremover. Arbejdsfællesskabet er omdrejningspunktet.`,
-    en: `This year we hold ${talk} in a new way. The talk is not first of all about the individual's wishes, but about how the employee best contributes to solving our core task together — and about what the organisation will need ahead. The work community is the pivot.`,
-  };
+  return fill(CARDS_TEXTS.step1.thisYearWeHold3, { talk });
 }
 
 /**
@@ -67,50 +61,31 @@ export function leaderBriefingCard(view: LeaderBriefingView): AdaptiveCard {
   );
   return adaptiveCard(
     [
-      heading(
-        t({
-          da: `${title}: kerneopgaven i centrum`,
-          en: `${title}: the core task at the centre`,
-        }),
-      ),
-      text(t({ da: `Kære ${plain(view.leaderName)}`, en: `Dear ${plain(view.leaderName)}` })),
+      heading(t(fill(CARDS_TEXTS.step1.coreTaskAtCentre, { title }))),
+      text(t(fill(CARDS_TEXTS.step1.dear, { leaderName: plain(view.leaderName) }))),
       text(t(whatChanges(kind))),
       coreTaskBlock(view.coreTask, view.locale),
-      heading(
-        t({
-          da: 'Fire fælles forståelser før samtalen',
-          en: 'Four shared understandings before the talk',
-        }),
-        'Medium',
-      ),
-      text(
-        t({
-          da: 'Sørg for, at du og medarbejderen ser ens på:',
-          en: 'Make sure you and the employee see these the same way:',
-        }),
-      ),
+      heading(t(CARDS_TEXTS.step1.fourSharedUnderstandingsBefore), 'Medium'),
+      text(t(CARDS_TEXTS.step1.makeSureYouEmployee)),
       numbered(COMMON_UNDERSTANDINGS.map(t)),
-      heading(t({ da: 'Tre faser', en: 'Three phases' }), 'Medium'),
+      heading(t(CARDS_TEXTS.step1.threePhases), 'Medium'),
       numbered(PHASES.map(t)),
-      heading(t({ da: 'Vær opmærksom på', en: 'Watch out for' }), 'Medium'),
+      heading(t(TERM_TEXTS.watchOutFor), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
       container(
         [
-          heading(
-            t({ da: 'Drøft i ledelsesteamet', en: 'Discuss in the leadership team' }),
-            'Medium',
-          ),
+          heading(t(CARDS_TEXTS.step1.discussLeadershipTeam), 'Medium'),
           numbered(leadershipQuestions(kind).map(t)),
         ],
         { style: 'emphasis' },
       ),
-      heading(t({ da: 'Rundens datoer', en: "The round's dates" }), 'Medium'),
+      heading(t(CARDS_TEXTS.step1.roundsDates), 'Medium'),
       roundDates(view.round, view.locale),
       ...hrContactBlock(view.hrContact, view.locale),
     ],
     {
       actions: [
-        showCard(t({ da: `Se ${skemaName(kind).da}et`, en: `Preview the ${skemaName(kind).en}` }), {
+        showCard(t(fill(CARDS_TEXTS.step1.preview, { skemaName: skemaName(kind) })), {
           body: [bullets(preview)],
         }),
       ],

@@ -13,6 +13,8 @@ import {
 } from './elements.js';
 import { formatDate, translator } from './format.js';
 import { hrContactBlock } from './hr-contact-block.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
 
 export interface LeaderSkemaSentView {
   locale: Locale;
@@ -40,46 +42,36 @@ export function leaderSkemaSentCard(view: LeaderSkemaSentView): AdaptiveCard {
   const total = view.reachable.length + view.waitingForApp.length;
   const body = [
     heading(
-      t({
-        da: `${talkName(view.roundKind)}-skemaerne er sendt i dit navn`,
-        en: `The ${talkName(view.roundKind)} forms went out in your name`,
-      }),
+      t(fill(CARDS_TEXTS.step3Leader.formsWentOutYour, { talkName: talkName(view.roundKind) })),
     ),
     text(
-      t({
-        da: `Hej ${plain(view.leaderName)}. ${plain(view.roundName)}: ${total === 1 ? 'din medarbejder har' : `dine ${total} medarbejdere har`} fået ${skema} fra dig i deres chat med appen og forbereder sig senest ${formatDate(view.prepareBy, 'da')}. Du ser deres forberedelse, når de sender den, og bruger skemaet i samtalen.`,
-        en: `Hi ${plain(view.leaderName)}. ${plain(view.roundName)}: ${total === 1 ? 'your employee has' : `your ${total} employees have`} received ${skema} from you in their chat with the app and prepare by ${formatDate(view.prepareBy, 'en')}. You see their preparation when they send it, and use the form in the talk.`,
-      }),
+      t(
+        fill(total === 1 ? CARDS_TEXTS.step3Leader.sentToOne : CARDS_TEXTS.step3Leader.sentToMany, {
+          leaderName: plain(view.leaderName),
+          roundName: plain(view.roundName),
+          total,
+          skema,
+          prepareBy: formatDate(view.prepareBy, view.locale),
+        }),
+      ),
     ),
   ];
   if (view.waitingForApp.length > 0) {
     body.push(
-      text(
-        t({
-          da: 'Venter på appen — de får skemaet af sig selv, så snart de har installeret MUS for Teams:',
-          en: 'Waiting for the app — they get the form by themselves as soon as they have installed MUS for Teams:',
-        }),
-        { weight: 'Bolder', color: 'Attention' },
-      ),
+      text(t(CARDS_TEXTS.step3Leader.waitingAppTheyGet), { weight: 'Bolder', color: 'Attention' }),
       shortList(view.waitingForApp, view.locale),
     );
   }
   if (view.reachable.length > 0) {
     body.push(
-      text(
-        t({
-          da: 'Har appen og får skemaet i chatten:',
-          en: 'Have the app and get the form in their chat:',
-        }),
-        {
-          weight: 'Bolder',
-        },
-      ),
+      text(t(CARDS_TEXTS.step3Leader.haveAppGetForm), {
+        weight: 'Bolder',
+      }),
       shortList(view.reachable, view.locale),
     );
   }
   body.push(...hrContactBlock(view.hrContact, view.locale));
   return adaptiveCard(body, {
-    actions: [openUrl(t({ da: 'Åbn mit team', en: 'Open my team' }), view.tabUrl)],
+    actions: [openUrl(t(CARDS_TEXTS.step3Leader.openMyTeam), view.tabUrl)],
   });
 }

@@ -22,6 +22,9 @@ import {
 } from './elements.js';
 import { coreTaskBlock } from './core-task-block.js';
 import { formatDate, formatDateTime, translator } from './format.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 /** Card verbs of the skema card; the dispatcher routes them to the skema module. */
 export const SKEMA_VERBS = {
@@ -59,21 +62,12 @@ export interface SkemaCardView {
 /** Why the employee prepares, said for the kind of talk. */
 function purposeOf(kind: RoundKind): Bilingual {
   if (kind === 'GRUS') {
-    return {
-      da: 'Formålet er, at I i teamet sammen undersøger, hvordan I bedst løser jeres del af vores fælles kerneopgave — og hvad organisationen får brug for fremover. Din forberedelse er dit bidrag til teamets samtale.',
-      en: "The purpose is for the team to explore together how you best solve your part of our shared core task — and what the organisation will need ahead. Your preparation is your contribution to the team's talk.",
-    };
+    return CARDS_TEXTS.step3Skema.purposeTeamExploreTogether;
   }
   if (kind === 'LUS') {
-    return {
-      da: 'Formålet er, at du og din leder sammen undersøger, hvordan din ledelse bedst hjælper med at løse vores fælles kerneopgave — og hvad organisationen får brug for fremover.',
-      en: 'The purpose is for you and your leader to explore together how your leadership best helps solve our shared core task — and what the organisation will need ahead.',
-    };
+    return CARDS_TEXTS.step3Skema.purposeYouYourLeader;
   }
-  return {
-    da: 'Formålet er, at I sammen undersøger, hvordan du bedst bidrager til at løse vores fælles kerneopgave — og hvad organisationen får brug for fremover.',
-    en: 'The purpose is to explore together how you best contribute to solving our shared core task — and what the organisation will need ahead.',
-  };
+  return CARDS_TEXTS.step3Skema.purposeExploreTogetherHow;
 }
 
 function input(id: string): string {
@@ -101,10 +95,14 @@ function noticeBlock(notice: SkemaNotice | undefined, view: SkemaCardView): Card
       container(
         [
           text(
-            t({
-              da: `Påmindelse: send gerne din forberedelse til din leder senest ${formatDate(notice.deadline, 'da')}. Så får I mest ud af jeres samtale.`,
-              en: `Reminder: please send your preparation to your leader by ${formatDate(notice.deadline, 'en')}. That way you both get the most out of your talk.`,
-            }),
+            t(
+              fill(CARDS_TEXTS.step3Skema.reminderPleaseSendYour, {
+                deadlineDate: {
+                  da: formatDate(notice.deadline, 'da'),
+                  en: formatDate(notice.deadline, 'en'),
+                },
+              }),
+            ),
             { weight: 'Bolder', color: 'Warning' },
           ),
         ],
@@ -117,10 +115,14 @@ function noticeBlock(notice: SkemaNotice | undefined, view: SkemaCardView): Card
       container(
         [
           text(
-            t({
-              da: `Kladden er gemt ${formatDateTime(view.skema.updatedAt, 'da')}. Din leder ser den først, når du sender.`,
-              en: `Draft saved ${formatDateTime(view.skema.updatedAt, 'en')}. Your leader sees it only when you send it.`,
-            }),
+            t(
+              fill(CARDS_TEXTS.step3Skema.draftSavedYourLeader, {
+                updatedDate: {
+                  da: formatDateTime(view.skema.updatedAt, 'da'),
+                  en: formatDateTime(view.skema.updatedAt, 'en'),
+                },
+              }),
+            ),
             { color: 'Good' },
           ),
         ],
@@ -130,18 +132,9 @@ function noticeBlock(notice: SkemaNotice | undefined, view: SkemaCardView): Card
   }
   if (notice.kind === 'submitted') {
     return [
-      container(
-        [
-          text(
-            t({
-              da: 'Tak! Din forberedelse er sendt til din leder. Du kan rette den, indtil samtalen går i gang.',
-              en: 'Thank you! Your preparation has been sent to your leader. You can change it until the talk begins.',
-            }),
-            { color: 'Good' },
-          ),
-        ],
-        { style: 'good' },
-      ),
+      container([text(t(CARDS_TEXTS.step3Skema.thankYouYourPreparation), { color: 'Good' })], {
+        style: 'good',
+      }),
     ];
   }
   if (notice.kind === 'error') {
@@ -152,13 +145,10 @@ function noticeBlock(notice: SkemaNotice | undefined, view: SkemaCardView): Card
   return [
     container(
       [
-        text(
-          t({
-            da: 'Skemaet er blevet ændret et andet sted (fx i fanen), siden dette kort blev vist. Dine ændringer er ikke gemt. Her er den nyeste udgave; det, du skrev, står nedenfor, så du kan kopiere det ind igen.',
-            en: 'The form was changed elsewhere (e.g. in the tab) since this card was shown. Your changes were not saved. Here is the latest version; what you wrote is below so you can copy it back in.',
-          }),
-          { color: 'Attention', weight: 'Bolder' },
-        ),
+        text(t(CARDS_TEXTS.step3Skema.formWasChangedElsewhere), {
+          color: 'Attention',
+          weight: 'Bolder',
+        }),
         ...kept.map(([id, value]) =>
           text(`**${plain(titles.get(id) ?? id)}**\n\n${plain(value)}`, { isSubtle: true }),
         ),
@@ -179,15 +169,15 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
   const header: CardElement[] = [
     heading(`${t(skemaName(view.roundKind))} · ${plain(view.roundName)}`),
     facts([
-      [t({ da: 'Sendt af', en: 'Sent by' }), plain(view.leaderName)],
-      [t({ da: 'Samtalen', en: 'The talk' }), t({ da: '45 minutter', en: '45 minutes' })],
+      [t(CARDS_TEXTS.step3Skema.sentBy), plain(view.leaderName)],
+      [t(CARDS_TEXTS.step3Skema.talk), t(CARDS_TEXTS.step3Skema.text45Minutes)],
     ]),
     text(t(purposeOf(view.roundKind))),
     coreTaskBlock(view.coreTask, view.locale),
     ...followUpBlock(view),
   ];
   const tabAction: CardAction[] = view.tabUrl
-    ? [openUrl(t({ da: 'Åbn i fanen', en: 'Open in the tab' }), view.tabUrl)]
+    ? [openUrl(t(CARDS_TEXTS.step3Skema.openTab), view.tabUrl)]
     : [];
   const refresh = view.employeeUserId
     ? {
@@ -208,10 +198,11 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
         container(
           [
             text(
-              t({
-                da: `Skemaet er lukket, fordi samtalen er gået i gang. Du kan læse ${TERMS.summary.da.toLowerCase()}en og jeres aftaler i fanen "Mine MUS".`,
-                en: `The form is closed because the talk has begun. You can read the ${TERMS.summary.en.toLowerCase()} and your agreements in the "My MUS" tab.`,
-              }),
+              t(
+                fill(CARDS_TEXTS.step3Skema.formClosedBecauseTalk, {
+                  value: { da: TERMS.summary.da.toLowerCase(), en: TERMS.summary.en.toLowerCase() },
+                }),
+              ),
               { weight: 'Bolder' },
             ),
           ],
@@ -229,16 +220,20 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
         ...header,
         ...noticeBlock(view.notice, view),
         text(
-          t({
-            da: `Sendt til din leder ${formatDateTime(skema.preparedAt ?? skema.updatedAt, 'da')}.`,
-            en: `Sent to your leader ${formatDateTime(skema.preparedAt ?? skema.updatedAt, 'en')}.`,
-          }),
+          t(
+            fill(CARDS_TEXTS.step3Skema.sentYourLeader, {
+              valueDate: {
+                da: formatDateTime(skema.preparedAt ?? skema.updatedAt, 'da'),
+                en: formatDateTime(skema.preparedAt ?? skema.updatedAt, 'en'),
+              },
+            }),
+          ),
           { isSubtle: true },
         ),
         ...answersSummary(view),
       ],
       {
-        actions: [execute(t({ da: 'Rediger', en: 'Edit' }), SKEMA_VERBS.edit, ids), ...tabAction],
+        actions: [execute(t(CARDS_TEXTS.step3Skema.edit), SKEMA_VERBS.edit, ids), ...tabAction],
         ...(refresh ? { refresh } : {}),
       },
     );
@@ -250,38 +245,34 @@ export function skemaCard(view: SkemaCardView): AdaptiveCard {
       value: skema.answers[s.id] ?? '',
       isMultiline: true,
       maxLength: ANSWER_MAX_CHARS,
-      placeholder: t({
-        da: `Skriv dit svar (højst ${ANSWER_MAX_CHARS} tegn)`,
-        en: `Write your answer (at most ${ANSWER_MAX_CHARS} characters)`,
-      }),
+      placeholder: t(fill(CARDS_TEXTS.step3Skema.writeYourAnswerAt, { ANSWER_MAX_CHARS })),
     }),
   ]);
   return adaptiveCard(
     [
       ...header,
       ...noticeBlock(view.notice, view),
-      text(
-        t({
-          da: 'Samtalen bygger på fire fælles forståelser mellem dig og din leder:',
-          en: 'The talk builds on four shared understandings between you and your leader:',
-        }),
-      ),
+      text(t(CARDS_TEXTS.step3Skema.talkBuildsOnFour)),
       numbered(COMMON_UNDERSTANDINGS.map(t)),
       ...inputs,
       skema.updatedAt !== skema.sentAt
         ? text(
-            t({
-              da: `Sidst gemt ${formatDateTime(skema.updatedAt, 'da')}.`,
-              en: `Last saved ${formatDateTime(skema.updatedAt, 'en')}.`,
-            }),
+            t(
+              fill(CARDS_TEXTS.step3Skema.lastSaved, {
+                updatedDate: {
+                  da: formatDateTime(skema.updatedAt, 'da'),
+                  en: formatDateTime(skema.updatedAt, 'en'),
+                },
+              }),
+            ),
             { isSubtle: true, size: 'Small' },
           )
         : text(' ', { size: 'Small' }),
     ],
     {
       actions: [
-        execute(t({ da: 'Gem kladde', en: 'Save draft' }), SKEMA_VERBS.save, ids),
-        execute(t({ da: 'Send til min leder', en: 'Send to my leader' }), SKEMA_VERBS.submit, ids, {
+        execute(t(CARDS_TEXTS.step3Skema.saveDraft), SKEMA_VERBS.save, ids),
+        execute(t(CARDS_TEXTS.step3Skema.sendMyLeader), SKEMA_VERBS.submit, ids, {
           style: 'positive',
         }),
         ...tabAction,
@@ -299,16 +290,10 @@ function followUpBlock(view: SkemaCardView): CardElement[] {
   return [
     container(
       [
-        text(t({ da: 'Opfølgning fra sidst', en: 'Follow-up from last time' }), {
+        text(t(TERM_TEXTS.followUpFromLast), {
           weight: 'Bolder',
         }),
-        text(
-          t({
-            da: 'Jeres aftaler fra sidste runde, og hvor de står:',
-            en: 'Your agreements from the last round, and where they stand:',
-          }),
-          { isSubtle: true, size: 'Small' },
-        ),
+        text(t(CARDS_TEXTS.step3Skema.yourAgreementsFromLast), { isSubtle: true, size: 'Small' }),
         ...items.map((a) =>
           text(
             `- ${plain(a.what)} — ${formatDate(a.dueDate, view.locale)} (${t(AGREEMENT_STATUS_LABELS[a.status])})`,
@@ -329,7 +314,7 @@ function answersSummary(view: SkemaCardView): CardElement[] {
         text(
           view.skema.answers[s.id]?.trim()
             ? plain(view.skema.answers[s.id]!)
-            : t({ da: '_Ikke besvaret_', en: '_Not answered_' }),
+            : t(CARDS_TEXTS.step3Skema.notAnswered),
         ),
       ],
       { separator: true },

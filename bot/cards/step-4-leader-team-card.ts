@@ -20,6 +20,9 @@ import { formatDate, translator } from './format.js';
 import { hrContactBlock } from './hr-contact-block.js';
 import type { DeliveryStatus } from '../rollout/delivery.js';
 import { SKEMA_STATUS_LABELS, sentSkemaLabel } from './skema-status-labels.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 export interface TeamMemberStatus {
   name: string;
@@ -65,41 +68,36 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
         items: [memberStatus(m, t)],
         width: 'auto',
       },
-      { items: [actionSet([openUrl(t({ da: 'Åbn', en: 'Open' }), m.tabUrl)])], width: 'auto' },
+      {
+        items: [actionSet([openUrl(t(CARDS_TEXTS.step4LeaderTeam.open), m.tabUrl)])],
+        width: 'auto',
+      },
     ]),
   );
   return adaptiveCard(
     [
-      heading(
-        t({
-          da: `Tid til samtalerne · ${plain(view.round.name)}`,
-          en: `Time for the talks · ${plain(view.round.name)}`,
-        }),
+      heading(t(fill(CARDS_TEXTS.step4LeaderTeam.timeTalks, { name: plain(view.round.name) }))),
+      text(
+        t(
+          fill(CARDS_TEXTS.step4LeaderTeam.holdTalksBySet, {
+            deadlineDate: {
+              da: formatDate(roundStep(view.round, 4).deadline, 'da'),
+              en: formatDate(roundStep(view.round, 4).deadline, 'en'),
+            },
+          }),
+        ),
       ),
       text(
-        t({
-          da: `Hold samtalerne senest ${formatDate(roundStep(view.round, 4).deadline, 'da')}. Sæt 45 minutter af til hver, og åbn skemaet i fanen under mødet — også i mødets sidepanel.`,
-          en: `Hold the talks by ${formatDate(roundStep(view.round, 4).deadline, 'en')}. Set aside 45 minutes for each, and open the form in the tab during the meeting — also in the meeting's side panel.`,
-        }),
-      ),
-      text(
-        t({
-          da: `${prepared} af ${view.team.length} medarbejdere har forberedt sig.`,
-          en: `${prepared} of ${view.team.length} employees have prepared.`,
-        }),
+        t(
+          fill(CARDS_TEXTS.step4LeaderTeam.employeesHavePrepared, {
+            prepared,
+            length: view.team.length,
+          }),
+        ),
         { weight: 'Bolder' },
       ),
-      ...(rows.length
-        ? rows
-        : [
-            text(
-              t({
-                da: 'Du har ingen medarbejdere i denne runde.',
-                en: 'You have no employees in this round.',
-              }),
-            ),
-          ]),
-      heading(t({ da: 'Husk', en: 'Remember' }), 'Medium'),
+      ...(rows.length ? rows : [text(t(TERM_TEXTS.noEmployeesInRound))]),
+      heading(t(CARDS_TEXTS.step4LeaderTeam.remember), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
       ...hrContactBlock(view.hrContact, view.locale),
     ],
@@ -109,7 +107,7 @@ export function leaderTeamCard(view: LeaderTeamView): AdaptiveCard {
 
 /** A team member's status in words that say what happened, coloured by whether it needs care. */
 function memberStatus(m: TeamMemberStatus, t: ReturnType<typeof translator>): CardElement {
-  if (!m.status) return text(t({ da: 'Intet skema', en: 'No form' }));
+  if (!m.status) return text(t(CARDS_TEXTS.step4LeaderTeam.noForm));
   if (m.status !== 'sent') return text(t(SKEMA_STATUS_LABELS[m.status]), { color: 'Good' });
   const label = sentSkemaLabel(m.delivery);
   return text(t(label), { color: m.delivery === 'sent' ? 'Warning' : 'Attention' });
@@ -125,23 +123,21 @@ function groupTalkCard(view: LeaderTeamView, group: GroupTalkLink): AdaptiveCard
   const deadline = roundStep(view.round, 4).deadline;
   return adaptiveCard(
     [
-      heading(
-        t({
-          da: `Tid til gruppesamtalen · ${plain(view.round.name)}`,
-          en: `Time for the group talk · ${plain(view.round.name)}`,
-        }),
+      heading(t(fill(CARDS_TEXTS.step4LeaderTeam.timeGroupTalk, { name: plain(view.round.name) }))),
+      text(
+        t(
+          fill(CARDS_TEXTS.step4LeaderTeam.thisGroupTalkGrus, {
+            deadlineDate: { da: formatDate(deadline, 'da'), en: formatDate(deadline, 'en') },
+          }),
+        ),
       ),
       text(
-        t({
-          da: `Det er en gruppesamtale (GRUS): du holder én samtale med hele teamet senest ${formatDate(deadline, 'da')}. Alle har forberedt sig hver for sig på de samme spørgsmål om teamets bidrag til kerneopgaven. I fanen ser du alles forberedelse spørgsmål for spørgsmål og skriver teamets fælles noter og aftaler.`,
-          en: `This is a group talk (GRUS): you hold one talk with the whole team by ${formatDate(deadline, 'en')}. Everyone has prepared on their own, on the same questions about the team's contribution to the core task. In the tab you see everyone's preparation question by question and write the team's shared notes and agreements.`,
-        }),
-      ),
-      text(
-        t({
-          da: `${prepared} af ${view.team.length} i teamet har forberedt sig.`,
-          en: `${prepared} of ${view.team.length} in the team have prepared.`,
-        }),
+        t(
+          fill(CARDS_TEXTS.step4LeaderTeam.teamHavePrepared, {
+            prepared,
+            length: view.team.length,
+          }),
+        ),
         { weight: 'Bolder' },
       ),
       ...view.team.map((m) =>
@@ -153,10 +149,8 @@ function groupTalkCard(view: LeaderTeamView, group: GroupTalkLink): AdaptiveCard
           },
         ]),
       ),
-      actionSet([
-        openUrl(t({ da: 'Åbn gruppesamtalen', en: 'Open the group talk' }), group.tabUrl),
-      ]),
-      heading(t({ da: 'Husk', en: 'Remember' }), 'Medium'),
+      actionSet([openUrl(t(TERM_TEXTS.openGroupTalk), group.tabUrl)]),
+      heading(t(CARDS_TEXTS.step4LeaderTeam.remember), 'Medium'),
       bullets(WATCH_OUTS.map((w) => `**${t(w.title)}**: ${t(w.text)}`)),
       ...hrContactBlock(view.hrContact, view.locale),
     ],

@@ -1,7 +1,6 @@
 import type { Bilingual, Locale } from '../mus/bilingual.js';
 import {
   EVALUATION_COMMENT_MAX_CHARS,
-  EVALUATION_COMMENT_PROMPT,
   EVALUATION_SCALE,
   EVALUATION_STATEMENTS,
 } from '../mus/evaluation.js';
@@ -19,6 +18,9 @@ import {
   type AdaptiveCard,
 } from './elements.js';
 import { formatDate, translator } from './format.js';
+import { CARDS_TEXTS } from '../../texts/cards.js';
+import { fill } from '../../texts/fill.js';
+import { EVALUATION_COMMENT_TEXTS } from '../../texts/evaluation.js';
 
 export const EVALUATION_VERB = 'evaluation.submit';
 export const EVALUATION_COMMENT_MAX = EVALUATION_COMMENT_MAX_CHARS;
@@ -40,12 +42,7 @@ export interface EvaluationCardView {
 /** Step 5: the anonymous evaluation of the round, for leaders and employees. */
 export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
   const t = translator(view.locale);
-  const title = heading(
-    t({
-      da: `Evaluér MUS · ${plain(view.round.name)}`,
-      en: `Evaluate the MUS · ${plain(view.round.name)}`,
-    }),
-  );
+  const title = heading(t(fill(CARDS_TEXTS.step5.evaluateMus, { name: plain(view.round.name) })));
   if (view.closed) {
     return adaptiveCard([title, container([text(t(view.closed))], { style: 'warning' })], {});
   }
@@ -54,13 +51,7 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
       [
         title,
         ...(view.notice ? [text(t(view.notice), { weight: 'Bolder' })] : []),
-        text(
-          t({
-            da: 'Tak for din evaluering. Svarene bruges kun samlet, og ingen kan se, hvad du har svaret.',
-            en: 'Thank you for your evaluation. Answers are only used together, and nobody can see what you answered.',
-          }),
-          { color: 'Good' },
-        ),
+        text(t(CARDS_TEXTS.step5.thankYouYourEvaluation), { color: 'Good' }),
       ],
       {},
     );
@@ -73,10 +64,14 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
     [
       title,
       text(
-        t({
-          da: `Hvordan gik årets MUS? Svar senest ${formatDate(roundStep(view.round, 5).deadline, 'da')}. Dit svar er anonymt: det gemmes uden dit navn, og resultater vises kun for grupper på mindst fem.`,
-          en: `How did this year's MUS go? Answer by ${formatDate(roundStep(view.round, 5).deadline, 'en')}. Your answer is anonymous: it is stored without your name, and results are only shown for groups of at least five.`,
-        }),
+        t(
+          fill(CARDS_TEXTS.step5.howDidThisYears, {
+            deadlineDate: {
+              da: formatDate(roundStep(view.round, 5).deadline, 'da'),
+              en: formatDate(roundStep(view.round, 5).deadline, 'en'),
+            },
+          }),
+        ),
       ),
       ...(view.error
         ? [container([text(t(view.error), { color: 'Attention' })], { style: 'attention' })]
@@ -86,10 +81,10 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
           ...(view.values?.scores[s.id] ? { value: view.values.scores[s.id] } : {}),
           style: 'compact',
           isRequired: true,
-          errorMessage: t({ da: 'Vælg et svar.', en: 'Choose an answer.' }),
+          errorMessage: t(CARDS_TEXTS.step5.chooseAnswer),
         }),
       ),
-      textInput('comment', t(EVALUATION_COMMENT_PROMPT), {
+      textInput('comment', t(EVALUATION_COMMENT_TEXTS.prompt), {
         ...(view.values?.comment ? { value: view.values.comment } : {}),
         isMultiline: true,
         maxLength: EVALUATION_COMMENT_MAX,
@@ -98,7 +93,7 @@ export function evaluationCard(view: EvaluationCardView): AdaptiveCard {
     {
       actions: [
         execute(
-          t({ da: 'Send evaluering', en: 'Send evaluation' }),
+          t(CARDS_TEXTS.step5.sendEvaluation),
           EVALUATION_VERB,
           { roundId: view.round.id },
           {

@@ -8,6 +8,7 @@ import {
 } from '../mus/evaluation.js';
 import type { Person } from '../mus/person.js';
 import type { Repositories } from '../mus/repositories.js';
+import { EVALUATION_TEXTS } from '../../texts/evaluation.js';
 
 export interface EvaluationServices {
   repositories: Pick<Repositories, 'rounds' | 'evaluations' | 'skemas'>;
@@ -15,15 +16,9 @@ export interface EvaluationServices {
 }
 
 /** Said when a person answers a second time (also when two clicks race). */
-export const ALREADY_ANSWERED = {
-  da: 'Du har allerede svaret – tak!',
-  en: 'You have already answered – thank you!',
-};
+export const ALREADY_ANSWERED = EVALUATION_TEXTS.submitEvaluation.alreadyAnswered;
 
-const NOT_A_RESPONDENT = {
-  da: 'Evalueringen er for ledere og medarbejdere, der har holdt MUS i runden.',
-  en: 'The evaluation is for leaders and employees who held a MUS in the round.',
-};
+const NOT_A_RESPONDENT = EVALUATION_TEXTS.submitEvaluation.notARespondent;
 
 /** Whether the person had a skema in the round, as the one talked with or as the leader. */
 async function tookPart(
@@ -49,8 +44,7 @@ export async function submitEvaluation(
 ): Promise<void> {
   const { rounds, evaluations } = services.repositories;
   const round = await rounds.get(person.orgId, roundId);
-  if (!round)
-    throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+  if (!round) throw new NotFoundError(EVALUATION_TEXTS.submitEvaluation.roundDoesNotExist);
   const window = evaluationWindow(round.value, services.now());
   if (!window.open) throw new RuleError(window.reason);
   const role = respondentRole(person);

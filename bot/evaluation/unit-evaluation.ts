@@ -8,6 +8,7 @@ import type { Repositories } from '../mus/repositories.js';
 import { roundStep } from '../mus/round.js';
 import type { EvaluationOverview } from '../overview/round-overview.js';
 import { closedEvaluationResults } from './closed-evaluation-results.js';
+import { EVALUATION_TEXTS } from '../../texts/evaluation.js';
 
 /*
  * The evaluation as a leader sees it: the method evaluates the round together with the leaders, so
@@ -28,18 +29,9 @@ export interface UnitEvaluationServices {
   now: () => Date;
 }
 
-const ONLY_LEADERS: Bilingual = {
-  da: 'Kun ledere med medarbejdere i runden kan se deres enheds evaluering.',
-  en: 'Only leaders with employees in the round can see their unit’s evaluation.',
-};
-const NOT_YET: Bilingual = {
-  da: 'Resultaterne vises, når evalueringens frist er overstået, eller runden er lukket.',
-  en: 'The results are shown once the evaluation deadline has passed or the round is closed.',
-};
-const NO_UNIT_GROUP: Bilingual = {
-  da: 'For få i din enhed svarede til, at enhedens resultat kan vises for sig.',
-  en: 'Too few in your unit answered for its result to be shown on its own.',
-};
+const ONLY_LEADERS: Bilingual = EVALUATION_TEXTS.unitEvaluation.onlyLeaders;
+const NOT_YET: Bilingual = EVALUATION_TEXTS.unitEvaluation.notYet;
+const NO_UNIT_GROUP: Bilingual = EVALUATION_TEXTS.unitEvaluation.noUnitGroup;
 
 function concerns(group: EvaluationGroupResult, departments: ReadonlySet<string>): boolean {
   if (group.kind === 'department') return departments.has(group.department ?? '');
@@ -56,8 +48,7 @@ export async function unitEvaluation(
   const { rounds, skemas, evaluations } = services.repositories;
   const orgId = viewer.orgId;
   const stored = await rounds.get(orgId, roundId);
-  if (!stored)
-    throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+  if (!stored) throw new NotFoundError(EVALUATION_TEXTS.unitEvaluation.roundDoesNotExist);
   const round = stored.value;
   const unit = new Set(
     (await skemas.statusTally(orgId, roundId))

@@ -10,6 +10,7 @@ import type { Person } from '../mus/person.js';
 import type { Repositories } from '../mus/repositories.js';
 import { questionSections, type SkemaTemplate } from '../mus/skema-template.js';
 import type { Skema } from '../mus/skema.js';
+import { GROUP_TALK_TEXTS } from '../../texts/group-talk.js';
 
 /*
  * The group talk as one viewer may see it. Who sees what (docs/architecture.md, "Who sees what"):
@@ -73,10 +74,7 @@ export interface GroupTalkView {
   can: { editNotes: boolean; start: boolean; finalise: boolean; acknowledge: boolean };
 }
 
-const NO_GROUP_TALK = {
-  da: 'Der er ingen gruppesamtale for dette team i runden.',
-  en: 'There is no group talk for this team in the round.',
-};
+const NO_GROUP_TALK = GROUP_TALK_TEXTS.groupTalkView.noGroupTalk;
 
 /** Loads the group talk and checks the viewer takes part in it (leader or member). */
 export async function loadGroupTalkForParty(

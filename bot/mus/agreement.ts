@@ -1,16 +1,18 @@
 import type { Bilingual } from './bilingual.js';
-import { TERMS } from './glossary.js';
 import { isIsoDate } from './round.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
+import { AGREEMENT_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 export const AGREEMENT_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, Bilingual> = {
-  open: { da: 'Åben', en: 'Open' },
-  'in-progress': { da: 'I gang', en: 'In progress' },
-  done: TERMS.agreementDone,
-  dropped: TERMS.agreementDropped,
+  open: STATUS_TEXTS.agreement.open,
+  'in-progress': STATUS_TEXTS.agreement.inProgress,
+  done: STATUS_TEXTS.agreement.done,
+  dropped: STATUS_TEXTS.agreement.dropped,
 };
 
 /** Something leader and employee agreed in the talk, followed up in the third phase. */
@@ -37,16 +39,13 @@ export function agreementIssues(input: { what: string; dueDate: string }): Valid
   if (!what || what.length > AGREEMENT_TEXT_MAX) {
     issues.push({
       where: 'what',
-      message: {
-        da: `Beskriv aftalen med 1–${AGREEMENT_TEXT_MAX} tegn.`,
-        en: `Describe the agreement in 1–${AGREEMENT_TEXT_MAX} characters.`,
-      },
+      message: fill(AGREEMENT_RULE_TEXTS.describeAgreement1Characters, { AGREEMENT_TEXT_MAX }),
     });
   }
   if (!isIsoDate(input.dueDate)) {
     issues.push({
       where: 'dueDate',
-      message: { da: 'Fristen skal være en dato.', en: 'The due date must be a date.' },
+      message: AGREEMENT_RULE_TEXTS.dueDateMustBe,
     });
   }
   return issues;

@@ -2,93 +2,48 @@ import type { Bilingual } from './bilingual.js';
 import { talkFullName, talkName, talkPurpose } from './glossary.js';
 import type { RoundKind } from './round.js';
 import type { SkemaTemplate, TemplateSection } from './skema-template.js';
+import {
+  AGREEMENTS_SECTION_TEXTS,
+  COMMON_UNDERSTANDING_TEXTS,
+  LEADERSHIP_QUESTION_TEXTS,
+  PHASE_TEXTS,
+  SKEMA_TEMPLATE_TEXTS,
+  type SectionTexts,
+  WATCH_OUT_TEXTS,
+} from '../../texts/method.js';
+import { fill } from '../../texts/fill.js';
+
+/**
+ * A kind's default skema: its questions in catalogue order, then the agreements section. Each call
+ * copies the texts, so editing one round's skema never changes the catalogue or another round.
+ */
+function templateOf(kind: RoundKind): SkemaTemplate {
+  const section = (
+    id: string,
+    kind: TemplateSection['kind'],
+    texts: SectionTexts,
+  ): TemplateSection => ({
+    id,
+    kind,
+    title: { ...texts.title },
+    prompt: { ...texts.prompt },
+  });
+  return {
+    sections: [
+      ...Object.entries(SKEMA_TEMPLATE_TEXTS[kind]).map(([id, texts]) =>
+        section(id, 'question', texts),
+      ),
+      section('aftaler', 'agreements', AGREEMENTS_SECTION_TEXTS),
+    ],
+  };
+}
 
 /**
  * The default MUS-skema, built on the method's four common understandings, written in our own words.
  * HR may change the wording or add and remove questions for a round before step 3 is launched.
  */
 export function defaultMusTemplate(): SkemaTemplate {
-  return {
-    sections: [
-      {
-        id: 'kerneopgaven',
-        kind: 'question',
-        title: { da: 'Kerneopgaven', en: 'The core task' },
-        prompt: {
-          da: 'Hvordan vil du med dine egne ord beskrive vores kerneopgave? Hvor bidrager du mest til at løse den i dag?',
-          en: 'How would you describe our core task in your own words? Where do you contribute most to solving it today?',
-        },
-      },
-      {
-        id: 'rammer-og-retning',
-        kind: 'question',
-        title: { da: 'Rammer og retning', en: 'Frames and direction' },
-        prompt: {
-          da: 'Hvilke rammer og hvilken retning arbejder du inden for? Hvor er de uklare for dig?',
-          en: 'Which frames and direction do you work within? Where are they unclear to you?',
-        },
-      },
-      {
-        id: 'handlinger',
-        kind: 'question',
-        title: { da: 'Handlinger', en: 'Actions' },
-        prompt: {
-          da: 'Hvilke handlinger får os til at løse opgaven inden for rammerne? Hvad skal du gøre mere af, mindre af eller anderledes?',
-          en: 'Which actions make us solve the task within the frames? What should you do more of, less of, or differently?',
-        },
-      },
-      {
-        id: 'vaerdier',
-        kind: 'question',
-        title: { da: 'Værdier, normer og moral', en: 'Values, norms and morals' },
-        prompt: {
-          da: 'Hvilke værdier og normer lever vi efter i arbejdsfællesskabet? Hvor bliver de udfordret?',
-          en: 'Which values and norms do we live by in our work community? Where are they challenged?',
-        },
-      },
-      {
-        id: 'fremtidens-behov',
-        kind: 'question',
-        title: { da: 'Fremtidens behov', en: 'Future needs' },
-        prompt: {
-          da: 'Hvilke behov får organisationen i de kommende år, og hvordan kan din udvikling møde dem?',
-          en: 'Which needs will the organisation have in the coming years, and how can your development meet them?',
-        },
-      },
-      {
-        id: 'forventninger',
-        kind: 'question',
-        title: { da: 'Forventninger og kontrol', en: 'Expectations and control' },
-        prompt: {
-          da: 'Hvad forventer du af din leder og dine kolleger, og hvad tror du, der forventes af dig? Hvor meget kontrol oplever du at have over dit arbejde?',
-          en: 'What do you expect of your leader and colleagues, and what do you think is expected of you? How much control do you feel you have over your work?',
-        },
-      },
-      {
-        id: 'aftaler',
-        kind: 'agreements',
-        title: { da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' },
-        prompt: {
-          da: 'Udfyldes under samtalen: hvad aftaler I, hvem gør det, og hvornår følger I op?',
-          en: 'Filled in during the talk: what do you agree, who does it, and when do you follow up?',
-        },
-      },
-    ],
-  };
-}
-
-const AGREEMENTS_SECTION: TemplateSection = {
-  id: 'aftaler',
-  kind: 'agreements',
-  title: { da: 'Aftaler og opfølgning', en: 'Agreements and follow-up' },
-  prompt: {
-    da: 'Udfyldes under samtalen: hvad aftaler I, hvem gør det, og hvornår følger I op?',
-    en: 'Filled in during the talk: what do you agree, who does it, and when do you follow up?',
-  },
-};
-
-function question(id: string, title: Bilingual, prompt: Bilingual): TemplateSection {
-  return { id, kind: 'question', title, prompt };
+  return templateOf('MUS');
 }
 
 /**
@@ -96,59 +51,7 @@ function question(id: string, title: Bilingual, prompt: Bilingual): TemplateSect
  * member prepares the same questions about the team; the talk is held with the whole team.
  */
 export function defaultGrusTemplate(): SkemaTemplate {
-  return {
-    sections: [
-      question(
-        'kerneopgaven',
-        { da: 'Kerneopgaven i teamet', en: 'The core task in our team' },
-        {
-          da: 'Hvordan løser vi i teamet vores del af kerneopgaven i dag? Hvor lykkes vi bedst sammen?',
-          en: 'How does our team solve its part of the core task today? Where do we succeed best together?',
-        },
-      ),
-      question(
-        'rammer-og-retning',
-        { da: 'Rammer og retning for teamet', en: "The team's frames and direction" },
-        {
-          da: 'Hvilke rammer og hvilken retning arbejder teamet inden for? Hvor er de uklare for os?',
-          en: 'Which frames and direction does the team work within? Where are they unclear to us?',
-        },
-      ),
-      question(
-        'samarbejde',
-        { da: 'Samarbejde og handlinger', en: 'Collaboration and actions' },
-        {
-          da: 'Hvilke fælles handlinger får os til at løse opgaven? Hvad skal vi gøre mere af, mindre af eller anderledes sammen?',
-          en: 'Which shared actions make us solve the task? What should we do more of, less of, or differently together?',
-        },
-      ),
-      question(
-        'vaerdier',
-        { da: 'Værdier og normer i fællesskabet', en: 'Values and norms in our community' },
-        {
-          da: 'Hvilke værdier og normer lever vi efter i teamet? Hvor bliver de udfordret?',
-          en: 'Which values and norms does the team live by? Where are they challenged?',
-        },
-      ),
-      question(
-        'fremtidens-behov',
-        { da: 'Teamets fremtidige behov', en: "The team's future needs" },
-        {
-          da: 'Hvad får teamet brug for at kunne i de kommende år, og hvordan udvikler vi det sammen?',
-          en: 'What will the team need to be able to do in the coming years, and how do we develop it together?',
-        },
-      ),
-      question(
-        'forventninger',
-        { da: 'Forventninger og kontrol i teamet', en: 'Expectations and control in the team' },
-        {
-          da: 'Hvad forventer vi af hinanden og af lederen, og hvad tror vi, der forventes af os som team? Hvor meget kontrol oplever vi at have over vores arbejde?',
-          en: 'What do we expect of each other and of our leader, and what do we think is expected of us as a team? How much control do we feel we have over our work?',
-        },
-      ),
-      AGREEMENTS_SECTION,
-    ],
-  };
+  return templateOf('GRUS');
 }
 
 /**
@@ -156,62 +59,7 @@ export function defaultGrusTemplate(): SkemaTemplate {
  * makes the core task get solved.
  */
 export function defaultLusTemplate(): SkemaTemplate {
-  return {
-    sections: [
-      question(
-        'kerneopgaven',
-        { da: 'Kerneopgaven og din ledelse', en: 'The core task and your leadership' },
-        {
-          da: 'Hvordan hjælper din ledelse dit område med at løse kerneopgaven? Hvor gør den størst forskel i dag?',
-          en: 'How does your leadership help your area solve the core task? Where does it make the most difference today?',
-        },
-      ),
-      question(
-        'rammer-og-retning',
-        { da: 'De rammer og den retning, du sætter', en: 'The frames and direction you set' },
-        {
-          da: 'Hvilke rammer og hvilken retning sætter du for dine medarbejdere? Hvor er de uklare, også for dig selv?',
-          en: 'Which frames and direction do you set for your staff? Where are they unclear, also to you?',
-        },
-      ),
-      question(
-        'ledelseshandlinger',
-        { da: 'Ledelseshandlinger', en: 'Leadership actions' },
-        {
-          da: 'Hvilke af dine handlinger som leder virker? Hvad skal du gøre mere af, mindre af eller anderledes?',
-          en: 'Which of your actions as a leader work? What should you do more of, less of, or differently?',
-        },
-      ),
-      question(
-        'vaerdier',
-        { da: 'Værdier og normer i ledelsen', en: 'Values and norms in leadership' },
-        {
-          da: 'Hvilke værdier og normer går du forrest med i arbejdsfællesskabet og i ledergruppen? Hvor bliver de udfordret?',
-          en: 'Which values and norms do you lead by example in the work community and the leadership team? Where are they challenged?',
-        },
-      ),
-      question(
-        'fremtidens-behov',
-        {
-          da: 'Fremtidens behov og din udvikling som leder',
-          en: 'Future needs and your growth as a leader',
-        },
-        {
-          da: 'Hvilke behov får organisationen, og hvad skal du udvikle som leder for at møde dem?',
-          en: 'Which needs will the organisation have, and what should you develop as a leader to meet them?',
-        },
-      ),
-      question(
-        'forventninger',
-        { da: 'Forventninger og kontrol', en: 'Expectations and control' },
-        {
-          da: 'Hvad forventer du af din egen leder og af ledergruppen, og hvad forventes der af dig? Hvor meget kontrol oplever du at have over din ledelsesopgave?',
-          en: 'What do you expect of your own leader and the leadership team, and what is expected of you? How much control do you feel you have over your leadership task?',
-        },
-      ),
-      AGREEMENTS_SECTION,
-    ],
-  };
+  return templateOf('LUS');
 }
 
 /** The default template for a round of the given kind. */
@@ -229,70 +77,24 @@ export const ROUND_KIND_NAMES: Record<RoundKind, Bilingual> = {
 };
 
 /** The four common understandings leader and employee must share before the talk (the tab's checklist). */
-export const COMMON_UNDERSTANDINGS: readonly Bilingual[] = [
-  { da: 'Organisationens kerneopgave', en: "The organisation's core task" },
-  {
-    da: 'Rammer og retning for arbejdet, så kerneopgaven bliver løst',
-    en: 'The frames and direction for the work that make the core task get solved',
-  },
-  {
-    da: 'De handlinger, der løser opgaven inden for rammerne',
-    en: 'The actions that solve the task within those frames',
-  },
-  {
-    da: 'De værdier, normer og den moral, vi lever efter i arbejdsfællesskabet, med respekt for den fælles opgave',
-    en: 'The values, norms and morals we live by in the work community, with respect for the shared task',
-  },
-];
+export const COMMON_UNDERSTANDINGS: readonly Bilingual[] = Object.values(
+  COMMON_UNDERSTANDING_TEXTS,
+);
 
 /** The method's three phases of each MUS. */
-export const PHASES: readonly Bilingual[] = [
-  { da: 'Forberedelse', en: 'Preparation' },
-  { da: 'Samtale (45 minutter)', en: 'Conversation (45 minutes)' },
-  { da: 'Opsamling og opfølgning', en: 'Summary and follow-up' },
-];
+export const PHASES: readonly Bilingual[] = Object.values(PHASE_TEXTS);
 
 /** What leaders should watch out for, in our words. */
-export const WATCH_OUTS: readonly { title: Bilingual; text: Bilingual }[] = [
-  {
-    title: { da: 'Hold organisationen i fokus', en: 'Keep the organisation in focus' },
-    text: {
-      da: 'Tal om, hvordan medarbejderen bidrager til den fælles opgave, ikke kun om personlige ønsker til faglig udvikling.',
-      en: 'Talk about how the employee contributes to the shared task, not only about personal wishes for professional growth.',
-    },
-  },
-  {
-    title: { da: 'Se fremad', en: 'Look forward' },
-    text: {
-      da: 'Brug fortiden kun, når den rummer vigtig læring eller peger på en nødvendig forandring.',
-      en: 'Use the past only where it holds important learning or points to a needed change.',
-    },
-  },
-  {
-    title: { da: 'Afstem forventninger først', en: 'Align expectations first' },
-    text: {
-      da: 'Sørg for, at I har samme billede af samtalens formål, før I går i gang.',
-      en: "Make sure you share the same picture of the talk's purpose before you begin.",
-    },
-  },
-];
+export const WATCH_OUTS: readonly { title: Bilingual; text: Bilingual }[] =
+  Object.values(WATCH_OUT_TEXTS);
 
 /** Questions for the leadership team to discuss before a round of the given kind (step 1). */
 export function leadershipQuestions(kind: RoundKind): readonly Bilingual[] {
   const talk = talkName(kind);
   return [
-    {
-      da: `Hvilke gode erfaringer med ${talk} har vi allerede, og hvordan bringer vi dem videre?`,
-      en: `What good experiences with ${talk} do we already have, and how do we carry them on?`,
-    },
-    {
-      da: 'Hvad har vores ledere brug for, for at de nye samtaler lykkes?',
-      en: 'What do our leaders need for the new conversations to succeed?',
-    },
-    {
-      da: 'Hvordan hjælper vi medarbejderne godt forberedt ind i samtalen?',
-      en: 'How do we help employees come well prepared to the conversation?',
-    },
+    fill(LEADERSHIP_QUESTION_TEXTS.whatGoodExperiencesWith, { talk }),
+    LEADERSHIP_QUESTION_TEXTS.whatDoOurLeaders,
+    LEADERSHIP_QUESTION_TEXTS.howDoWeHelp,
   ];
 }
 

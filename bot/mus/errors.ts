@@ -1,4 +1,5 @@
 import type { Bilingual } from './bilingual.js';
+import { ERROR_TEXTS } from '../../texts/rules.js';
 
 /**
  * Errors the domain raises on purpose. Each carries an HTTP-like status for the transports and a
@@ -28,10 +29,7 @@ export class ValidationError extends DomainError {
   readonly code = 'invalid_input';
   constructor(
     readonly issues: ValidationIssue[],
-    summary: Bilingual = {
-      da: 'Nogle oplysninger er ikke gyldige. Intet er gemt.',
-      en: 'Some of the input is not valid. Nothing was saved.',
-    },
+    summary: Bilingual = ERROR_TEXTS.someInputNotValid,
   ) {
     super(summary);
   }
@@ -40,9 +38,7 @@ export class ValidationError extends DomainError {
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly code = 'not_found';
-  constructor(
-    what: Bilingual = { da: 'Det findes ikke (længere).', en: 'It does not exist (any more).' },
-  ) {
+  constructor(what: Bilingual = ERROR_TEXTS.itDoesNotExist) {
     super(what);
   }
 }
@@ -50,12 +46,7 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly status = 403;
   readonly code = 'forbidden';
-  constructor(
-    why: Bilingual = {
-      da: 'Du har ikke adgang til dette.',
-      en: 'You do not have access to this.',
-    },
-  ) {
+  constructor(why: Bilingual = ERROR_TEXTS.youDoNotHave) {
     super(why);
   }
 }
@@ -81,10 +72,7 @@ export class ConflictError<T = unknown> extends DomainError {
   readonly code = 'conflict';
   constructor(
     readonly current: Versioned<T> | undefined,
-    message: Bilingual = {
-      da: 'En anden har ændret det samme imens. Se den nyeste udgave; din tekst er ikke gemt, men bevaret her.',
-      en: 'Someone else changed the same thing meanwhile. See the latest version; your text was not saved, but is kept here.',
-    },
+    message: Bilingual = ERROR_TEXTS.someoneElseChangedSame,
   ) {
     super(message);
   }

@@ -5,6 +5,8 @@ import {
   MIN_GROUP_SIZE,
   type EvaluationAnswer,
 } from './evaluation.js';
+import { EVALUATION_RESULT_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * The evaluation's results as HR may see them (docs/architecture.md, "Who sees what").
@@ -51,11 +53,6 @@ export interface EvaluationResults {
   /** Set when some breakdown was held back to protect small groups. */
   withheld: Bilingual[];
 }
-
-const ALL_LABEL: Bilingual = { da: 'Alle', en: 'Everyone' };
-const LEADERS_LABEL: Bilingual = { da: 'Ledere', en: 'Leaders' };
-const EMPLOYEES_LABEL: Bilingual = { da: 'Medarbejdere', en: 'Employees' };
-const OTHERS_LABEL: Bilingual = { da: 'Øvrige', en: 'Others' };
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
@@ -116,7 +113,7 @@ function departmentGroups(
     groups.push(
       group(
         'others',
-        OTHERS_LABEL,
+        EVALUATION_RESULT_RULE_TEXTS.othersLabel,
         merged.flatMap(([, list]) => list),
         { departments: merged.map(([d]) => d).sort((a, b) => a.localeCompare(b, 'da')) },
       ),
@@ -163,26 +160,24 @@ export function summariseEvaluation(
   };
   if (answers.length < min) {
     if (answers.length > 0) {
-      results.withheld.push({
-        da: `Der er færre end ${min} svar, så resultaterne vises ikke.`,
-        en: `There are fewer than ${min} answers, so the results are not shown.`,
-      });
+      results.withheld.push(fill(EVALUATION_RESULT_RULE_TEXTS.thereAreFewerThan, { min }));
     }
     return results;
   }
-  results.groups.push(group('all', ALL_LABEL, answers));
+  results.groups.push(group('all', EVALUATION_RESULT_RULE_TEXTS.allLabel, answers));
 
   const leaders = answers.filter((a) => a.respondentRole === 'leader');
   const employees = answers.filter((a) => a.respondentRole === 'employee');
   const roleOk = (n: number): boolean => n === 0 || n >= min;
   if (roleOk(leaders.length) && roleOk(employees.length)) {
-    if (leaders.length) results.groups.push(group('leaders', LEADERS_LABEL, leaders));
-    if (employees.length) results.groups.push(group('employees', EMPLOYEES_LABEL, employees));
+    if (leaders.length)
+      results.groups.push(group('leaders', EVALUATION_RESULT_RULE_TEXTS.leadersLabel, leaders));
+    if (employees.length)
+      results.groups.push(
+        group('employees', EVALUATION_RESULT_RULE_TEXTS.employeesLabel, employees),
+      );
   } else {
-    results.withheld.push({
-      da: `Fordelingen på ledere og medarbejdere vises ikke, fordi en af grupperne har færre end ${min} svar.`,
-      en: `The split into leaders and employees is not shown, because one of the groups has fewer than ${min} answers.`,
-    });
+    results.withheld.push(fill(EVALUATION_RESULT_RULE_TEXTS.splitIntoLeadersEmployees, { min }));
   }
 
   const departments = departmentGroups(answers, min);
@@ -191,17 +186,11 @@ export function summariseEvaluation(
     // Role and department together would single out a small group: the department's leaders, say,
     // subtracted from the department. Keep the departments; hold the role split back.
     results.groups = results.groups.filter((g) => !roleGroups.includes(g));
-    results.withheld.push({
-      da: `Fordelingen på ledere og medarbejdere vises ikke, fordi den sammen med afdelingerne ville vise en gruppe på færre end ${min} svar.`,
-      en: `The split into leaders and employees is not shown, because together with the departments it would reveal a group of fewer than ${min} answers.`,
-    });
+    results.withheld.push(fill(EVALUATION_RESULT_RULE_TEXTS.splitIntoLeadersEmployees2, { min }));
   }
   results.groups.push(...departments.groups);
   if (departments.withheld) {
-    results.withheld.push({
-      da: `Nogle afdelinger vises ikke hver for sig, så ingen gruppe på under ${min} svar kan genkendes.`,
-      en: `Some departments are not shown on their own, so that no group of fewer than ${min} answers can be made out.`,
-    });
+    results.withheld.push(fill(EVALUATION_RESULT_RULE_TEXTS.someDepartmentsAreNot, { min }));
   }
   return results;
 }

@@ -3,49 +3,27 @@ import { isPastDeadline } from './deadline.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { hasRole, type Person } from './person.js';
 import { roundStep, type Round } from './round.js';
+import {
+  EVALUATION_RULE_TEXTS,
+  EVALUATION_SCALE_TEXTS,
+  EVALUATION_STATEMENT_TEXTS,
+} from '../../texts/evaluation.js';
+import { fill } from '../../texts/fill.js';
 
-/** The step-5 statements, answered on a 1–5 scale (helt uenig … helt enig). */
-export const EVALUATION_STATEMENTS: readonly { id: string; text: Bilingual }[] = [
-  {
-    id: 'kerneopgave-i-centrum',
-    text: {
-      da: 'Kerneopgaven var i centrum for samtalen.',
-      en: 'The core task was the centre of the conversation.',
-    },
-  },
-  { id: 'saa-fremad', text: { da: 'Samtalen så fremad.', en: 'The conversation looked forward.' } },
-  {
-    id: 'forventninger-afstemt',
-    text: { da: 'Vi fik afstemt forventninger.', en: 'We aligned our expectations.' },
-  },
-  {
-    id: 'mit-bidrag',
-    text: {
-      da: 'Jeg ved, hvordan jeg bidrager til, at vi sammen løser kerneopgaven.',
-      en: 'I know how I contribute to solving the core task together.',
-    },
-  },
-  {
-    id: 'konkrete-aftaler',
-    text: {
-      da: 'Aftalerne er konkrete nok til, at vi kan følge op på dem.',
-      en: 'The agreements are concrete enough to follow up on.',
-    },
-  },
-];
+/**
+ * The step-5 statements, answered on a 1–5 scale (helt uenig … helt enig). Marked pure so a bundle
+ * that uses only the scale (the tab) leaves the statements out.
+ */
+export const EVALUATION_STATEMENTS: readonly { id: string; text: Bilingual }[] =
+  /* @__PURE__ */ Object.entries(EVALUATION_STATEMENT_TEXTS).map(([id, text]) => ({ id, text }));
 
 export const EVALUATION_SCALE: readonly Bilingual[] = [
-  { da: 'Helt uenig', en: 'Strongly disagree' },
-  { da: 'Uenig', en: 'Disagree' },
-  { da: 'Hverken enig eller uenig', en: 'Neither agree nor disagree' },
-  { da: 'Enig', en: 'Agree' },
-  { da: 'Helt enig', en: 'Strongly agree' },
+  EVALUATION_SCALE_TEXTS.stronglyDisagree,
+  EVALUATION_SCALE_TEXTS.disagree,
+  EVALUATION_SCALE_TEXTS.neitherAgreeNorDisagree,
+  EVALUATION_SCALE_TEXTS.agree,
+  EVALUATION_SCALE_TEXTS.stronglyAgree,
 ];
-
-export const EVALUATION_COMMENT_PROMPT: Bilingual = {
-  da: 'Hvad skal vi gøre anderledes næste gang?',
-  en: 'What should we do differently next time?',
-};
 
 /**
  * An evaluation answer. It holds no link to who gave it: only the group it may be reported in
@@ -113,14 +91,12 @@ export function validateEvaluation(input: EvaluationInput): ValidEvaluation {
         where: `scores.${statement.id}`,
         message:
           value === undefined
-            ? {
-                da: `Giv et svar på "${statement.text.da}"`,
-                en: `Give an answer to "${statement.text.en}"`,
-              }
-            : {
-                da: `Svaret på "${statement.text.da}" skal være et tal fra ${SCORE_MIN} til ${SCORE_MAX}.`,
-                en: `The answer to "${statement.text.en}" must be a number from ${SCORE_MIN} to ${SCORE_MAX}.`,
-              },
+            ? fill(EVALUATION_RULE_TEXTS.giveAnswer, { text: statement.text })
+            : fill(EVALUATION_RULE_TEXTS.answerMustBeNumber, {
+                text: statement.text,
+                SCORE_MIN,
+                SCORE_MAX,
+              }),
       });
     }
   }
@@ -128,10 +104,7 @@ export function validateEvaluation(input: EvaluationInput): ValidEvaluation {
     if (!known.has(id)) {
       issues.push({
         where: `scores.${id}`,
-        message: {
-          da: 'Evalueringen har ikke dette udsagn.',
-          en: 'The evaluation has no such statement.',
-        },
+        message: EVALUATION_RULE_TEXTS.evaluationHasNoSuch,
       });
     }
   }
@@ -139,25 +112,22 @@ export function validateEvaluation(input: EvaluationInput): ValidEvaluation {
   if (input.comment !== undefined && typeof input.comment !== 'string') {
     issues.push({
       where: 'comment',
-      message: { da: 'Kommentaren skal være en tekst.', en: 'The comment must be a text.' },
+      message: EVALUATION_RULE_TEXTS.commentMustBeText,
     });
   } else {
     comment = input.comment?.trim() || undefined;
     if (comment && comment.length > EVALUATION_COMMENT_MAX_CHARS) {
       issues.push({
         where: 'comment',
-        message: {
-          da: `Kommentaren må højst være ${EVALUATION_COMMENT_MAX_CHARS} tegn (den er ${comment.length}).`,
-          en: `The comment may be at most ${EVALUATION_COMMENT_MAX_CHARS} characters (it is ${comment.length}).`,
-        },
+        message: fill(EVALUATION_RULE_TEXTS.commentMayBeAt, {
+          EVALUATION_COMMENT_MAX_CHARS,
+          length: comment.length,
+        }),
       });
     }
   }
   if (issues.length) {
-    throw new ValidationError(issues, {
-      da: 'Evalueringen er ikke sendt: nogle svar mangler eller er ugyldige.',
-      en: 'The evaluation was not sent: some answers are missing or invalid.',
-    });
+    throw new ValidationError(issues, EVALUATION_RULE_TEXTS.evaluationWasNotSent);
   }
   return comment ? { scores, comment } : { scores };
 }
@@ -185,28 +155,19 @@ export function evaluationWindow(
   if (!step.launchedAt) {
     return {
       open: false,
-      reason: {
-        da: 'Evalueringen er ikke sat i gang endnu. Du får et kort, når HR starter den.',
-        en: 'The evaluation has not started yet. You will get a card when HR starts it.',
-      },
+      reason: EVALUATION_RULE_TEXTS.reason,
     };
   }
   if (round.closedAt) {
     return {
       open: false,
-      reason: {
-        da: 'Runden er afsluttet, så evalueringen er lukket. Tak for din interesse.',
-        en: 'The round is closed, so the evaluation is closed too. Thank you for your interest.',
-      },
+      reason: EVALUATION_RULE_TEXTS.reason2,
     };
   }
   if (isPastDeadline(step.deadline, now)) {
     return {
       open: false,
-      reason: {
-        da: 'Det er desværre for sent at svare: fristen for evalueringen er overskredet.',
-        en: 'Sorry, it is too late to answer: the deadline for the evaluation has passed.',
-      },
+      reason: EVALUATION_RULE_TEXTS.reason3,
     };
   }
   return { open: true };

@@ -1,36 +1,16 @@
 import type { Bilingual } from './bilingual.js';
 import type { RoundKind } from './round.js';
+import { fill } from '../../texts/fill.js';
+import { TALK_PURPOSE_TEXTS, TALK_TEXTS } from '../../texts/terms.js';
 
 /*
- * One word per concept, shared by the bot's cards and the tab (which bundles this pure module), so a
- * user meets the same term in the chat and in the tab. Where the method has its own word (opsamling,
- * kerneopgave, arbejdsfællesskab) that is the word used.
- *
- * A round is "lukket" (closed) by HR; a talk is "afsluttet" (finalised) by its leader — never the
- * same word for both. An agreement is "gennemført" or "opgivet". What a round kind calls its talk and
- * its skema comes from talkName/skemaName, never from a hard-coded "MUS".
+ * The words of the method and the product, shared by the bot's cards and the tab (which bundles this
+ * pure module). The words themselves are in the text catalogue (texts/terms.ts); this module names a
+ * round kind's talk, skema and round.
  */
 
-export const TERMS = {
-  ourCoreTask: { da: 'Vores kerneopgave', en: 'Our core task' },
-  coreTaskMissing: {
-    da: 'HR har endnu ikke skrevet organisationens kerneopgave.',
-    en: "HR has not yet written the organisation's core task.",
-  },
-  /** The third phase's word for what leader and employee write down together. */
-  summary: { da: 'Opsamling', en: 'Summary' },
-  roundClosed: { da: 'Runden er lukket.', en: 'The round is closed.' },
-  roundAlreadyClosed: { da: 'Runden er allerede lukket.', en: 'The round is already closed.' },
-  /** A round in a list once HR has closed it. */
-  closedMark: { da: '(lukket)', en: '(closed)' },
-  notYet: { da: 'Endnu ikke', en: 'Not yet' },
-  hrContact: { da: 'Din kontakt i HR', en: 'Your HR contact' },
-  setup: { da: 'Opsætning', en: 'Setup' },
-  privateNotesOnlyYou: { da: 'Kun synlige for dig', en: 'Only visible to you' },
-  startTimer: { da: 'Start uret', en: 'Start the timer' },
-  agreementDone: { da: 'Gennemført', en: 'Done' },
-  agreementDropped: { da: 'Opgivet', en: 'Dropped' },
-} satisfies Record<string, Bilingual>;
+/** One word per concept; see texts/terms.ts. */
+export { TERM_TEXTS as TERMS } from '../../texts/terms.js';
 
 /** How people address the bot in a channel: the app's name as Teams shows it. */
 export const BOT_MENTION = '@MUS for Teams';
@@ -39,15 +19,15 @@ export const BOT_MENTION = '@MUS for Teams';
 export const TALK_NAMES: Record<RoundKind, { short: string; long: Bilingual }> = {
   MUS: {
     short: 'MUS',
-    long: { da: 'medarbejderudviklingssamtale', en: 'employee development talk' },
+    long: TALK_TEXTS.musLong,
   },
   GRUS: {
     short: 'GRUS',
-    long: { da: 'gruppeudviklingssamtale', en: 'group development talk' },
+    long: TALK_TEXTS.grusLong,
   },
   LUS: {
     short: 'LUS',
-    long: { da: 'lederudviklingssamtale', en: 'leader development talk' },
+    long: TALK_TEXTS.lusLong,
   },
 };
 
@@ -59,22 +39,22 @@ export function talkName(kind: RoundKind): string {
 /** "GRUS (gruppeudviklingssamtale)": the kind with its full name, where it is introduced. */
 export function talkFullName(kind: RoundKind): Bilingual {
   const { short, long } = TALK_NAMES[kind];
-  return { da: `${short} (${long.da})`, en: `${short} (${long.en})` };
+  return fill(TALK_TEXTS.fullName, { short, long });
 }
 
 /** "GRUS-skema" / "GRUS form". */
 export function skemaName(kind: RoundKind): Bilingual {
-  return { da: `${talkName(kind)}-skema`, en: `${talkName(kind)} form` };
+  return fill(TALK_TEXTS.skema, { talk: talkName(kind) });
 }
 
 /** "GRUS-skemaet" / "the GRUS form", inside a sentence. */
 export function theSkema(kind: RoundKind): Bilingual {
-  return { da: `${talkName(kind)}-skemaet`, en: `the ${talkName(kind)} form` };
+  return fill(TALK_TEXTS.theSkema, { talk: talkName(kind) });
 }
 
 /** "GRUS-runde" / "GRUS round". */
 export function roundNoun(kind: RoundKind): Bilingual {
-  return { da: `${talkName(kind)}-runde`, en: `${talkName(kind)} round` };
+  return fill(TALK_TEXTS.round, { talk: talkName(kind) });
 }
 
 /**
@@ -87,20 +67,5 @@ export function roundTitle(name: string, kind: RoundKind): string {
 
 /** What the talk is for, in one sentence, to the person who prepares for it (steps 2 and 4). */
 export function talkPurpose(kind: RoundKind): Bilingual {
-  if (kind === 'GRUS') {
-    return {
-      da: 'GRUS er en samtale, hvor teamet og jeres leder sammen undersøger, hvordan I som arbejdsfællesskab bedst løser jeres del af kerneopgaven, og hvad I skal kunne sammen fremover.',
-      en: 'GRUS is a conversation in which the team and your leader explore together how you, as a work community, best solve your part of the core task, and what you must be able to do together ahead.',
-    };
-  }
-  if (kind === 'LUS') {
-    return {
-      da: 'LUS er en samtale, hvor du og din egen leder sammen undersøger, hvordan din ledelse hjælper dit område med at løse kerneopgaven, og hvordan du udvikler dig som leder i takt med det, organisationen får brug for.',
-      en: 'LUS is a conversation in which you and your own leader explore together how your leadership helps your area solve the core task, and how you grow as a leader with what the organisation will need.',
-    };
-  }
-  return {
-    da: 'MUS er en samtale, hvor du og din leder sammen undersøger, hvordan du udvikler dig i takt med det, organisationen får brug for, og hvordan du bedst bidrager til at løse vores fælles kerneopgave.',
-    en: 'MUS is a conversation in which you and your leader explore together how you grow with what the organisation will need, and how you best contribute to solving our shared core task.',
-  };
+  return TALK_PURPOSE_TEXTS[kind];
 }

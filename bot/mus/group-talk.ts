@@ -1,6 +1,8 @@
 import { RuleError, ValidationError, type ValidationIssue } from './errors.js';
 import type { Person } from './person.js';
 import { NOTE_MAX_CHARS, type SkemaTemplate } from './skema-template.js';
+import { GROUP_TALK_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * GRUS, the group development talk. Each member prepares on their own, in their own skema (the GRUS
@@ -81,11 +83,6 @@ export function memberMaySeeNotes(talk: Pick<GroupTalk, 'status'>): boolean {
   return talk.status === 'finalised';
 }
 
-const FINALISED: { da: string; en: string } = {
-  da: 'Gruppesamtalen er afsluttet; noterne kan ikke længere ændres.',
-  en: 'The group talk is finalised; the notes can no longer be changed.',
-};
-
 /** Every section of the template can hold a note: the questions and the agreements. */
 function noteIssues(talk: GroupTalk, notes: Record<string, string>): ValidationIssue[] {
   const allowed = new Set(talk.template.sections.map((s) => s.id));
@@ -94,15 +91,12 @@ function noteIssues(talk: GroupTalk, notes: Record<string, string>): ValidationI
     if (!allowed.has(id)) {
       issues.push({
         where: `notes.${id}`,
-        message: { da: 'Skemaet har ikke dette afsnit.', en: 'The form has no such section.' },
+        message: GROUP_TALK_RULE_TEXTS.formHasNoSuch,
       });
     } else if (typeof text !== 'string' || text.length > NOTE_MAX_CHARS) {
       issues.push({
         where: `notes.${id}`,
-        message: {
-          da: `Noten må højst være ${NOTE_MAX_CHARS} tegn.`,
-          en: `The note may be at most ${NOTE_MAX_CHARS} characters.`,
-        },
+        message: fill(GROUP_TALK_RULE_TEXTS.noteMayBeAt, { NOTE_MAX_CHARS }),
       });
     }
   }
@@ -112,7 +106,7 @@ function noteIssues(talk: GroupTalk, notes: Record<string, string>): ValidationI
 /** The leader starts the group talk (idempotent while it is held). */
 export function startGroupTalk(talk: GroupTalk, opts: { by: string; now: Date }): GroupTalk {
   if (talk.status === 'held') return talk;
-  if (talk.status === 'finalised') throw new RuleError(FINALISED);
+  if (talk.status === 'finalised') throw new RuleError(GROUP_TALK_RULE_TEXTS.finalised);
   const now = opts.now.toISOString();
   return { ...talk, status: 'held', heldAt: now, updatedAt: now, updatedBy: opts.by };
 }
@@ -123,7 +117,7 @@ export function saveGroupNotes(
   notes: Record<string, string>,
   opts: { by: string; now: Date; followUpDate?: string | null },
 ): GroupTalk {
-  if (talk.status === 'finalised') throw new RuleError(FINALISED);
+  if (talk.status === 'finalised') throw new RuleError(GROUP_TALK_RULE_TEXTS.finalised);
   const issues = noteIssues(talk, notes);
   if (issues.length) throw new ValidationError(issues);
   const now = opts.now.toISOString();
@@ -142,7 +136,7 @@ export function saveGroupNotes(
 
 /** The leader finalises: the notes become read-only and every member is asked to acknowledge. */
 export function finaliseGroupTalk(talk: GroupTalk, opts: { by: string; now: Date }): GroupTalk {
-  if (talk.status === 'finalised') throw new RuleError(FINALISED);
+  if (talk.status === 'finalised') throw new RuleError(GROUP_TALK_RULE_TEXTS.finalised);
   const now = opts.now.toISOString();
   return {
     ...talk,
@@ -160,19 +154,13 @@ export function acknowledgeGroupTalk(
   opts: { memberEmail: string; now: Date },
 ): GroupTalk {
   if (!talk.members.includes(opts.memberEmail)) {
-    throw new RuleError({
-      da: 'Du er ikke med i denne gruppesamtale.',
-      en: 'You are not part of this group talk.',
-    });
+    throw new RuleError(GROUP_TALK_RULE_TEXTS.youAreNotPart);
   }
   if (talk.status !== 'finalised') {
-    throw new RuleError({
-      da: 'Gruppesamtalen er ikke afsluttet endnu.',
-      en: 'The group talk is not finalised yet.',
-    });
+    throw new RuleError(GROUP_TALK_RULE_TEXTS.groupTalkNotFinalised);
   }
   if (talk.acknowledgedBy[opts.memberEmail]) {
-    throw new RuleError({ da: 'Du har allerede kvitteret.', en: 'You have already acknowledged.' });
+    throw new RuleError(GROUP_TALK_RULE_TEXTS.youHaveAlreadyAcknowledged);
   }
   const now = opts.now.toISOString();
   return {

@@ -1,6 +1,8 @@
 import type { Bilingual } from './bilingual.js';
 import { skemaName, talkName } from './glossary.js';
 import type { RoundKind } from './round.js';
+import { fill } from '../../texts/fill.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
 
 export const STEP_NUMBERS = [1, 2, 3, 4, 5] as const;
 export type StepNumber = (typeof STEP_NUMBERS)[number];
@@ -16,21 +18,25 @@ export interface StepDefinition {
 
 /** The method's five rollout steps, in the order they must be taken. */
 export const ROLLOUT_STEPS: readonly StepDefinition[] = [
-  { step: 1, name: { da: 'Informér lederne', en: 'Inform the leaders' }, audience: 'leaders' },
+  { step: 1, name: STATUS_TEXTS.steps.informLeaders, audience: 'leaders' },
   {
     step: 2,
-    name: { da: 'Informér medarbejderne', en: 'Inform the employees' },
+    name: STATUS_TEXTS.steps.informEmployees,
     audience: 'employees',
   },
-  { step: 3, name: { da: 'Send MUS-skema', en: 'Send the MUS form' }, audience: 'employees' },
+  {
+    step: 3,
+    name: fill(STATUS_TEXTS.steps.sendSkema, { skema: skemaName('MUS') }),
+    audience: 'employees',
+  },
   {
     step: 4,
-    name: { da: 'Hold samtalerne', en: 'Hold the conversations' },
+    name: STATUS_TEXTS.steps.holdTalks,
     audience: 'leaders-and-employees',
   },
   {
     step: 5,
-    name: { da: 'Evaluér MUS', en: 'Evaluate the MUS' },
+    name: fill(STATUS_TEXTS.steps.evaluate, { talk: talkName('MUS') }),
     audience: 'leaders-and-employees',
   },
 ];
@@ -44,11 +50,10 @@ export function stepDefinition(step: StepNumber): StepDefinition {
 /** The step's name in a round of `kind`: a GRUS round sends the GRUS-skema and evaluates GRUS. */
 export function stepName(step: StepNumber, kind: RoundKind): Bilingual {
   if (step === 3) {
-    const skema = skemaName(kind);
-    return { da: `Send ${skema.da}`, en: `Send the ${skema.en}` };
+    return fill(STATUS_TEXTS.steps.sendSkema, { skema: skemaName(kind) });
   }
   if (step === 5) {
-    return { da: `Evaluér ${talkName(kind)}`, en: `Evaluate the ${talkName(kind)}` };
+    return fill(STATUS_TEXTS.steps.evaluate, { talk: talkName(kind) });
   }
   return stepDefinition(step).name;
 }

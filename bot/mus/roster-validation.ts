@@ -1,6 +1,8 @@
 import type { Bilingual } from './bilingual.js';
 import type { ValidationIssue } from './errors.js';
 import { isValidEmail, normaliseEmail, ROLES, type Person, type Role } from './person.js';
+import { ROSTER_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * Validation of a whole roster, whatever it came from (a CSV file, Microsoft Entra ID). A roster is
@@ -64,7 +66,7 @@ function whereOf(row: RosterRow): string {
 function refOf(row: RosterRow): Bilingual {
   return row.where
     ? { da: row.where, en: row.where }
-    : { da: `linje ${row.line}`, en: `line ${row.line}` };
+    : fill(ROSTER_RULE_TEXTS.line, { line: row.line });
 }
 
 function shorten(text: string, max = 60): string {
@@ -110,10 +112,7 @@ export function validateRoster(orgId: string, rows: readonly RosterRow[]): Roste
     issues.push({
       where: 'fil / file',
       line: 0,
-      message: {
-        da: 'Der er ingen personer i listen.',
-        en: 'There are no people in the list.',
-      },
+      message: ROSTER_RULE_TEXTS.thereAreNoPeople,
     });
     return { ok: false, issues };
   }
@@ -128,10 +127,7 @@ export function validateRoster(orgId: string, rows: readonly RosterRow[]): Roste
     if (first) {
       const a = refOf(first.row);
       const b = refOf(c.row);
-      report(c.row, {
-        da: `E-mailadressen ${c.email} står to gange: på ${a.da} og på ${b.da}. Hver person må kun stå én gang.`,
-        en: `The email address ${c.email} appears twice: on ${a.en} and on ${b.en}. Each person may appear only once.`,
-      });
+      report(c.row, fill(ROSTER_RULE_TEXTS.emailAddressAppearsTwice, { email: c.email, a, b }));
     } else {
       byEmail.set(c.email, c);
     }
@@ -144,10 +140,7 @@ export function validateRoster(orgId: string, rows: readonly RosterRow[]): Roste
     if (!c.leaderEmail || !isValidEmail(c.leaderEmail)) continue;
     const leader = byEmail.get(c.leaderEmail);
     if (!leader) {
-      report(c.row, {
-        da: `Lederen ${c.leaderEmail} findes ikke i listen. Tilføj lederen, eller ret leder-e-mailen.`,
-        en: `The leader ${c.leaderEmail} is not in the list. Add the leader, or correct the leader email.`,
-      });
+      report(c.row, fill(ROSTER_RULE_TEXTS.leaderNotListAdd, { leaderEmail: c.leaderEmail }));
       continue;
     }
     if (leader !== c && !leader.roles.includes('leader')) {
@@ -161,30 +154,30 @@ export function validateRoster(orgId: string, rows: readonly RosterRow[]): Roste
     const more = team.length - shown.length;
     const da = shown.map((m) => refOf(m.row).da).join(', ') + (more ? ` og ${more} flere` : '');
     const en = shown.map((m) => refOf(m.row).en).join(', ') + (more ? ` and ${more} more` : '');
-    report(leader.row, {
-      da: `${leader.name || leader.email} er angivet som leder (${da}), men har ikke rollen leader.`,
-      en: `${leader.name || leader.email} is named as leader (${en}) but does not have the role leader.`,
-    });
+    report(
+      leader.row,
+      fill(ROSTER_RULE_TEXTS.namedAsLeaderBut, {
+        value: leader.name || leader.email,
+        value2: { da: da, en: en },
+      }),
+    );
   }
 
   for (const cycle of findLeaderCycles(checked, byEmail)) {
     const first = cycle[0];
     if (!first) continue;
-    const chain = [...cycle, first].map((c) => ({
-      da: `${c.name || c.email} (${refOf(c.row).da})`,
-      en: `${c.name || c.email} (${refOf(c.row).en})`,
-    }));
+    const chain = [...cycle, first].map((c) =>
+      fill(ROSTER_RULE_TEXTS.text, { value: c.name || c.email, refOf: refOf(c.row) }),
+    );
     report(
       first.row,
       cycle.length === 1
-        ? {
-            da: `${chain[0]?.da ?? ''} er angivet som sin egen leder.`,
-            en: `${chain[0]?.en ?? ''} is named as their own leader.`,
-          }
-        : {
-            da: `Lederkæden går i ring: ${chain.map((c) => c.da).join(' → ')}. Nogen i kæden skal have en anden leder eller ingen.`,
-            en: `The leader chain goes round in a circle: ${chain.map((c) => c.en).join(' → ')}. Someone in the chain needs another leader or none.`,
-          },
+        ? fill(ROSTER_RULE_TEXTS.namedAsTheirOwn, {
+            value: { da: chain[0]?.da ?? '', en: chain[0]?.en ?? '' },
+          })
+        : fill(ROSTER_RULE_TEXTS.leaderChainGoesRound, {
+            map: { da: chain.map((c) => c.da).join(' → '), en: chain.map((c) => c.en).join(' → ') },
+          }),
     );
   }
 
@@ -220,62 +213,47 @@ function checkRow(
   let emailOk = false;
 
   if (!email) {
-    report(row, { da: 'E-mailadressen mangler.', en: 'The email address is missing.' });
+    report(row, ROSTER_RULE_TEXTS.emailAddressMissing);
   } else if (!isValidEmail(email)) {
-    report(row, {
-      da: `"${shorten(email)}" er ikke en gyldig e-mailadresse.`,
-      en: `"${shorten(email)}" is not a valid email address.`,
-    });
+    report(row, fill(ROSTER_RULE_TEXTS.notValidEmailAddress, { shorten: shorten(email) }));
   } else {
     emailOk = true;
   }
 
   if (!name) {
-    report(row, { da: 'Navnet mangler.', en: 'The name is missing.' });
+    report(row, ROSTER_RULE_TEXTS.nameMissing);
   } else if (name.length > MAX_NAME_LENGTH) {
-    report(row, {
-      da: `Navnet er for langt (${name.length} tegn, højst ${MAX_NAME_LENGTH}).`,
-      en: `The name is too long (${name.length} characters, at most ${MAX_NAME_LENGTH}).`,
-    });
+    report(
+      row,
+      fill(ROSTER_RULE_TEXTS.nameTooLongCharacters, { length: name.length, MAX_NAME_LENGTH }),
+    );
   } else if (CONTROL_CHARACTERS.test(name)) {
-    report(row, {
-      da: 'Navnet indeholder usynlige kontroltegn.',
-      en: 'The name contains invisible control characters.',
-    });
+    report(row, ROSTER_RULE_TEXTS.nameContainsInvisibleControl);
   }
 
   if (department.length > MAX_DEPARTMENT_LENGTH) {
-    report(row, {
-      da: `Afdelingen er for lang (${department.length} tegn, højst ${MAX_DEPARTMENT_LENGTH}).`,
-      en: `The department is too long (${department.length} characters, at most ${MAX_DEPARTMENT_LENGTH}).`,
-    });
+    report(
+      row,
+      fill(ROSTER_RULE_TEXTS.departmentTooLongCharacters, {
+        length: department.length,
+        MAX_DEPARTMENT_LENGTH,
+      }),
+    );
   } else if (CONTROL_CHARACTERS.test(department)) {
-    report(row, {
-      da: 'Afdelingen indeholder usynlige kontroltegn.',
-      en: 'The department contains invisible control characters.',
-    });
+    report(row, ROSTER_RULE_TEXTS.departmentContainsInvisibleControl);
   }
 
   if (leaderEmail && !isValidEmail(leaderEmail)) {
-    report(row, {
-      da: `Leder-e-mailen "${shorten(leaderEmail)}" er ikke en gyldig e-mailadresse.`,
-      en: `The leader email "${shorten(leaderEmail)}" is not a valid email address.`,
-    });
+    report(row, fill(ROSTER_RULE_TEXTS.leaderEmailNotValid, { shorten: shorten(leaderEmail) }));
   }
 
   const { roles, bad } = parseRoles(row.roles);
   const allowed = ROLES.join(', ');
   if (bad.length > 0) {
     const list = bad.map((b) => `"${shorten(b, 30)}"`).join(', ');
-    report(row, {
-      da: `Ukendt rolle ${list}. Brug en eller flere af ${allowed}, adskilt med semikolon.`,
-      en: `Unknown role ${list}. Use one or more of ${allowed}, separated by semicolons.`,
-    });
+    report(row, fill(ROSTER_RULE_TEXTS.unknownRoleUseOne, { list, allowed }));
   } else if (roles.length === 0) {
-    report(row, {
-      da: `Rollen mangler. Brug en eller flere af ${allowed}, adskilt med semikolon.`,
-      en: `The role is missing. Use one or more of ${allowed}, separated by semicolons.`,
-    });
+    report(row, fill(ROSTER_RULE_TEXTS.roleMissingUseOne, { allowed }));
   }
 
   return { row, email, emailOk, name, department, leaderEmail, roles };

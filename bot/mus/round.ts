@@ -5,6 +5,8 @@ import { hasCoreTask, type Organisation } from './organisation.js';
 import { STEP_NUMBERS, stepDefinition, type StepNumber } from './rollout-steps.js';
 import { templateIssues, type SkemaTemplate } from './skema-template.js';
 import { invitationIssues, type StepTwoInvitation } from './step-two-invitation.js';
+import { ROUND_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 export type RoundKind = 'MUS' | 'GRUS' | 'LUS';
 
@@ -98,10 +100,7 @@ function deadlineIssues(deadlines: string[]): ValidationIssue[] {
     return [
       {
         where: 'deadlines',
-        message: {
-          da: 'Der skal være fem frister som datoer (ÅÅÅÅ-MM-DD).',
-          en: 'There must be five deadlines as dates (YYYY-MM-DD).',
-        },
+        message: ROUND_RULE_TEXTS.thereMustBeFive,
       },
     ];
   }
@@ -109,10 +108,7 @@ function deadlineIssues(deadlines: string[]): ValidationIssue[] {
     return [
       {
         where: 'deadlines',
-        message: {
-          da: 'Fristerne skal ligge i trinenes rækkefølge.',
-          en: 'The deadlines must follow the order of the steps.',
-        },
+        message: ROUND_RULE_TEXTS.deadlinesMustFollowOrder,
       },
     ];
   }
@@ -127,10 +123,7 @@ export function newRound(input: NewRoundInput): Round {
   if (!name || name.length > ROUND_NAME_MAX) {
     issues.push({
       where: 'name',
-      message: {
-        da: `Rundens navn skal være 1–${ROUND_NAME_MAX} tegn.`,
-        en: `The round's name must be 1–${ROUND_NAME_MAX} characters.`,
-      },
+      message: fill(ROUND_RULE_TEXTS.roundsNameMustBe, { ROUND_NAME_MAX }),
     });
   }
   issues.push(...deadlineIssues(deadlines));
@@ -155,12 +148,6 @@ export function roundStep(round: Pick<Round, 'steps'>, step: StepNumber): RoundS
 
 export type LaunchCheck = { ok: true } | { ok: false; alreadyLaunched: boolean; reason: Bilingual };
 
-/** Why step 1 waits: the method starts from the organisation's core task. */
-export const CORE_TASK_FIRST: Bilingual = {
-  da: 'Skriv først organisationens kerneopgave under **Opsætning** i appens fane. Den står øverst på alle kort og skemaer, og samtalerne tager udgangspunkt i den.',
-  en: "First write the organisation's core task under **Setup** in the app's tab. It heads every card and skema, and the talks start from it.",
-};
-
 /**
  * Whether HR may launch `step` now: rounds are taken step by step, each step once, never after
  * closing, and step 1 only once the organisation has written its core task (checked when `org` is
@@ -179,10 +166,7 @@ export function checkLaunch(
     return {
       ok: false,
       alreadyLaunched: true,
-      reason: {
-        da: `Trin ${step} (${name.da}) er allerede sat i gang.`,
-        en: `Step ${step} (${name.en}) has already been launched.`,
-      },
+      reason: fill(ROUND_RULE_TEXTS.reason, { step, name }),
     };
   }
   const previous = step > 1 ? roundStep(round, (step - 1) as StepNumber) : undefined;
@@ -191,10 +175,7 @@ export function checkLaunch(
     return {
       ok: false,
       alreadyLaunched: false,
-      reason: {
-        da: `Trin ${previous.step} (${prev.da}) er ved at blive gjort klar. Vent til alle kort er lagt i kø, og prøv så igen.`,
-        en: `Step ${previous.step} (${prev.en}) is still being prepared. Wait until all cards are queued, then try again.`,
-      },
+      reason: fill(ROUND_RULE_TEXTS.reason2, { step: previous.step, prev }),
     };
   }
   if (step > 1 && !previous!.launchedAt) {
@@ -202,14 +183,11 @@ export function checkLaunch(
     return {
       ok: false,
       alreadyLaunched: false,
-      reason: {
-        da: `Tag trin ${step - 1} (${prev.da}) før trin ${step}.`,
-        en: `Take step ${step - 1} (${prev.en}) before step ${step}.`,
-      },
+      reason: fill(ROUND_RULE_TEXTS.reason3, { value: step - 1, prev, step }),
     };
   }
   if (step === 1 && org && !hasCoreTask(org)) {
-    return { ok: false, alreadyLaunched: false, reason: CORE_TASK_FIRST };
+    return { ok: false, alreadyLaunched: false, reason: ROUND_RULE_TEXTS.coreTaskFirst };
   }
   return { ok: true };
 }
@@ -263,15 +241,9 @@ export function canEditTemplate(round: Round): boolean {
   return !round.closedAt && !roundStep(round, 3).launchedAt;
 }
 
-/** Why the template can no longer be changed. */
-export const TEMPLATE_LOCKED: Bilingual = {
-  da: 'Skemaet kan ikke ændres, når det er sendt (trin 3) eller runden er lukket: hvert sendt skema beholder de spørgsmål, det blev sendt med.',
-  en: 'The form cannot be changed once it has been sent (step 3) or the round is closed: each sent form keeps the questions it was sent with.',
-};
-
 /** The round with HR's edited template, or a RuleError once it is locked / ValidationError if bad. */
 export function withTemplate(round: Round, template: SkemaTemplate): Round {
-  if (!canEditTemplate(round)) throw new RuleError(TEMPLATE_LOCKED);
+  if (!canEditTemplate(round)) throw new RuleError(ROUND_RULE_TEXTS.templateLocked);
   const issues = templateIssues(template);
   if (issues.length) throw new ValidationError(issues);
   return { ...round, template };
@@ -282,15 +254,9 @@ export function canEditInvitation(round: Round): boolean {
   return !round.closedAt && !roundStep(round, 2).launchedAt;
 }
 
-/** Why the step-2 text can no longer be changed. */
-export const INVITATION_LOCKED: Bilingual = {
-  da: 'Teksten til medarbejderne kan ikke ændres, når trin 2 er sat i gang eller runden er lukket: kortene er sendt.',
-  en: 'The text for the employees cannot be changed once step 2 has been launched or the round is closed: the cards have been sent.',
-};
-
 /** The round with HR's step-2 text and questions, or a RuleError once sent / ValidationError if bad. */
 export function withInvitation(round: Round, invitation: StepTwoInvitation): Round {
-  if (!canEditInvitation(round)) throw new RuleError(INVITATION_LOCKED);
+  if (!canEditInvitation(round)) throw new RuleError(ROUND_RULE_TEXTS.invitationLocked);
   const issues = invitationIssues(invitation);
   if (issues.length) throw new ValidationError(issues);
   if (!invitation.text && invitation.questions.length === 0) {
@@ -314,10 +280,7 @@ export function withDeadlines(round: Round, deadlines: string[], today: string):
     if (next < today) {
       issues.push({
         where: String(s.step),
-        message: {
-          da: `Fristen for trin ${s.step} kan ikke flyttes til en dato, der er gået.`,
-          en: `Step ${s.step}'s deadline cannot be moved to a date that has passed.`,
-        },
+        message: fill(ROUND_RULE_TEXTS.stepSDeadlineCannot, { step: s.step }),
       });
     }
   });

@@ -1,4 +1,6 @@
 import type { Bilingual } from './bilingual.js';
+import { SKEMA_TEMPLATE_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 /**
  * One section of the skema. `question` sections have a preparation question the employee answers and a
@@ -38,10 +40,7 @@ export function templateIssues(
   if (template.sections.length === 0 || template.sections.length > TEMPLATE_MAX_SECTIONS) {
     issues.push({
       where: 'sections',
-      message: {
-        da: `Skemaet skal have 1–${TEMPLATE_MAX_SECTIONS} afsnit.`,
-        en: `The form must have 1–${TEMPLATE_MAX_SECTIONS} sections.`,
-      },
+      message: fill(SKEMA_TEMPLATE_RULE_TEXTS.formMustHave1, { TEMPLATE_MAX_SECTIONS }),
     });
   }
   const seen = new Set<string>();
@@ -50,10 +49,7 @@ export function templateIssues(
     if (!SECTION_ID.test(s.id) || seen.has(s.id)) {
       issues.push({
         where: `${where}.id`,
-        message: {
-          da: 'Hvert afsnit skal have et unikt id (små bogstaver, tal og bindestreg).',
-          en: 'Each section needs a unique id (lower-case letters, digits and hyphens).',
-        },
+        message: SKEMA_TEMPLATE_RULE_TEXTS.eachSectionNeedsUnique,
       });
     }
     seen.add(s.id);
@@ -63,10 +59,7 @@ export function templateIssues(
         if (!text || text.length > TEXT_MAX) {
           issues.push({
             where: `${where}.${field}.${lang}`,
-            message: {
-              da: `Teksten skal være 1–${TEXT_MAX} tegn.`,
-              en: `The text must be 1–${TEXT_MAX} characters.`,
-            },
+            message: fill(SKEMA_TEMPLATE_RULE_TEXTS.textMustBe1, { TEXT_MAX }),
           });
         }
       }

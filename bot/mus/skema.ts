@@ -7,6 +7,8 @@ import {
   type SkemaTemplate,
 } from './skema-template.js';
 import { changeClock, startClock, type TalkClock } from './talk-clock.js';
+import { SKEMA_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 /** The skema's life through the method's three phases. */
 export const SKEMA_STATUSES = ['sent', 'prepared', 'held', 'finalised', 'acknowledged'] as const;
@@ -149,25 +151,17 @@ function textIssues(
     if (!allowed.has(id)) {
       issues.push({
         where: `${field}.${id}`,
-        message: { da: 'Skemaet har ikke dette spørgsmål.', en: 'The form has no such question.' },
+        message: SKEMA_RULE_TEXTS.formHasNoSuch,
       });
     } else if (typeof text !== 'string' || text.length > max) {
       issues.push({
         where: `${field}.${id}`,
-        message: {
-          da: `Svaret må højst være ${max} tegn (det er ${String(text).length}).`,
-          en: `The answer may be at most ${max} characters (it is ${String(text).length}).`,
-        },
+        message: fill(SKEMA_RULE_TEXTS.answerMayBeAt, { max, length: String(text).length }),
       });
     }
   }
   return issues;
 }
-
-const CLOSED_FOR_EMPLOYEE = {
-  da: 'Samtalen er gået i gang, så forberedelsen kan ikke længere ændres.',
-  en: 'The conversation has started, so the preparation can no longer be changed.',
-};
 
 /** The employee saves their answers as a draft (status unchanged) or submits them (→ prepared). */
 export function saveAnswers(
@@ -175,7 +169,7 @@ export function saveAnswers(
   answers: Record<string, string>,
   opts: { submit: boolean; by: string; now: Date },
 ): Skema {
-  if (!employeeCanEdit(skema)) throw new RuleError(CLOSED_FOR_EMPLOYEE);
+  if (!employeeCanEdit(skema)) throw new RuleError(SKEMA_RULE_TEXTS.closedForEmployee);
   const issues = textIssues(answers, skema.template, 'answers', ANSWER_MAX_CHARS);
   if (issues.length) throw new ValidationError(issues);
   const now = opts.now.toISOString();
@@ -196,19 +190,13 @@ export function saveTalkNotes(
   opts: { by: string; now: Date; understandings?: boolean[] },
 ): Skema {
   if (!leaderCanEditNotes(skema)) {
-    throw new RuleError({
-      da: 'Skemaet er afsluttet; noterne kan ikke ændres.',
-      en: 'The form is finalised; the notes can no longer be changed.',
-    });
+    throw new RuleError(SKEMA_RULE_TEXTS.formFinalisedNotesCan);
   }
   const issues = textIssues(notes, skema.template, 'talkNotes', NOTE_MAX_CHARS);
   if (opts.understandings && opts.understandings.length !== 4) {
     issues.push({
       where: 'understandings',
-      message: {
-        da: 'Der er fire fælles forståelser.',
-        en: 'There are four common understandings.',
-      },
+      message: SKEMA_RULE_TEXTS.thereAreFourCommon,
     });
   }
   if (issues.length) throw new ValidationError(issues);
@@ -228,10 +216,7 @@ export function saveTalkNotes(
 export function startTalk(skema: Skema, opts: { by: string; now: Date }): Skema {
   if (skema.status === 'held') return skema;
   if (!employeeCanEdit(skema)) {
-    throw new RuleError({
-      da: 'Samtalen er allerede afsluttet.',
-      en: 'The talk has already ended.',
-    });
+    throw new RuleError(SKEMA_RULE_TEXTS.talkHasAlreadyEnded);
   }
   const now = opts.now.toISOString();
   return {
@@ -250,10 +235,7 @@ export function finalise(
   opts: { by: string; now: Date; followUpDate?: string },
 ): Skema {
   if (skema.status !== 'held' && skema.status !== 'prepared' && skema.status !== 'sent') {
-    throw new RuleError({
-      da: 'Skemaet er allerede afsluttet.',
-      en: 'The form is already finalised.',
-    });
+    throw new RuleError(SKEMA_RULE_TEXTS.formAlreadyFinalised);
   }
   const now = opts.now.toISOString();
   return {
@@ -279,8 +261,8 @@ export function acknowledge(
   if (skema.status !== 'finalised') {
     throw new RuleError(
       skema.status === 'acknowledged'
-        ? { da: 'Du har allerede kvitteret.', en: 'You have already acknowledged.' }
-        : { da: 'Samtalen er ikke afsluttet endnu.', en: 'The conversation is not finalised yet.' },
+        ? SKEMA_RULE_TEXTS.youHaveAlreadyAcknowledged
+        : SKEMA_RULE_TEXTS.conversationNotFinalisedYet,
     );
   }
   const comment = opts.comment?.trim();
@@ -288,10 +270,7 @@ export function acknowledge(
     throw new ValidationError([
       {
         where: 'comment',
-        message: {
-          da: `Kommentaren må højst være ${COMMENT_MAX_CHARS} tegn.`,
-          en: `The comment may be at most ${COMMENT_MAX_CHARS} characters.`,
-        },
+        message: fill(SKEMA_RULE_TEXTS.commentMayBeAt, { COMMENT_MAX_CHARS }),
       },
     ]);
   }

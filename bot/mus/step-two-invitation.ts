@@ -1,5 +1,7 @@
 import type { Bilingual } from './bilingual.js';
 import type { ValidationIssue } from './errors.js';
+import { STEP_TWO_INVITATION_RULE_TEXTS } from '../../texts/rules.js';
+import { fill } from '../../texts/fill.js';
 
 /**
  * HR's own part of the employees' step-2 card: a few words of their own (why the organisation holds
@@ -23,10 +25,7 @@ function textIssue(where: string, value: Bilingual, max: number): ValidationIssu
   if (!bad) return undefined;
   return {
     where,
-    message: {
-      da: `Skriv teksten på dansk og engelsk, højst ${max} tegn hver.`,
-      en: `Write the text in Danish and English, at most ${max} characters each.`,
-    },
+    message: fill(STEP_TWO_INVITATION_RULE_TEXTS.writeTextDanishEnglish, { max }),
   };
 }
 
@@ -40,10 +39,9 @@ export function invitationIssues(invitation: StepTwoInvitation): ValidationIssue
   if (invitation.questions.length > INVITATION_QUESTIONS_MAX) {
     issues.push({
       where: 'questions',
-      message: {
-        da: `Højst ${INVITATION_QUESTIONS_MAX} spørgsmål: medarbejderen skal kunne nå dem alle.`,
-        en: `At most ${INVITATION_QUESTIONS_MAX} questions: the employee should be able to get through them all.`,
-      },
+      message: fill(STEP_TWO_INVITATION_RULE_TEXTS.atMostQuestionsEmployee, {
+        INVITATION_QUESTIONS_MAX,
+      }),
     });
   }
   invitation.questions.forEach((q, i) => {

@@ -1,4 +1,5 @@
 import { RuleError } from './errors.js';
+import { TALK_CLOCK_RULE_TEXTS } from '../../texts/rules.js';
 
 /*
  * The talk's own 45-minute clock. It belongs to the talk, not to a browser: it starts when the
@@ -42,11 +43,6 @@ export function clockState(clock: TalkClock): TalkClockState {
   return clock.runningSince === null ? 'paused' : 'running';
 }
 
-const ENDED = {
-  da: 'Samtalen er slut; tiden kan ikke længere ændres.',
-  en: 'The talk is over; its time can no longer be changed.',
-};
-
 /**
  * Applies a leader's action. Pausing a paused clock or resuming a running one changes nothing (two
  * windows may send the same click); reset starts the 45 minutes over, running or paused as before.
@@ -54,7 +50,7 @@ const ENDED = {
 export function changeClock(clock: TalkClock, action: TalkClockAction, now: Date): TalkClock {
   if (clock.endedAt) {
     if (action === 'end') return clock;
-    throw new RuleError(ENDED);
+    throw new RuleError(TALK_CLOCK_RULE_TEXTS.ended);
   }
   const at = now.toISOString();
   switch (action) {

@@ -4,6 +4,7 @@ import type { EvaluationGroupResult } from '../mus/evaluation-results.js';
 import { SKEMA_STATUSES } from '../mus/skema.js';
 import { csvDocument, danishDecimal, type CsvValue } from './csv.js';
 import type { RoundOverview, SkemaCounts } from './round-overview.js';
+import { OVERVIEW_TEXTS } from '../../texts/overview.js';
 
 /*
  * The overview as a CSV file for HR's own reports: the same figures as GET …/overview, section by
@@ -20,7 +21,7 @@ function groupLabel(group: EvaluationGroupResult): string {
     : both(group.label);
 }
 
-const UNKNOWN_DEPARTMENT: Bilingual = { da: '(ukendt afdeling)', en: '(unknown department)' };
+const UNKNOWN_DEPARTMENT: Bilingual = OVERVIEW_TEXTS.overviewCsv.unknownDepartment;
 
 const STATUS_HEADERS = SKEMA_STATUSES.map((s) => both(SKEMA_STATUS_LABELS[s]));
 
@@ -35,21 +36,21 @@ function yes(flag: boolean): string {
 /** The overview as CSV text (BOM, `;`, CRLF), ready to send as a download. */
 export function overviewCsv(overview: RoundOverview): string {
   const rows: CsvValue[][] = [
-    [both({ da: 'MUS-overblik', en: 'MUS overview' }), overview.round.name],
-    [both({ da: 'Runde', en: 'Round' }), overview.round.id],
-    [both({ da: 'Dannet', en: 'Generated' }), overview.generatedAt],
+    [both(OVERVIEW_TEXTS.overviewCsv.musOverview), overview.round.name],
+    [both(OVERVIEW_TEXTS.overviewCsv.round), overview.round.id],
+    [both(OVERVIEW_TEXTS.overviewCsv.generated), overview.generatedAt],
     [],
-    [both({ da: 'Udsendelser pr. trin', en: 'Deliveries per step' })],
+    [both(OVERVIEW_TEXTS.overviewCsv.deliveriesPerStep)],
     [
-      both({ da: 'Trin', en: 'Step' }),
-      both({ da: 'Navn', en: 'Name' }),
-      both({ da: 'Frist', en: 'Deadline' }),
-      both({ da: 'Sat i gang', en: 'Launched' }),
-      both({ da: 'Sendt', en: 'Sent' }),
-      both({ da: 'Fejlet', en: 'Failed' }),
-      both({ da: 'Venter på appen', en: 'Waiting for the app' }),
-      both({ da: 'Ikke installeret', en: 'Not installed' }),
-      both({ da: 'I kø', en: 'Queued' }),
+      both(OVERVIEW_TEXTS.overviewCsv.step),
+      both(OVERVIEW_TEXTS.overviewCsv.name),
+      both(OVERVIEW_TEXTS.overviewCsv.deadline),
+      both(OVERVIEW_TEXTS.overviewCsv.launched),
+      both(OVERVIEW_TEXTS.overviewCsv.sent),
+      both(OVERVIEW_TEXTS.overviewCsv.failed),
+      both(OVERVIEW_TEXTS.overviewCsv.waitingApp),
+      both(OVERVIEW_TEXTS.overviewCsv.notInstalled),
+      both(OVERVIEW_TEXTS.overviewCsv.queued),
     ],
     ...overview.steps.map((s) => [
       s.step,
@@ -63,25 +64,25 @@ export function overviewCsv(overview: RoundOverview): string {
       s.deliveries.pending,
     ]),
     [],
-    [both({ da: 'Skemaer pr. afdeling', en: 'Forms per department' })],
+    [both(OVERVIEW_TEXTS.overviewCsv.formsPerDepartment)],
     [
-      both({ da: 'Afdeling', en: 'Department' }),
-      both({ da: 'I alt', en: 'Total' }),
+      both(OVERVIEW_TEXTS.overviewCsv.department),
+      both(OVERVIEW_TEXTS.overviewCsv.total),
       ...STATUS_HEADERS,
     ],
     ...overview.departments.map((d) => [
       d.department || both(UNKNOWN_DEPARTMENT),
       ...statusCells(d),
     ]),
-    [both({ da: 'I alt', en: 'Total' }), ...statusCells(overview.skemas)],
+    [both(OVERVIEW_TEXTS.overviewCsv.total), ...statusCells(overview.skemas)],
     [],
-    [both({ da: 'Skemaer pr. leder', en: 'Forms per leader' })],
+    [both(OVERVIEW_TEXTS.overviewCsv.formsPerLeader)],
     [
-      both({ da: 'Leder', en: 'Leader' }),
-      both({ da: 'Afdelinger', en: 'Departments' }),
-      both({ da: 'Forsinket', en: 'Overdue' }),
-      both({ da: 'Samtaler ikke holdt', en: 'Talks not held' }),
-      both({ da: 'I alt', en: 'Total' }),
+      both(OVERVIEW_TEXTS.overviewCsv.leader),
+      both(OVERVIEW_TEXTS.overviewCsv.departments),
+      both(OVERVIEW_TEXTS.overviewCsv.overdue),
+      both(OVERVIEW_TEXTS.overviewCsv.talksNotHeld),
+      both(OVERVIEW_TEXTS.overviewCsv.total),
       ...STATUS_HEADERS,
     ],
     ...overview.leaders.map((l) => [
@@ -92,20 +93,17 @@ export function overviewCsv(overview: RoundOverview): string {
       ...statusCells(l),
     ]),
     [],
-    [both({ da: 'Evaluering', en: 'Evaluation' })],
-    [both({ da: 'Svar', en: 'Answers' }), overview.evaluation.answers],
-    [
-      both({ da: 'Resultater vises', en: 'Results shown' }),
-      yes(overview.evaluation.resultsAvailable),
-    ],
+    [both(OVERVIEW_TEXTS.overviewCsv.evaluation)],
+    [both(OVERVIEW_TEXTS.overviewCsv.answers), overview.evaluation.answers],
+    [both(OVERVIEW_TEXTS.overviewCsv.resultsShown), yes(overview.evaluation.resultsAvailable)],
     ...overview.evaluation.withheld.map((w) => [both(w)]),
   ];
   if (overview.evaluation.groups.length) {
     rows.push([
-      both({ da: 'Gruppe', en: 'Group' }),
-      both({ da: 'Svar', en: 'Answers' }),
-      both({ da: 'Udsagn', en: 'Statement' }),
-      both({ da: 'Gennemsnit', en: 'Average' }),
+      both(OVERVIEW_TEXTS.overviewCsv.group),
+      both(OVERVIEW_TEXTS.overviewCsv.answers),
+      both(OVERVIEW_TEXTS.overviewCsv.statement),
+      both(OVERVIEW_TEXTS.overviewCsv.average),
       '1',
       '2',
       '3',
@@ -123,8 +121,8 @@ export function overviewCsv(overview: RoundOverview): string {
         ]);
       }
     }
-    rows.push([], [both({ da: 'Kommentarer', en: 'Comments' })]);
-    rows.push([both({ da: 'Gruppe', en: 'Group' }), both({ da: 'Kommentar', en: 'Comment' })]);
+    rows.push([], [both(OVERVIEW_TEXTS.overviewCsv.comments)]);
+    rows.push([both(OVERVIEW_TEXTS.overviewCsv.group), both(OVERVIEW_TEXTS.overviewCsv.comment)]);
     for (const g of overview.evaluation.groups) {
       for (const comment of g.comments) rows.push([groupLabel(g), comment]);
     }

@@ -10,6 +10,7 @@ import { stepDefinition, type StepNumber } from '../mus/rollout-steps.js';
 import { roundStep } from '../mus/round.js';
 import { SKEMA_STATUSES, type SkemaStatus } from '../mus/skema.js';
 import type { DeliveryStore, StepCounts } from '../rollout/delivery.js';
+import { OVERVIEW_TEXTS } from '../../texts/overview.js';
 
 /*
  * HR's overview of a round: how far each step's cards got, how far the talks are per department and
@@ -90,14 +91,8 @@ export interface RoundOverview {
   evaluation: EvaluationOverview;
 }
 
-const ONLY_HR: Bilingual = {
-  da: 'Kun HR kan se overblikket over runden.',
-  en: 'Only HR can see the overview of the round.',
-};
-const NOT_YET_RESULTS: Bilingual = {
-  da: 'Resultaterne vises, når evalueringens frist er overskredet, eller runden er afsluttet.',
-  en: 'The results are shown once the evaluation deadline has passed or the round is closed.',
-};
+const ONLY_HR: Bilingual = OVERVIEW_TEXTS.roundOverview.onlyHr;
+const NOT_YET_RESULTS: Bilingual = OVERVIEW_TEXTS.roundOverview.notYetResults;
 const NO_DELIVERIES: StepCounts = { sent: 0, pending: 0, failed: 0, waiting: 0, notInstalled: 0 };
 
 function emptyCounts(): SkemaCounts {
@@ -125,8 +120,7 @@ export async function roundOverview(
   const { rounds, skemas, evaluations } = services.repositories;
   const orgId = viewer.orgId;
   const stored = await rounds.get(orgId, roundId);
-  if (!stored)
-    throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+  if (!stored) throw new NotFoundError(OVERVIEW_TEXTS.roundOverview.roundDoesNotExist);
   const round = stored.value;
   const now = services.now();
   const evaluationStep = roundStep(round, 5);

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError } from '../mus/errors.js';
 import { hasRole, type Person } from '../mus/person.js';
 import type { Repositories, TalkRecord } from '../mus/repositories.js';
 import { csvDocument, type CsvValue } from './csv.js';
+import { OVERVIEW_TEXTS } from '../../texts/overview.js';
 
 /*
  * HR's list of who has had their talk, per leader: the documentation that everyone was offered and
@@ -35,10 +36,7 @@ export interface TalkList {
   leaders: LeaderTalks[];
 }
 
-const ONLY_HR: Bilingual = {
-  da: 'Kun HR kan se listen over samtaler.',
-  en: 'Only HR can see the list of talks.',
-};
+const ONLY_HR: Bilingual = OVERVIEW_TEXTS.talkList.onlyHr;
 
 function wasHeld(record: Pick<TalkRecord, 'status'>): boolean {
   return (
@@ -55,8 +53,7 @@ export async function talkList(
   if (!hasRole(viewer, 'hr')) throw new ForbiddenError(ONLY_HR);
   const { rounds, skemas, people } = services.repositories;
   const round = await rounds.get(viewer.orgId, roundId);
-  if (!round)
-    throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+  if (!round) throw new NotFoundError(OVERVIEW_TEXTS.talkList.roundDoesNotExist);
   const [records, roster] = await Promise.all([
     skemas.listTalkRecords(viewer.orgId, roundId),
     people.list(viewer.orgId),
@@ -100,21 +97,21 @@ function both(text: Bilingual): string {
 /** The list as CSV for Danish Excel: one row per employee, under their leader. */
 export function talkListCsv(list: TalkList): string {
   const rows: CsvValue[][] = [
-    [both({ da: 'Samtaler i runden', en: 'Talks of the round' }), list.round.name],
-    [both({ da: 'Holdt', en: 'Held' }), list.held, both({ da: 'af', en: 'of' }), list.total],
+    [both(OVERVIEW_TEXTS.talkList.talksRound), list.round.name],
+    [both(OVERVIEW_TEXTS.talkList.held), list.held, both(OVERVIEW_TEXTS.talkList.text), list.total],
     [],
     [
-      both({ da: 'Leder', en: 'Leader' }),
-      both({ da: 'Leders e-mail', en: "Leader's e-mail" }),
-      both({ da: 'Medarbejder', en: 'Employee' }),
-      both({ da: 'Medarbejders e-mail', en: "Employee's e-mail" }),
-      both({ da: 'Afdeling', en: 'Department' }),
-      both({ da: 'Status', en: 'Status' }),
-      both({ da: 'Samtale holdt', en: 'Talk held' }),
-      both({ da: 'Planlagt til', en: 'Planned for' }),
-      both({ da: 'Samtalen begyndt', en: 'Talk began' }),
-      both({ da: 'Afsluttet af leder', en: 'Finalised by the leader' }),
-      both({ da: 'Kvitteret', en: 'Acknowledged' }),
+      both(OVERVIEW_TEXTS.talkList.leader),
+      both(OVERVIEW_TEXTS.talkList.leadersEMail),
+      both(OVERVIEW_TEXTS.talkList.employee),
+      both(OVERVIEW_TEXTS.talkList.employeesEMail),
+      both(OVERVIEW_TEXTS.talkList.department),
+      both(OVERVIEW_TEXTS.talkList.status),
+      both(OVERVIEW_TEXTS.talkList.talkHeld),
+      both(OVERVIEW_TEXTS.talkList.planned),
+      both(OVERVIEW_TEXTS.talkList.talkBegan),
+      both(OVERVIEW_TEXTS.talkList.finalisedByLeader),
+      both(OVERVIEW_TEXTS.talkList.acknowledged),
     ],
   ];
   for (const leader of list.leaders) {

@@ -11,6 +11,7 @@ import { questionSections } from '../mus/skema-template.js';
 import type { SkemaStatus } from '../mus/skema.js';
 import { deliveriesConcerning } from './person-deliveries.js';
 import type { PrivacyServices } from './privacy-services.js';
+import { PRIVACY_TEXTS } from '../../texts/privacy.js';
 
 /*
  * GDPR export (right of access): everything the app stores about one person, as JSON. It holds the
@@ -116,10 +117,7 @@ export interface PersonExport {
   }[];
 }
 
-const NO_PERSON = {
-  da: 'Personen findes ikke på medarbejderlisten.',
-  en: 'The person is not on the roster.',
-};
+const NO_PERSON = PRIVACY_TEXTS.exportPerson.noPerson;
 
 export const EXPORT_REASON_MAX = 500;
 
@@ -145,10 +143,7 @@ export async function exportPerson(
   if (!own) {
     demand(may.exportPersonalData(viewer));
     if (!options.reason?.trim()) {
-      throw new RuleError({
-        da: 'Skriv, hvorfor du henter en andens data (fx en anmodning om indsigt). Begrundelsen står i personens log.',
-        en: "Say why you export someone else's data (e.g. a request of access). The reason is kept in the person's log.",
-      });
+      throw new RuleError(PRIVACY_TEXTS.exportPerson.sayWhyYouExport);
     }
   }
   const { repositories } = services;

@@ -5,6 +5,8 @@ import type { Person } from '../mus/person.js';
 import type { Repositories } from '../mus/repositories.js';
 import { closeRound, type Round } from '../mus/round.js';
 import { roundNotFound } from './launch-step.js';
+import { ROLLOUT_TEXTS } from '../../texts/rollout.js';
+import { fill } from '../../texts/fill.js';
 
 /**
  * Closing a round closes its evaluation. Before the evaluation's deadline HR may close it only once
@@ -18,10 +20,7 @@ async function refuseEarlyCloseOfSmallEvaluation(
   if (!evaluationWindow(round, deps.now()).open) return;
   const answers = await deps.repositories.evaluations.countAnswers(round.orgId, round.id);
   if (answers >= MIN_GROUP_SIZE) return;
-  throw new RuleError({
-    da: `Evalueringen er i gang, og færre end ${MIN_GROUP_SIZE} har svaret. Runden kan lukkes, når fristen for trin 5 er passeret, eller når mindst ${MIN_GROUP_SIZE} har svaret — ellers kunne enkeltes svar regnes ud.`,
-    en: `The evaluation is open and fewer than ${MIN_GROUP_SIZE} have answered. The round can be closed once the step 5 deadline has passed or at least ${MIN_GROUP_SIZE} have answered — otherwise single answers could be worked out.`,
-  });
+  throw new RuleError(fill(ROLLOUT_TEXTS.closeRound.tooFewAnswers, { min: MIN_GROUP_SIZE }));
 }
 
 /**

@@ -11,6 +11,7 @@ import { ROLLOUT_STEP_MODULES } from './steps/index.js';
 import type { CardContext, RenderedCard } from './steps/rollout-step.js';
 import { ttlCache } from '../ttl-cache.js';
 import { RecipientDirectory } from './recipient-directory.js';
+import { ROLLOUT_TEXTS } from '../../texts/rollout.js';
 
 type Failure = Extract<DeliveryOutcome, { ok: false }>;
 
@@ -51,22 +52,10 @@ function permanent(code: string, reasonText: Bilingual): Failure {
   return { ok: false, status: 404, permanent: true, code, reasonText };
 }
 
-const NOT_ON_ROSTER: Bilingual = {
-  da: 'personen er ikke længere på medarbejderlisten',
-  en: 'the person is no longer on the roster',
-};
-const AGREEMENT_GONE: Bilingual = {
-  da: 'aftalen findes ikke længere',
-  en: 'the agreement no longer exists',
-};
-const NO_LONGER_DUE = {
-  da: 'påmindelsen var ikke længere nødvendig',
-  en: 'the reminder was no longer needed',
-};
-const UNKNOWN_IN_TEAMS: Bilingual = {
-  da: 'appen er ikke installeret hos brugeren, eller botten har ikke set brugeren i Teams endnu',
-  en: 'the app is not installed for the user, or the bot has not seen the user in Teams yet',
-};
+const NOT_ON_ROSTER: Bilingual = ROLLOUT_TEXTS.deliverCard.notOnRoster;
+const AGREEMENT_GONE: Bilingual = ROLLOUT_TEXTS.deliverCard.agreementGone;
+const NO_LONGER_DUE = ROLLOUT_TEXTS.deliverCard.noLongerDue;
+const UNKNOWN_IN_TEAMS: Bilingual = ROLLOUT_TEXTS.deliverCard.unknownInTeams;
 
 /**
  * Delivers one outbox row: finds (or creates) the recipient's 1:1 chat, renders the step's card
@@ -136,10 +125,7 @@ export function createCardDeliverer(
       directory.person(delivery.orgId, delivery.recipientEmail),
     ]);
     if (!org || !round) {
-      return permanent('round_gone', {
-        da: 'runden findes ikke længere',
-        en: 'the round no longer exists',
-      });
+      return permanent('round_gone', ROLLOUT_TEXTS.deliverCard.roundNoLongerExists);
     }
     if (!person) return permanent('not_on_roster', NOT_ON_ROSTER);
     const conversation = await conversationFor(org.value, person.email, person.teams, pace);

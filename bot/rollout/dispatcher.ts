@@ -5,6 +5,7 @@ import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-po
 import { TenantPacer, TurnTooLateError } from './tenant-pacer.js';
 import { SlidingWindowLimiter } from './conversation-limiter.js';
 import { TenantLeases, type TenantLeaseStore } from './tenant-lease.js';
+import { ROLLOUT_TEXTS } from '../../texts/rollout.js';
 
 export interface Clock {
   now(): Date;
@@ -391,7 +392,7 @@ export class Dispatcher {
         status: 0,
         permanent: false,
         code: 'internal',
-        reasonText: { da: 'intern fejl under afsendelse', en: 'internal error while sending' },
+        reasonText: ROLLOUT_TEXTS.dispatcher.reasonText,
       };
     }
     const now = this.clock.now();

@@ -7,6 +7,7 @@ import type { StepNumber } from '../mus/rollout-steps.js';
 import { checkLaunch, launchStep, type Round } from '../mus/round.js';
 import type { DeliveryStore } from './delivery.js';
 import { prepareLaunchedStep } from './prepare-step.js';
+import { ROLLOUT_TEXTS } from '../../texts/rollout.js';
 
 export interface LaunchResult {
   round: Versioned<Round>;
@@ -16,7 +17,7 @@ export interface LaunchResult {
 }
 
 export function roundNotFound(): NotFoundError {
-  return new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+  return new NotFoundError(ROLLOUT_TEXTS.launchStep.roundDoesNotExist);
 }
 
 /**

@@ -2,6 +2,9 @@ import { parse } from 'csv-parse/sync';
 import type { PersonRepository, RosterWriteResult } from '../mus/repositories.js';
 import { lineLabel, type RosterIssue, type RosterRow } from '../mus/roster-validation.js';
 import { importRoster, rosterRejected } from './import-roster.js';
+import { ROSTER_TEXTS } from '../../texts/roster.js';
+import { fill } from '../../texts/fill.js';
+import type { Bilingual } from '../mus/bilingual.js';
 
 /*
  * Reading a roster from CSV as HR actually writes it: UTF-8 with or without BOM, or the Windows-1252
@@ -86,8 +89,8 @@ function headerKey(cell: string): string {
     .replace(/[\s\-.]+/g, '_');
 }
 
-function fileProblem(line: number, da: string, en: string): never {
-  throw rosterRejected([{ where: lineLabel(line), line, message: { da, en } }]);
+function fileProblem(line: number, message: Bilingual): never {
+  throw rosterRejected([{ where: lineLabel(line), line, message }]);
 }
 
 /**
@@ -123,17 +126,9 @@ export function parseRosterCsv(input: string | Uint8Array): ParsedRosterCsv {
     const code =
       error && typeof error === 'object' && 'code' in error ? String(error.code) : 'unknown';
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      fileProblem(
-        line,
-        'Et anførselstegn (") er åbnet, men aldrig lukket. Tjek linjen og dem lige over.',
-        'A quote (") is opened but never closed. Check this line and the ones just above.',
-      );
+      fileProblem(line, ROSTER_TEXTS.csvRoster.quoteNotClosed);
     }
-    fileProblem(
-      line,
-      `Filen kan ikke læses som CSV her (${code}). Tjek anførselstegn og skilletegn.`,
-      `The file cannot be read as CSV here (${code}). Check quotes and delimiters.`,
-    );
+    fileProblem(line, fill(ROSTER_TEXTS.csvRoster.notCsv, { code }));
   }
 
   // A record spanning several lines (a quoted newline) is reported at the line it starts on.
@@ -147,11 +142,7 @@ export function parseRosterCsv(input: string | Uint8Array): ParsedRosterCsv {
 
   const header = withLines.shift();
   if (!header) {
-    fileProblem(
-      1,
-      `Filen er tom. Første linje skal være overskriften ${ROSTER_CSV_HEADER}.`,
-      `The file is empty. The first line must be the header ${ROSTER_CSV_HEADER}.`,
-    );
+    fileProblem(1, fill(ROSTER_TEXTS.csvRoster.fileEmpty, { header: ROSTER_CSV_HEADER }));
   }
 
   const index = new Map<Column, number>();
@@ -159,11 +150,7 @@ export function parseRosterCsv(input: string | Uint8Array): ParsedRosterCsv {
     const column = COLUMN_NAMES[headerKey(cell)];
     if (!column) return; // Extra columns (notes, employee numbers) are allowed and ignored.
     if (index.has(column)) {
-      fileProblem(
-        header.line,
-        `Kolonnen "${cell.trim()}" står to gange i overskriften.`,
-        `The column "${cell.trim()}" appears twice in the header.`,
-      );
+      fileProblem(header.line, fill(ROSTER_TEXTS.csvRoster.columnTwice, { column: cell.trim() }));
     }
     index.set(column, i);
   });
@@ -172,8 +159,12 @@ export function parseRosterCsv(input: string | Uint8Array): ParsedRosterCsv {
     const list = missing.join(', ');
     fileProblem(
       header.line,
-      `Overskriften mangler ${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} ${list}. Første linje skal være ${ROSTER_CSV_HEADER} (skilt med komma eller semikolon).`,
-      `The header lacks the ${missing.length === 1 ? 'column' : 'columns'} ${list}. The first line must be ${ROSTER_CSV_HEADER} (separated by commas or semicolons).`,
+      fill(
+        missing.length === 1
+          ? ROSTER_TEXTS.csvRoster.headerLacksColumn
+          : ROSTER_TEXTS.csvRoster.headerLacksColumns,
+        { list, header: ROSTER_CSV_HEADER },
+      ),
     );
   }
 
@@ -185,10 +176,11 @@ export function parseRosterCsv(input: string | Uint8Array): ParsedRosterCsv {
       issues.push({
         where: lineLabel(line),
         line,
-        message: {
-          da: `Linjen har ${fields.length} felter, men overskriften har ${width}. Sæt anførselstegn om værdier, der indeholder "${shown}".`,
-          en: `The line has ${fields.length} fields but the header has ${width}. Put quotes around values that contain "${shown}".`,
-        },
+        message: fill(ROSTER_TEXTS.csvRoster.lineHasFieldsBut, {
+          length: fields.length,
+          width,
+          shown,
+        }),
       });
     }
     const get = (column: Column): string => fields[index.get(column) ?? -1] ?? '';

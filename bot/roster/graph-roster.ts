@@ -4,6 +4,8 @@ import { normaliseEmail } from '../mus/person.js';
 import type { PersonRepository, RosterWriteResult } from '../mus/repositories.js';
 import type { RosterRow } from '../mus/roster-validation.js';
 import { importRoster } from './import-roster.js';
+import { ROSTER_TEXTS } from '../../texts/roster.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * The roster read from Microsoft Entra ID through Microsoft Graph: everybody in the tenant, with their
@@ -105,19 +107,10 @@ async function readAllPages<T>(firstUrl: string, options: GraphRosterOptions): P
   const doFetch = options.fetch ?? fetch;
   const maxRetries = options.maxRetries ?? 3;
   const token = await options.tokenProvider.getToken(GRAPH_SCOPE).catch((error: unknown) => {
-    throw new GraphRosterError(
-      {
-        da: 'Appen kunne ikke logge ind på Microsoft Entra ID. Tjek appregistreringens id, hemmelighed og tenant.',
-        en: 'The app could not sign in to Microsoft Entra ID. Check the app registration id, secret and tenant.',
-      },
-      { cause: error },
-    );
+    throw new GraphRosterError(ROSTER_TEXTS.graphRoster.appCouldNotSign, { cause: error });
   });
   if (!token) {
-    throw new GraphRosterError({
-      da: 'Microsoft Entra ID gav ingen adgangsnøgle til Microsoft Graph.',
-      en: 'Microsoft Entra ID gave no access token for Microsoft Graph.',
-    });
+    throw new GraphRosterError(ROSTER_TEXTS.graphRoster.microsoftEntraIdGave);
   }
 
   const items: T[] = [];
@@ -125,10 +118,7 @@ async function readAllPages<T>(firstUrl: string, options: GraphRosterOptions): P
   while (url) {
     // The bearer token goes to Graph only, never to wherever a nextLink might point.
     if (new URL(url).origin !== base.origin) {
-      throw new GraphRosterError({
-        da: 'Microsoft Graph henviste til en anden adresse; synkroniseringen er stoppet.',
-        en: 'Microsoft Graph pointed to another address; the sync was stopped.',
-      });
+      throw new GraphRosterError(ROSTER_TEXTS.graphRoster.microsoftGraphPointedAnother);
     }
     const page = (await getJson(doFetch, url, token.token, maxRetries)) as {
       value?: T[];
@@ -153,13 +143,7 @@ async function getJson(
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       });
     } catch (error) {
-      throw new GraphRosterError(
-        {
-          da: 'Microsoft Graph kunne ikke nås. Tjek netværket og prøv igen.',
-          en: 'Microsoft Graph could not be reached. Check the network and try again.',
-        },
-        { cause: error },
-      );
+      throw new GraphRosterError(ROSTER_TEXTS.graphRoster.microsoftGraphCouldNot, { cause: error });
     }
     if (response.ok) return response.json();
     const transient = response.status === 429 || response.status >= 500;
@@ -176,19 +160,10 @@ async function getJson(
     const detail = await response.text().catch(() => '');
     const cause = new Error(`GET ${url} → ${response.status}: ${detail.slice(0, 500)}`);
     if (response.status === 401 || response.status === 403) {
-      throw new GraphRosterError(
-        {
-          da: 'Appen har ikke lov til at læse brugerne i Microsoft Entra ID. Giv appregistreringen applikationstilladelsen User.Read.All (og GroupMember.Read.All for en HR-gruppe) med administratorsamtykke.',
-          en: 'The app is not allowed to read the users in Microsoft Entra ID. Give the app registration the application permission User.Read.All (and GroupMember.Read.All for an HR group) with admin consent.',
-        },
-        { cause },
-      );
+      throw new GraphRosterError(ROSTER_TEXTS.graphRoster.appNotAllowedRead, { cause });
     }
     throw new GraphRosterError(
-      {
-        da: `Microsoft Graph svarede med fejl ${response.status}. Prøv igen senere.`,
-        en: `Microsoft Graph answered with error ${response.status}. Try again later.`,
-      },
+      fill(ROSTER_TEXTS.graphRoster.microsoftGraphAnsweredWith, { status: response.status }),
       { cause },
     );
   }

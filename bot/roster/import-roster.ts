@@ -1,6 +1,8 @@
 import { ValidationError } from '../mus/errors.js';
 import type { PersonRepository, RosterWriteResult } from '../mus/repositories.js';
 import { validateRoster, type RosterIssue, type RosterRow } from '../mus/roster-validation.js';
+import { ROSTER_TEXTS } from '../../texts/roster.js';
+import { fill } from '../../texts/fill.js';
 
 /**
  * Validates a whole roster and, only if every row is valid, writes it: new people are created,
@@ -28,8 +30,10 @@ export async function importRoster(
 /** The error for a rejected roster, its summary counting the problems. */
 export function rosterRejected(issues: RosterIssue[]): ValidationError {
   const n = issues.length;
-  return new ValidationError(issues, {
-    da: `Personlisten er ikke importeret: ${n === 1 ? 'der er 1 fejl' : `der er ${n} fejl`}. ${n === 1 ? 'Ret den' : 'Ret dem'} og prøv igen; intet er gemt.`,
-    en: `The roster was not imported: ${n === 1 ? 'there is 1 problem' : `there are ${n} problems`}. ${n === 1 ? 'Fix it' : 'Fix them'} and try again; nothing was saved.`,
-  });
+  return new ValidationError(
+    issues,
+    n === 1
+      ? ROSTER_TEXTS.importRoster.notImportedOne
+      : fill(ROSTER_TEXTS.importRoster.notImportedMany, { n }),
+  );
 }

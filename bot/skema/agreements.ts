@@ -18,6 +18,8 @@ import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.j
 import { guardConflict, ViewConflictError } from './skema-conflict.js';
 import type { SkemaServices } from './skema-services.js';
 import { agreementView, type AgreementView } from './skema-view.js';
+import { SKEMA_TEXTS } from '../../texts/skema.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * Agreements made in the talk (section 7: what, who, by when). The leader records them until the
@@ -28,14 +30,8 @@ import { agreementView, type AgreementView } from './skema-view.js';
 /** Enough for a real development plan; a bound so one skema cannot grow without limit. */
 export const AGREEMENTS_MAX = 30;
 
-const FINALISED = {
-  da: 'Skemaet er afsluttet; aftalerne kan ikke længere ændres, kun deres status.',
-  en: 'The form is finalised; the agreements can no longer be changed, only their status.',
-};
-const NO_AGREEMENT = {
-  da: 'Aftalen findes ikke (længere).',
-  en: 'The agreement does not exist (any more).',
-};
+const FINALISED = SKEMA_TEXTS.agreements.finalised;
+const NO_AGREEMENT = SKEMA_TEXTS.agreements.noAgreement;
 
 function demandOpen(skema: Skema): void {
   if (!leaderCanEditNotes(skema)) throw new RuleError(FINALISED);
@@ -46,10 +42,7 @@ function ownerIssue(skema: Skema, ownerEmail: string): ValidationError | undefin
   return new ValidationError([
     {
       where: 'ownerEmail',
-      message: {
-        da: 'En aftale bæres af medarbejderen eller lederen, ikke af andre.',
-        en: 'An agreement is carried out by the employee or the leader, no one else.',
-      },
+      message: SKEMA_TEXTS.agreements.agreementCarriedOutBy,
     },
   ]);
 }
@@ -74,10 +67,7 @@ export async function addAgreement(
     ref.employeeEmail,
   );
   if (existing.length >= AGREEMENTS_MAX) {
-    throw new RuleError({
-      da: `Der kan højst være ${AGREEMENTS_MAX} aftaler i et skema.`,
-      en: `A form can hold at most ${AGREEMENTS_MAX} agreements.`,
-    });
+    throw new RuleError(fill(SKEMA_TEXTS.agreements.formCanHoldAt, { AGREEMENTS_MAX }));
   }
   const agreement = newAgreement({
     orgId: viewer.orgId,
@@ -181,10 +171,7 @@ export async function removeAgreement(
 ): Promise<void> {
   const { skema } = await loadAgreement(services, viewer, ref, id);
   if (!may.manageAgreements(viewer, skema)) {
-    throw new ForbiddenError({
-      da: 'Kun medarbejderens leder kan fjerne en aftale.',
-      en: "Only the employee's leader can remove an agreement.",
-    });
+    throw new ForbiddenError(SKEMA_TEXTS.agreements.onlyEmployeesLeaderCan);
   }
   demandOpen(skema);
   await services.repositories.agreements.remove(viewer.orgId, ref.roundId, ref.employeeEmail, id);

@@ -4,6 +4,7 @@ import { hasRole, type Person } from '../mus/person.js';
 import { SKEMA_STATUSES, type Skema, type SkemaStatus } from '../mus/skema.js';
 import type { DeliveryStatus } from '../rollout/delivery.js';
 import type { SkemaServices } from './skema-services.js';
+import { SKEMA_TEXTS } from '../../texts/skema.js';
 
 /** One of the leader's employees in a round: who, and how far the talk is. Never any contents. */
 export interface TeamMember {
@@ -81,7 +82,7 @@ export async function leaderTeam(
   demand(isHr || isLeader);
   const round = await repositories.rounds.get(viewer.orgId, roundId);
   if (!round) {
-    throw new NotFoundError({ da: 'Runden findes ikke.', en: 'The round does not exist.' });
+    throw new NotFoundError(SKEMA_TEXTS.leaderTeam.roundDoesNotExist);
   }
   const overview: TeamOverview = { roundId, roundName: round.value.name };
   if (isLeader) {

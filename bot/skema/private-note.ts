@@ -7,11 +7,10 @@ import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.j
 import { guardConflict, ViewConflictError } from './skema-conflict.js';
 import type { SkemaServices } from './skema-services.js';
 import { privateNoteView, type PrivateNoteView } from './skema-view.js';
+import { SKEMA_TEXTS } from '../../texts/skema.js';
+import { fill } from '../../texts/fill.js';
 
-const NOT_YOURS = {
-  da: 'Den private note er skrevet af en tidligere leder og kan kun læses af vedkommende.',
-  en: 'The private note was written by a previous leader and only they can read it.',
-};
+const NOT_YOURS = SKEMA_TEXTS.privateNote.notYours;
 
 /**
  * The leader writes their private note about the talk. Only this leader ever reads it (never the
@@ -29,10 +28,7 @@ export async function savePrivateNote(
     throw new ValidationError([
       {
         where: 'text',
-        message: {
-          da: `Noten må højst være ${PRIVATE_NOTE_MAX_CHARS} tegn.`,
-          en: `The note may be at most ${PRIVATE_NOTE_MAX_CHARS} characters.`,
-        },
+        message: fill(SKEMA_TEXTS.privateNote.noteMayBeAt, { PRIVATE_NOTE_MAX_CHARS }),
       },
     ]);
   }

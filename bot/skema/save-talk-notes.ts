@@ -5,6 +5,7 @@ import type { Skema } from '../mus/skema.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
 import { writeSkema } from './write-skema.js';
+import { SKEMA_TEXTS } from '../../texts/skema.js';
 
 export interface TalkNotesInput {
   /** Notes per section; sections not sent are kept. */
@@ -16,10 +17,7 @@ export interface TalkNotesInput {
   etag: string;
 }
 
-const FINALISED = {
-  da: 'Skemaet er afsluttet; noterne kan ikke ændres.',
-  en: 'The form is finalised; the notes can no longer be changed.',
-};
+const FINALISED = SKEMA_TEXTS.saveTalkNotes.finalised;
 
 /**
  * The leader records shared talk notes and the common understandings (the first note moves the

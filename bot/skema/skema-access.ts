@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError, type Versioned } from '../mus/errors.js'
 import type { Person } from '../mus/person.js';
 import type { Skema } from '../mus/skema.js';
 import type { SkemaServices } from './skema-services.js';
+import { SKEMA_TEXTS } from '../../texts/skema.js';
 
 /** Which skema a request is about. The organisation is always the viewer's own, never the request's. */
 export interface SkemaRef {
@@ -10,10 +11,7 @@ export interface SkemaRef {
   employeeEmail: string;
 }
 
-const NO_SKEMA = {
-  da: 'Der er intet MUS-skema til denne medarbejder i denne runde.',
-  en: 'There is no MUS form for this employee in this round.',
-};
+const NO_SKEMA = SKEMA_TEXTS.skemaAccess.noSkema;
 
 /**
  * Loads a skema for one of its two parties (the employee or their leader); anyone else gets 403 —
@@ -43,14 +41,8 @@ export async function loadSkemaForParty(
   throw new NotFoundError(NO_SKEMA);
 }
 
-const ONLY_EMPLOYEE = {
-  da: 'Kun medarbejderen selv kan gøre dette.',
-  en: 'Only the employee can do this.',
-};
-const ONLY_LEADER = {
-  da: 'Kun medarbejderens leder kan gøre dette.',
-  en: "Only the employee's leader can do this.",
-};
+const ONLY_EMPLOYEE = SKEMA_TEXTS.skemaAccess.onlyEmployee;
+const ONLY_LEADER = SKEMA_TEXTS.skemaAccess.onlyLeader;
 
 /** 403 unless the viewer is this skema's employee. */
 export function demandEmployee(viewer: Person, skema: Skema): void {

@@ -10,6 +10,7 @@ import {
 } from '../mus/talk-clock.js';
 import { demandLeader, loadSkemaForParty, type SkemaRef } from './skema-access.js';
 import type { SkemaServices } from './skema-services.js';
+import { SKEMA_TEXTS } from '../../texts/skema.js';
 
 /** The talk's clock as both windows of the leader read it, with the skema's ETag after it. */
 export interface TalkClockAnswer {
@@ -38,14 +39,8 @@ export async function readTalkClock(
   return answer(loaded, services.now());
 }
 
-const NOT_STARTED = {
-  da: 'Samtalen er ikke startet endnu; start den først.',
-  en: 'The talk has not started yet; start it first.',
-};
-const FINALISED = {
-  da: 'Samtalen er afsluttet; tiden er stoppet.',
-  en: 'The talk is finalised; its time has stopped.',
-};
+const NOT_STARTED = SKEMA_TEXTS.talkClock.notStarted;
+const FINALISED = SKEMA_TEXTS.talkClock.finalised;
 
 /**
  * The leader pauses, resumes, resets or ends the talk's clock. The action needs no ETag from the

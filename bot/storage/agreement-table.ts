@@ -9,6 +9,7 @@ import { encodeKeyPart, joinKey, partitionFilter, rowKeyPrefixFilter } from './t
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import { deleteIfPresent, queryEntities, readEntity, type RawEntity } from './table-operations.js';
 import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `agreements`: PK = <orgId>|<roundId>, RK = <employeeEmail>|<agreementId>. One employee's
@@ -16,7 +17,7 @@ import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
  * query; follow-up across a round is one partition query.
  */
 
-const WHAT = { da: 'aftalen', en: 'the agreement' };
+const WHAT = ERRORS_TEXTS.storage.whatAgreement;
 
 const agreementEntity = z.object({
   etag: z.string(),

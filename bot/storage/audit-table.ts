@@ -13,6 +13,7 @@ import {
   mapWithLimit,
   type RawEntity,
 } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `auditlog`: PK = <orgId>|<employeeEmail>, RK = <inverted time>|<random>. One partition per
@@ -22,7 +23,7 @@ import {
  * added, except by erasure.
  */
 
-const WHAT = { da: 'revisionssporet', en: 'the audit entry' };
+const WHAT = ERRORS_TEXTS.storage.whatAuditEntry;
 const MAX_TIME = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 const TIME_WIDTH = 15;
 

@@ -5,6 +5,7 @@ import { jsonProperties, parseEntity, readJsonProperty } from './json-properties
 import { encodeKeyPart, rowKeyPrefixFilter } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import { deleteIfPresent, queryEntities, readEntity, type RawEntity } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `conversations`, one partition per organisation:
@@ -18,7 +19,7 @@ import { deleteIfPresent, queryEntities, readEntity, type RawEntity } from './ta
 const CONVERSATION = 'c|';
 const PERSONAL = 'p|';
 const PERSONAL_KEY_PREFIX = 'personal:';
-const WHAT = { da: 'samtalereferencen', en: 'the conversation reference' };
+const WHAT = ERRORS_TEXTS.storage.whatConversationReference;
 
 const conversationEntity = z.object({
   orgId: z.string(),

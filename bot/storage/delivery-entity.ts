@@ -12,6 +12,7 @@ import { jsonProperties, parseEntity, readJsonProperty } from './json-properties
 import { joinKey } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import { definedProperties, type RawEntity } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * A delivery row of the `deliveries` table and its keys: PK = <orgId>|<roundId>|<step>,
@@ -19,7 +20,7 @@ import { definedProperties, type RawEntity } from './table-operations.js';
  * reminder per agreement and due date).
  */
 
-const WHAT = { da: 'udsendelsen', en: 'the delivery' };
+const WHAT = ERRORS_TEXTS.storage.whatDelivery;
 
 const deliveryEntity = z.object({
   etag: z.string(),

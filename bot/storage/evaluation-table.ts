@@ -17,6 +17,7 @@ import {
   statusOf,
   type RawEntity,
 } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Two tables, so that an answer can never be joined to the person who gave it:
@@ -34,12 +35,9 @@ import {
  * is counted by one scan, once.
  */
 
-const WHAT = { da: 'evalueringssvaret', en: 'the evaluation answer' };
+const WHAT = ERRORS_TEXTS.storage.whatEvaluationAnswer;
 
-const ALREADY_ANSWERED = {
-  da: 'Du har allerede besvaret evalueringen for denne runde. Tak!',
-  en: 'You have already answered the evaluation for this round. Thank you!',
-};
+const ALREADY_ANSWERED = ERRORS_TEXTS.storage.alreadyAnswered;
 
 const answerEntity = z.object({
   rowKey: z.string(),

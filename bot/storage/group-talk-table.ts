@@ -15,6 +15,7 @@ import {
   type RawEntity,
 } from './table-operations.js';
 import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `grouptalks`: PK = <orgId>|<roundId>, RK = <leaderEmail>. A GRUS round's group talks are one
@@ -22,7 +23,7 @@ import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
  * point read. Members, departments, template, notes and acknowledgements are JSON (split when long).
  */
 
-const WHAT = { da: 'gruppesamtalen', en: 'the group talk' };
+const WHAT = ERRORS_TEXTS.storage.whatGroupTalk;
 
 const groupTalkEntity = z.object({
   etag: z.string(),

@@ -9,6 +9,7 @@ import { encodeKeyPart } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import { readEntity, statusOf, type RawEntity } from './table-operations.js';
 import { replaceIfUnchanged } from './versioned-writes.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `organisations`: PK = <orgId> (the tenant), RK = `organisation`. Only point reads are
@@ -21,7 +22,7 @@ const hrContactSchema = z.object({
   email: z.string().optional(),
   phone: z.string().optional(),
 });
-const WHAT = { da: 'organisationen', en: 'the organisation' };
+const WHAT = ERRORS_TEXTS.storage.whatOrganisation;
 
 const organisationEntity = z.object({
   etag: z.string(),

@@ -23,6 +23,7 @@ import {
   submitGroups,
   type RawEntity,
 } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `people`. One partition per organisation, so a person and all their index rows change in
@@ -41,7 +42,7 @@ const PERSON = 'p|';
 const TEAM = 't|';
 const AAD = 'a|';
 const USER = 'u|';
-const WHAT = { da: 'personen', en: 'the person' };
+const WHAT = ERRORS_TEXTS.storage.whatPerson;
 /** Retries of a read-modify-write that lost a race; more than a few means something is wrong. */
 const MAX_ATTEMPTS = 5;
 /** Point reads and transactions in flight at once when many people's Teams ids are written. */

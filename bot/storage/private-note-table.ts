@@ -8,13 +8,14 @@ import { encodeKeyPart, joinKey } from './table-keys.js';
 import { assertWithinTableLimits, type EntityToWrite } from './table-limits.js';
 import { deleteIfPresent, readEntity, type RawEntity } from './table-operations.js';
 import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `privatenotes`: PK = <orgId>|<roundId>, RK = <employeeEmail>. A table of its own, not rows
  * beside the skema, so that no query for skemas can ever return a leader's private notes.
  */
 
-const WHAT = { da: 'den private note', en: 'the private note' };
+const WHAT = ERRORS_TEXTS.storage.whatPrivateNote;
 
 const noteEntity = z.object({
   etag: z.string(),

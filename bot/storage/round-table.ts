@@ -19,6 +19,7 @@ import {
   type RawEntity,
 } from './table-operations.js';
 import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `rounds`: PK = <orgId>, RK = <roundId>. An organisation runs a handful of rounds a year, so
@@ -26,7 +27,7 @@ import { createUnlessPresent, replaceIfUnchanged } from './versioned-writes.js';
  * would make point reads by round id impossible.
  */
 
-const WHAT = { da: 'runden', en: 'the round' };
+const WHAT = ERRORS_TEXTS.storage.whatRound;
 
 const roundEntity = z.object({
   etag: z.string(),

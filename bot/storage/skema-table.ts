@@ -31,6 +31,7 @@ import {
   transactionEtag,
   type RawEntity,
 } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * Table `skemas`. A round's skemas share one partition, so listing a round is one partition query
@@ -46,7 +47,7 @@ import {
 
 const SKEMA = 's|';
 const LEADER = 'l|';
-const WHAT = { da: 'skemaet', en: 'the form' };
+const WHAT = ERRORS_TEXTS.storage.whatSkema;
 const PARALLEL_READS = 10;
 /** Skemas per createMany transaction: two rows each plus at most one count row each, under 100. */
 const CREATE_BATCH = 30;

@@ -1,5 +1,7 @@
 import type { Bilingual } from '../mus/bilingual.js';
 import { TooLargeError } from '../mus/errors.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * Azure Table Storage limits, checked before every write so that the user gets a clear, bilingual
@@ -49,11 +51,8 @@ function kib(bytes: number): string {
   return String(Math.ceil(bytes / 1024));
 }
 
-function tooLarge(what: Bilingual, da: string, en: string): TooLargeError {
-  return new TooLargeError({
-    da: `Kan ikke gemme ${what.da}: ${da} Gør teksten kortere og prøv igen.`,
-    en: `Cannot save ${what.en}: ${en} Please shorten the text and try again.`,
-  });
+function tooLarge(what: Bilingual, why: Bilingual): TooLargeError {
+  return new TooLargeError(fill(ERRORS_TEXTS.storage.cannotSavePleaseShorten, { what, why }));
 }
 
 /**
@@ -66,8 +65,7 @@ export function assertWithinTableLimits(entity: EntityToWrite, what: Bilingual):
     if (bytes > MAX_KEY_BYTES) {
       throw tooLarge(
         what,
-        `nøglen (fx e-mailadressen) fylder ${kib(bytes)} KiB; højst ${kib(MAX_KEY_BYTES)} KiB er muligt.`,
-        `its key (e.g. the email address) takes ${kib(bytes)} KiB; at most ${kib(MAX_KEY_BYTES)} KiB is possible.`,
+        fill(ERRORS_TEXTS.storage.keyTooLarge, { size: kib(bytes), max: kib(MAX_KEY_BYTES) }),
       );
     }
   }
@@ -75,8 +73,10 @@ export function assertWithinTableLimits(entity: EntityToWrite, what: Bilingual):
   if (names.length > MAX_CUSTOM_PROPERTIES) {
     throw tooLarge(
       what,
-      `den har ${names.length} felter; højst ${MAX_CUSTOM_PROPERTIES} er muligt.`,
-      `it has ${names.length} fields; at most ${MAX_CUSTOM_PROPERTIES} are possible.`,
+      fill(ERRORS_TEXTS.storage.tooManyFields, {
+        count: names.length,
+        max: MAX_CUSTOM_PROPERTIES,
+      }),
     );
   }
   for (const name of names) {
@@ -84,8 +84,11 @@ export function assertWithinTableLimits(entity: EntityToWrite, what: Bilingual):
     if (typeof value === 'string' && utf16Bytes(value) > MAX_STRING_PROPERTY_BYTES) {
       throw tooLarge(
         what,
-        `feltet »${name}« fylder ${kib(utf16Bytes(value))} KiB; højst ${kib(MAX_STRING_PROPERTY_BYTES)} KiB er muligt.`,
-        `the field "${name}" takes ${kib(utf16Bytes(value))} KiB; at most ${kib(MAX_STRING_PROPERTY_BYTES)} KiB is possible.`,
+        fill(ERRORS_TEXTS.storage.fieldTooLarge, {
+          name,
+          size: kib(utf16Bytes(value)),
+          max: kib(MAX_STRING_PROPERTY_BYTES),
+        }),
       );
     }
   }
@@ -93,8 +96,7 @@ export function assertWithinTableLimits(entity: EntityToWrite, what: Bilingual):
   if (total > MAX_ENTITY_BYTES) {
     throw tooLarge(
       what,
-      `det fylder i alt ${kib(total)} KiB; højst ${kib(MAX_ENTITY_BYTES)} KiB er muligt.`,
-      `it takes ${kib(total)} KiB in all; at most ${kib(MAX_ENTITY_BYTES)} KiB is possible.`,
+      fill(ERRORS_TEXTS.storage.entityTooLarge, { size: kib(total), max: kib(MAX_ENTITY_BYTES) }),
     );
   }
 }

@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { ConflictError, NotFoundError, type Versioned } from '../mus/errors.js';
 import type { EntityToWrite } from './table-limits.js';
 import { statusOf } from './table-operations.js';
+import { ERRORS_TEXTS } from '../../texts/errors.js';
 
 /*
  * The two guarded writes every repository needs. Both turn the service's refusal into a
@@ -40,10 +41,7 @@ export async function createUnlessPresent<T>(
     return response.etag;
   } catch (error) {
     if (statusOf(error) === 409) {
-      throw new ConflictError(await readCurrent(), {
-        da: 'Det findes allerede; en anden har måske oprettet det imens.',
-        en: 'It already exists; someone else may have created it meanwhile.',
-      });
+      throw new ConflictError(await readCurrent(), ERRORS_TEXTS.storage.itAlreadyExistsSomeone);
     }
     throw error;
   }

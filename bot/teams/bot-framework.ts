@@ -12,7 +12,7 @@ import { AppCredentials, AuthenticationConstants } from 'botframework-connector'
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
-import { BOT_TEXTS } from './bot-texts.js';
+import { CHAT_TEXTS } from '../../texts/chat.js';
 import type { ConversationRef } from './conversation-ref.js';
 import {
   createConnectorClient,
@@ -307,7 +307,7 @@ class MusCloudAdapter extends CloudAdapter {
     // Only a user who did something is waiting for an answer; install events and the like get none.
     if (activity.type !== 'message' && activity.type !== 'invoke') return;
     try {
-      await context.sendActivity(pick(BOT_TEXTS.apology, localeFrom(activity.locale)));
+      await context.sendActivity(pick(CHAT_TEXTS.bot.apology, localeFrom(activity.locale)));
     } catch (sendError) {
       this.log.error({ err: sendError, activityId: activity.id }, 'could not send the apology');
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { localeFrom, pick } from '../mus/bilingual.js';
 import type { ConversationStore } from '../mus/repositories.js';
-import { BOT_TEXTS } from './bot-texts.js';
+import { CHAT_TEXTS } from '../../texts/chat.js';
 import {
   TeamsActivityHandler,
   TurnContext,
@@ -42,7 +42,7 @@ export class MusActivityHandler extends TeamsActivityHandler {
         const text = TurnContext.removeRecipientMention(context.activity) ?? '';
         await this.deps.router.message(turn, text);
       } else {
-        await context.sendActivity(pick(BOT_TEXTS.help, localeFrom(context.activity.locale)));
+        await context.sendActivity(pick(CHAT_TEXTS.bot.help, localeFrom(context.activity.locale)));
       }
       await next();
     });
@@ -94,7 +94,7 @@ export class MusActivityHandler extends TeamsActivityHandler {
     const turn = this.incomingTurn(context);
     const locale = localeFrom(context.activity.locale);
     if (!this.deps.router || !turn) {
-      return invokeMessage(pick(BOT_TEXTS.help, locale));
+      return invokeMessage(pick(CHAT_TEXTS.bot.help, locale));
     }
     const action = invokeValue.action;
     const data: unknown = action?.data;

@@ -17,15 +17,10 @@ import type {
   Turn,
   TurnRouter,
 } from './turn.js';
+import { CHAT_TEXTS } from '../../texts/chat.js';
 
-const UNKNOWN_ACTION: Bilingual = {
-  da: 'Den knap kender jeg ikke. Kortet er måske fra en ældre udgave af appen.',
-  en: 'I do not know that button. The card may be from an older version of the app.',
-};
-const UNEXPECTED: Bilingual = {
-  da: 'Beklager, der gik noget galt hos os. Prøv igen om lidt; intet af det gemte er gået tabt.',
-  en: 'Sorry, something went wrong on our side. Please try again shortly; nothing saved was lost.',
-};
+const UNKNOWN_ACTION: Bilingual = CHAT_TEXTS.router.unknownAction;
+const UNEXPECTED: Bilingual = CHAT_TEXTS.router.unexpected;
 
 /**
  * Routes what Teams sends to the app's modules: typed commands to the command module, card buttons

@@ -1,5 +1,6 @@
 import type { Locale } from '../mus/bilingual.js';
 import type { RoundKind } from '../mus/round.js';
+import { CHAT_TEXTS } from '../../texts/chat.js';
 
 /** A command typed to the bot, in Danish or English. */
 export type Command =
@@ -11,10 +12,10 @@ export type Command =
 
 /** The commands as the manifest lists them: Danish first, English second. */
 export const COMMANDS: readonly { da: string; en: string; hrOnly: boolean }[] = [
-  { da: 'hjælp', en: 'help', hrOnly: false },
-  { da: 'ny runde', en: 'new round', hrOnly: true },
-  { da: 'status', en: 'status', hrOnly: true },
-  { da: 'runder', en: 'rounds', hrOnly: true },
+  { ...CHAT_TEXTS.commandWords.help, hrOnly: false },
+  { ...CHAT_TEXTS.commandWords.newRound, hrOnly: true },
+  { ...CHAT_TEXTS.commandWords.status, hrOnly: true },
+  { ...CHAT_TEXTS.commandWords.rounds, hrOnly: true },
 ];
 
 /** Reads a command from message text whose @mention of the bot has been removed. */

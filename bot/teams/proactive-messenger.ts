@@ -1,16 +1,14 @@
 import type { Messenger } from '../rollout/deliver-card.js';
 import type { BotFramework } from './bot-framework.js';
 import { toConversationRef } from './conversation-ref.js';
+import { CHAT_TEXTS } from '../../texts/chat.js';
 
 const INVALID_REFERENCE = {
   ok: false as const,
   status: 400,
   permanent: true,
   code: 'invalid_reference',
-  reasonText: {
-    da: 'den gemte samtale med brugeren kan ikke læses',
-    en: 'the stored conversation with the user cannot be read',
-  },
+  reasonText: CHAT_TEXTS.proactive.reasonText,
 };
 
 /** The rollout's Messenger on top of the Bot Framework transport. */

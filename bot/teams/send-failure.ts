@@ -1,4 +1,6 @@
 import type { Bilingual } from '../mus/bilingual.js';
+import { CHAT_TEXTS } from '../../texts/chat.js';
+import { fill } from '../../texts/fill.js';
 
 /**
  * Turns what the Bot Connector answered into a failure the rollout can act on: retry (honouring
@@ -51,58 +53,19 @@ export interface FailedCall {
 }
 
 const REASONS: Record<FailureCode, Bilingual> = {
-  throttled: {
-    da: 'Teams bremser afsendelsen (for mange beskeder på kort tid)',
-    en: 'Teams is throttling the bot (too many messages in a short time)',
-  },
-  blocked_by_user: {
-    da: 'brugeren har blokeret appen',
-    en: 'the user has blocked the app',
-  },
-  not_installed: {
-    da: 'appen er ikke installeret hos brugeren (eller er fjernet)',
-    en: 'the app is not installed for the user (or was removed)',
-  },
-  disabled_by_admin: {
-    da: 'en administrator har slået appen fra',
-    en: 'an administrator has disabled the app',
-  },
-  conversation_not_found: {
-    da: 'samtalen med brugeren findes ikke længere; appen er måske fjernet',
-    en: 'the conversation with the user no longer exists; the app may have been removed',
-  },
-  activity_not_found: {
-    da: 'beskeden findes ikke længere i samtalen',
-    en: 'the message no longer exists in the conversation',
-  },
-  unauthorized: {
-    da: 'botten kunne ikke logge ind hos Teams (tjek botlegitimationen)',
-    en: 'the bot could not sign in to Teams (check the bot credentials)',
-  },
-  rejected: {
-    da: 'Teams afviste beskeden som ugyldig',
-    en: 'Teams rejected the message as invalid',
-  },
-  too_large: {
-    da: 'beskeden er for stor til Teams',
-    en: 'the message is too large for Teams',
-  },
-  conflict: {
-    da: 'Teams meldte om en samtidig ændring',
-    en: 'Teams reported a concurrent change',
-  },
-  service_error: {
-    da: 'Teams svarede med en midlertidig fejl',
-    en: 'Teams answered with a temporary error',
-  },
-  timeout: {
-    da: 'Teams svarede ikke i tide',
-    en: 'Teams did not answer in time',
-  },
-  network_error: {
-    da: 'kunne ikke nå Teams (netværksfejl)',
-    en: 'could not reach Teams (network error)',
-  },
+  throttled: CHAT_TEXTS.sendFailure.throttled,
+  blocked_by_user: CHAT_TEXTS.sendFailure.blocked_by_user,
+  not_installed: CHAT_TEXTS.sendFailure.not_installed,
+  disabled_by_admin: CHAT_TEXTS.sendFailure.disabled_by_admin,
+  conversation_not_found: CHAT_TEXTS.sendFailure.conversation_not_found,
+  activity_not_found: CHAT_TEXTS.sendFailure.activity_not_found,
+  unauthorized: CHAT_TEXTS.sendFailure.unauthorized,
+  rejected: CHAT_TEXTS.sendFailure.rejected,
+  too_large: CHAT_TEXTS.sendFailure.too_large,
+  conflict: CHAT_TEXTS.sendFailure.conflict,
+  service_error: CHAT_TEXTS.sendFailure.service_error,
+  timeout: CHAT_TEXTS.sendFailure.timeout,
+  network_error: CHAT_TEXTS.sendFailure.network_error,
 };
 
 /** Statuses worth another try (Teams docs: throttling and transient gateway errors); 0 = no answer. */
@@ -173,5 +136,5 @@ export function describeFailure(call: FailedCall): CallFailure {
 }
 
 function statusSuffix(text: Bilingual, status: number): Bilingual {
-  return { da: `${text.da} (HTTP ${status})`, en: `${text.en} (HTTP ${status})` };
+  return fill(CHAT_TEXTS.sendFailure.http, { text, status });
 }

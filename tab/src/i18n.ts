@@ -1,4 +1,6 @@
 import type { Bilingual, Locale } from '../../bot/mus/bilingual.js';
+import { STATUS_TEXTS } from '../../texts/status.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 
 /*
  * Every text the tab shows, Danish first with its English translation. The user's language comes from
@@ -65,7 +67,7 @@ export const TEXTS = {
   },
   round: { da: 'Runde', en: 'Round' },
   chooseRound: { da: 'Vælg runde', en: 'Choose round' },
-  roundClosed: { da: '(lukket)', en: '(closed)' },
+  roundClosed: TERM_TEXTS.closedMark,
   mySkemaHeading: { da: 'Min MUS', en: 'My MUS' },
   mySkemaStatus: { da: 'Status', en: 'Status' },
   myLeader: { da: 'Leder', en: 'Leader' },
@@ -77,10 +79,7 @@ export const TEXTS = {
     da: 'Dine medarbejdere i runden, hvor langt de er, og hvornår I holder samtalen.',
     en: 'Your employees in the round, how far they are, and when you hold the talk.',
   },
-  teamEmpty: {
-    da: 'Du har ingen medarbejdere i denne runde.',
-    en: 'You have no employees in this round.',
-  },
+  teamEmpty: TERM_TEXTS.noEmployeesInRound,
   colName: { da: 'Navn', en: 'Name' },
   colDepartment: { da: 'Afdeling', en: 'Department' },
   colStatus: { da: 'Status', en: 'Status' },
@@ -88,7 +87,7 @@ export const TEXTS = {
   colOpen: { da: 'Skema', en: 'Form' },
   open: { da: 'Åbn', en: 'Open' },
   openSkemaOf: { da: 'Åbn skemaet for {name}', en: 'Open the form of {name}' },
-  notSent: { da: 'Ikke sendt endnu', en: 'Not sent yet' },
+  notSent: STATUS_TEXTS.skema.notSent,
   noRoundsHr: {
     da: 'Der er ingen runder endnu. Skriv kerneopgaven, og opret den første runde under Opsætning — eller skriv @MUS for Teams ny runde og rundens navn i HR-kanalen. Så kan du følge den her.',
     en: "There are no rounds yet. Write the core task and create the first round under Setup — or write @MUS for Teams new round and the round's name in the HR channel. Then you can follow it here.",
@@ -121,7 +120,7 @@ export const TEXTS = {
     en: '“Waiting for the app”: the person does not have the app yet; the card goes out by itself once they get it, until the step’s deadline. “Not installed”: they still did not have it at the deadline, or they blocked the app. “Failed”: Teams did not accept the card. The round’s card in the HR channel has a button to resend to each group.',
   },
   ovStepName: { da: '{step}. {name}', en: '{step}. {name}' },
-  ovNotLaunched: { da: 'Endnu ikke', en: 'Not yet' },
+  ovNotLaunched: TERM_TEXTS.notYet,
   myDataHeading: { da: 'Mine data', en: 'My data' },
   myDataHelp: {
     da: 'Hent alt, hvad appen gemmer om dig: dine svar, noterne og aftalerne fra dine samtaler, og hvem der har åbnet dit skema. Som leder får du også dine egne private noter med.',
@@ -132,11 +131,11 @@ export const TEXTS = {
   colStep: { da: 'Trin', en: 'Step' },
   colDeadline: { da: 'Frist', en: 'Deadline' },
   colLaunched: { da: 'Sat i gang', en: 'Launched' },
-  colSent: { da: 'Sendt', en: 'Sent' },
-  colPending: { da: 'I kø', en: 'Queued' },
-  colWaiting: { da: 'Venter på appen', en: 'Waiting for the app' },
-  colFailed: { da: 'Fejlet', en: 'Failed' },
-  colNotInstalled: { da: 'Ikke installeret', en: 'Not installed' },
+  colSent: STATUS_TEXTS.delivery.sent,
+  colPending: STATUS_TEXTS.delivery.pending,
+  colWaiting: STATUS_TEXTS.delivery.waiting,
+  colFailed: STATUS_TEXTS.delivery.failed,
+  colNotInstalled: STATUS_TEXTS.delivery.notInstalled,
   ovTalksHeading: { da: 'Samtalerne', en: 'The talks' },
   ovTalksDue: {
     da: 'Samtalerne skal være holdt senest {date}. {held} af {total} samtaler er holdt.',
@@ -209,7 +208,7 @@ export const TEXTS = {
   },
   back: { da: '← Tilbage til oversigten', en: '← Back to the overview' },
   switchEmployee: { da: 'Skift medarbejder', en: 'Switch employee' },
-  coreTask: { da: 'Vores kerneopgave', en: 'Our core task' },
+  coreTask: TERM_TEXTS.ourCoreTask,
   coreTaskMissing: {
     da: 'HR har ikke skrevet organisationens kerneopgave endnu.',
     en: "HR has not written the organisation's core task yet.",
@@ -244,11 +243,11 @@ export const TEXTS = {
     da: 'Sørg for, at I har samme forståelse af disse fire, før I går i dybden. Sæt flueben, når I er enige.',
     en: 'Make sure you share the same understanding of these four before you go deeper. Tick each when you agree.',
   },
-  watchOuts: { da: 'Vær opmærksom på', en: 'Watch out for' },
+  watchOuts: TERM_TEXTS.watchOutFor,
   timerHeading: { da: 'Samtalen: 45 minutter', en: 'The talk: 45 minutes' },
   timerLeft: { da: '{time} tilbage', en: '{time} left' },
   timerOver: { da: '{time} over tiden', en: '{time} over time' },
-  timerStart: { da: 'Start uret', en: 'Start the timer' },
+  timerStart: TERM_TEXTS.startTimer,
   timerPause: { da: 'Pause', en: 'Pause' },
   timerResume: { da: 'Fortsæt', en: 'Resume' },
   timerReset: { da: 'Nulstil', en: 'Reset' },
@@ -273,7 +272,7 @@ export const TEXTS = {
     en: 'Start the talk to write notes and tick the understandings.',
   },
   preparation: { da: 'Medarbejderens forberedelse', en: "The employee's preparation" },
-  yourPreparation: { da: 'Din forberedelse', en: 'Your preparation' },
+  yourPreparation: TERM_TEXTS.yourPreparation,
   notAnswered: { da: 'Ikke besvaret.', en: 'Not answered.' },
   talkNotes: { da: 'Noter fra samtalen', en: 'Notes from the talk' },
   talkNotesFor: { da: 'Noter fra samtalen: {section}', en: 'Notes from the talk: {section}' },
@@ -284,7 +283,7 @@ export const TEXTS = {
   leaderNotes: { da: 'Lederens noter', en: "The leader's notes" },
   noNotes: { da: 'Ingen noter.', en: 'No notes.' },
   privateNoteHeading: { da: 'Dine private noter', en: 'Your private notes' },
-  privateNoteBadge: { da: 'Kun synlige for dig', en: 'Only visible to you' },
+  privateNoteBadge: TERM_TEXTS.privateNotesOnlyYou,
   privateNoteHint: {
     da: 'Hverken medarbejderen eller HR kan se dem.',
     en: 'Neither the employee nor HR can see them.',
@@ -325,9 +324,9 @@ export const TEXTS = {
     da: 'Aftalen var ændret af en anden; her er den nyeste udgave. Vælg igen, hvis du stadig vil ændre den.',
     en: 'Someone else had changed the agreement; this is the latest version. Choose again if you still want to change it.',
   },
-  responsible: { da: 'Ansvarlig', en: 'Responsible' },
-  due: { da: 'Frist', en: 'Due' },
-  followUp: { da: 'Opfølgning', en: 'Follow-up' },
+  responsible: TERM_TEXTS.agreementOwner,
+  due: TERM_TEXTS.agreementDue,
+  followUp: TERM_TEXTS.followUp,
   finalise: { da: 'Afslut samtalen', en: 'Finalise the talk' },
   finaliseTitle: { da: 'Afslut samtalen?', en: 'Finalise the talk?' },
   finaliseText: {
@@ -478,7 +477,7 @@ export const TEXTS = {
     en: 'The talk is under way. When {leader} finalises it, you will see the notes and agreements here.',
   },
   summaryHeading: { da: 'Opsamling fra samtalen', en: 'Summary of the talk' },
-  acknowledgeHeading: { da: 'Kvittér for opsamlingen', en: 'Acknowledge the summary' },
+  acknowledgeHeading: TERM_TEXTS.acknowledgeSummary,
   acknowledgeIntro: {
     da: 'Læs noterne og aftalerne igennem. Du kan skrive en kommentar, hvis du ser noget anderledes.',
     en: 'Read through the notes and agreements. You can add a comment if you see something differently.',
@@ -486,7 +485,7 @@ export const TEXTS = {
   commentLabel: { da: 'Kommentar (valgfri)', en: 'Comment (optional)' },
   acknowledge: { da: 'Kvittér', en: 'Acknowledge' },
   acknowledged: { da: 'Du kvitterede {date}.', en: 'You acknowledged on {date}.' },
-  yourComment: { da: 'Din kommentar', en: 'Your comment' },
+  yourComment: TERM_TEXTS.yourComment,
   myAgreements: { da: 'Mine aftaler', en: 'My agreements' },
   printButton: { da: 'Udskriv / gem som PDF', en: 'Print / save as PDF' },
   printOpen: { da: 'Udskriv det aftalte', en: 'Print what was agreed' },
@@ -505,7 +504,7 @@ export const TEXTS = {
     da: 'Det aftalte kan udskrives, når lederen har afsluttet samtalen.',
     en: 'What was agreed can be printed once the leader has finalised the talk.',
   },
-  followUpFromLast: { da: 'Opfølgning fra sidst', en: 'Follow-up from last time' },
+  followUpFromLast: TERM_TEXTS.followUpFromLast,
   followUpFromLastIntro: {
     da: 'Begynd med at se tilbage: hvordan gik det med aftalerne fra sidste samtale?',
     en: 'Begin by looking back: how did the agreements from the last talk go?',
@@ -562,7 +561,7 @@ export const TEXTS = {
     da: 'I denne runde holder din leder én samtale med hele teamet. Du forbereder dig i dit eget skema; når samtalen er afsluttet, læser du teamets opsamling og kvitterer her.',
     en: 'In this round your leader holds one talk with the whole team. You prepare in your own form; once the talk is finalised, you read the team’s summary and acknowledge it here.',
   },
-  openGroupTalk: { da: 'Åbn gruppesamtalen', en: 'Open the group talk' },
+  openGroupTalk: TERM_TEXTS.openGroupTalk,
   groupMembers: { da: 'Deltagere', en: 'Participants' },
   groupPrepared: {
     da: '{count} af {total} har forberedt sig.',
@@ -599,7 +598,7 @@ export const TEXTS = {
   groupStatusHeld: { da: 'I gang', en: 'Under way' },
   groupStatusFinalised: { da: 'Afsluttet', en: 'Finalised' },
   groupStatus: { da: 'Status', en: 'Status' },
-  openSetup: { da: 'Opsætning', en: 'Setup' },
+  openSetup: TERM_TEXTS.setup,
   openSetupHint: {
     da: 'Kerneopgaven, HR-kontakten, rundens skema, frister og tekst til medarbejderne.',
     en: 'The core task, the HR contact, the round’s form, deadlines and text for the employees.',

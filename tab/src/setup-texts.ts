@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../bot/mus/bilingual.js';
+import { TERM_TEXTS } from '../../texts/terms.js';
 import { fillIn } from './i18n.js';
 
 /*
@@ -8,7 +9,7 @@ import { fillIn } from './i18n.js';
  */
 
 export const SETUP_TEXTS = {
-  setupHeading: { da: 'Opsætning', en: 'Setup' },
+  setupHeading: TERM_TEXTS.setup,
   setupIntro: {
     da: 'Her gør du runden klar: skriv kerneopgaven, som alt i metoden tager udgangspunkt i, tilpas skemaet, sæt fristerne og skriv dine egne ord til medarbejderne.',
     en: 'Get the round ready here: write the core task that everything in the method starts from, adapt the form, set the deadlines and write your own words to the employees.',

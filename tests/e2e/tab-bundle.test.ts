@@ -15,6 +15,9 @@ function sources(dir: string): string[] {
   );
 }
 
+/** Catalogue modules only the bot speaks (cards, chat, API errors): the tab must not download them. */
+const BOT_ONLY_TEXTS = ['texts/cards.ts'];
+
 describe("the tab's bundle", function () {
   this.timeout(60_000);
 
@@ -27,7 +30,7 @@ describe("the tab's bundle", function () {
     assert.ok(size.totalGzipped < 60 * 1024, `${size.totalGzipped} bytes gzipped`);
   });
 
-  it("holds neither TeamsFx nor MSAL, and of the server's code only the pure domain and the status labels", async () => {
+  it("holds neither TeamsFx nor MSAL, and of the server's code only the pure domain, the status labels and the shared texts", async () => {
     const { mainInputs } = await builtTab();
     assert.deepEqual(
       mainInputs.filter((input) => /teamsfx|msal/i.test(input)),
@@ -39,6 +42,12 @@ describe("the tab's bundle", function () {
       fromBot.filter(
         (input) => !input.startsWith('bot/mus/') && input !== 'bot/cards/skema-status-labels.ts',
       ),
+      [],
+    );
+    // The catalogue is split by feature so the tab bundles only what it shows, never the cards' texts.
+    const fromTexts = mainInputs.filter((input) => input.startsWith('texts/'));
+    assert.deepEqual(
+      fromTexts.filter((input) => BOT_ONLY_TEXTS.includes(input)),
       [],
     );
   });

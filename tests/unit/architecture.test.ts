@@ -13,7 +13,7 @@ import ts from 'typescript';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The code that ships; tests may use any SDK to build their fakes. */
-const SHIPPED = ['bot', 'scripts', join('tab', 'src')];
+const SHIPPED = ['bot', 'scripts', join('tab', 'src'), 'texts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(repoRoot, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -74,16 +74,33 @@ describe('architecture: who may import what', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('no file of bot/mus reaches outside bot/mus by a relative import', () => {
+  it('no file of bot/mus reaches outside bot/mus by a relative import, but for the text catalogue (texts/)', () => {
     const mus = resolve(repoRoot, 'bot', 'mus');
+    const texts = resolve(repoRoot, 'texts');
     const offenders = files
       .filter((f) => f.path.startsWith('bot/mus/'))
       .flatMap((f) =>
         f.imports
           .filter((s) => s.startsWith('.'))
-          .filter((s) => relative(mus, resolve(repoRoot, dirname(f.path), s)).startsWith('..'))
+          .filter((s) => {
+            const target = resolve(repoRoot, dirname(f.path), s);
+            return (
+              relative(mus, target).startsWith('..') && relative(texts, target).startsWith('..')
+            );
+          })
           .map((s) => `${f.path} → ${s}`),
       );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the text catalogue (texts/) imports no package and nothing of ours but the Bilingual type, so the tab can bundle it', () => {
+    const catalogue = files.filter((f) => f.path.startsWith('texts/'));
+    assert.ok(catalogue.length > 1, 'the catalogue modules are found');
+    const offenders = catalogue.flatMap((f) =>
+      f.imports
+        .filter((s) => !s.startsWith('./') && s !== '../bot/mus/bilingual.js')
+        .map((s) => `${f.path} → ${s}`),
+    );
     assert.deepEqual(offenders, []);
   });
 

@@ -9,22 +9,13 @@ import { renderAgreementCard } from '../../rollout/agreement-reminders.js';
 import { updateAgreement } from '../../skema/agreements.js';
 import type { SkemaServices } from '../../skema/skema-services.js';
 import type { BotServices } from '../bot-services.js';
-import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler, CardActionResult } from '../turn.js';
 import { readPayload, agreementPayload } from './card-payloads.js';
+import { CHAT_TEXTS } from '../../../texts/chat.js';
 
-const NOT_YOURS: Bilingual = {
-  da: 'Du kan kun opdatere aftaler, du selv er ansvarlig for, eller som er lavet i en samtale, du har holdt som leder.',
-  en: 'You can only update agreements you carry out yourself, or that were made in a talk you held as the leader.',
-};
-const MALFORMED: Bilingual = {
-  da: 'Kortet kunne ikke læses. Åbn aftalen i fanen "Mine MUS".',
-  en: 'The card could not be read. Open the agreement in the "My MUS" tab.',
-};
-const GONE: Bilingual = {
-  da: 'Aftalen findes ikke længere.',
-  en: 'The agreement no longer exists.',
-};
+const NOT_YOURS: Bilingual = CHAT_TEXTS.agreementActions.notYours;
+const MALFORMED: Bilingual = CHAT_TEXTS.agreementActions.malformed;
+const GONE: Bilingual = CHAT_TEXTS.agreementActions.gone;
 
 /**
  * The agreement card's status buttons. The status changes through the same use case as the tab's
@@ -37,7 +28,7 @@ export function agreementActions(
 ): Record<string, CardActionHandler> {
   const setStatus: CardActionHandler = async (turn, data): Promise<CardActionResult> => {
     const person = turn.person;
-    if (!person) return { message: COMMAND_TEXTS.notOnRoster };
+    if (!person) return { message: CHAT_TEXTS.commands.notOnRoster };
     const input = readPayload(agreementPayload, data);
     if (!input) return { message: MALFORMED };
     const ref = { roundId: input.roundId, employeeEmail: input.employeeEmail };

@@ -4,14 +4,11 @@ import type { Bilingual } from '../../mus/bilingual.js';
 import { ConflictError, RuleError, ValidationError } from '../../mus/errors.js';
 import { EVALUATION_STATEMENTS, type EvaluationInput } from '../../mus/evaluation.js';
 import type { BotServices } from '../bot-services.js';
-import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler } from '../turn.js';
 import { readPayload, roundPayload } from './card-payloads.js';
+import { CHAT_TEXTS } from '../../../texts/chat.js';
 
-const MALFORMED: Bilingual = {
-  da: 'Kortet kunne ikke læses. Skriv **status** for at få et nyt.',
-  en: 'The card could not be read. Write **status** to get a new one.',
-};
+const MALFORMED: Bilingual = CHAT_TEXTS.evaluationActions.malformed;
 const SCORE = /^[1-5]$/;
 
 /**
@@ -54,13 +51,13 @@ export function evaluationActions(services: BotServices): Record<string, CardAct
   return {
     [EVALUATION_VERB]: async (turn, data) => {
       const person = turn.person;
-      if (!person) return { message: COMMAND_TEXTS.notOnRoster };
+      if (!person) return { message: CHAT_TEXTS.commands.notOnRoster };
       const payload = readPayload(roundPayload, data);
       if (!payload) return { message: MALFORMED };
       const { roundId } = payload;
       const round = await services.repositories.rounds.get(person.orgId, roundId);
       if (!round) {
-        return { message: { da: 'Runden findes ikke.', en: 'The round does not exist.' } };
+        return { message: CHAT_TEXTS.evaluationActions.roundDoesNotExist };
       }
       const view = { locale: turn.locale, round: round.value };
       const { input, typed } = readInput(data);

@@ -3,19 +3,16 @@ import { recordStepLaunch, roundNotFound } from '../../rollout/launch-step.js';
 import type { ResendableStatus } from '../../rollout/delivery.js';
 import type { BotServices } from '../bot-services.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
-import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import { readPayload, resendPayload, roundPayload, stepPayload } from './card-payloads.js';
+import { CHAT_TEXTS } from '../../../texts/chat.js';
 
 const BAD_ACTION = {
-  message: {
-    da: 'Kortet er forældet eller ugyldigt. Skriv **status** for at få et nyt.',
-    en: 'The card is out of date or invalid. Write **status** to get a new one.',
-  },
+  message: CHAT_TEXTS.roundActions.cardOutDateOr,
 } satisfies CardActionResult;
 
 function hrOnly(turn: Turn): CardActionResult | undefined {
-  if (!turn.person) return { message: COMMAND_TEXTS.notOnRoster };
-  if (!may.launchSteps(turn.person)) return { message: COMMAND_TEXTS.notHr };
+  if (!turn.person) return { message: CHAT_TEXTS.commands.notOnRoster };
+  if (!may.launchSteps(turn.person)) return { message: CHAT_TEXTS.commands.notHr };
   return undefined;
 }
 

@@ -24,22 +24,13 @@ import { recentVersions } from '../../skema/recent-versions.js';
 import type { SkemaServices } from '../../skema/skema-services.js';
 import type { BotServices } from '../bot-services.js';
 import { ttlCache } from '../../ttl-cache.js';
-import { COMMAND_TEXTS } from '../commands/command-texts.js';
 import type { CardActionHandler, CardActionResult, Turn } from '../turn.js';
 import { readPayload, skemaPayload } from './card-payloads.js';
+import { CHAT_TEXTS } from '../../../texts/chat.js';
 
-const NOT_YOURS: Bilingual = {
-  da: 'Dette MUS-skema tilhører en anden. Du kan kun udfylde dit eget.',
-  en: 'This MUS form belongs to someone else. You can only fill in your own.',
-};
-const NO_SKEMA: Bilingual = {
-  da: 'Vi kan ikke finde dit MUS-skema til denne runde. Kontakt HR, hvis du mener, det er en fejl.',
-  en: 'We cannot find your MUS form for this round. Contact HR if you think this is a mistake.',
-};
-const MALFORMED: Bilingual = {
-  da: 'Kortet kunne ikke læses. Her er dit skema, som det er gemt nu.',
-  en: 'The card could not be read. Here is your form as it is saved now.',
-};
+const NOT_YOURS: Bilingual = CHAT_TEXTS.skemaActions.notYours;
+const NO_SKEMA: Bilingual = CHAT_TEXTS.skemaActions.noSkema;
+const MALFORMED: Bilingual = CHAT_TEXTS.skemaActions.malformed;
 
 /** How long the card's header (core task, round and leader's names) is reused between clicks. */
 const HEADER_CACHE_MS = 30_000;
@@ -111,7 +102,7 @@ export function skemaActions(
     forWrite = false,
   ): Promise<{ person: Person; stored: Versioned<Skema>; etag: string } | CardActionResult> => {
     const person = turn.person;
-    if (!person) return { message: COMMAND_TEXTS.notOnRoster };
+    if (!person) return { message: CHAT_TEXTS.commands.notOnRoster };
     const ids = readPayload(skemaPayload, data);
     if (!ids) {
       const roundId = typeof data.roundId === 'string' ? data.roundId : undefined;

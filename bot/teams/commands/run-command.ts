@@ -4,11 +4,12 @@ import { may } from '../../mus/access-rules.js';
 import { DomainError } from '../../mus/errors.js';
 import { stepDefinition } from '../../mus/rollout-steps.js';
 import { createRound } from '../../rollout/create-round.js';
-import { BOT_TEXTS } from '../bot-texts.js';
+import { BOT_MENTION } from '../../mus/glossary.js';
+import { CHAT_TEXTS } from '../../../texts/chat.js';
+import { fill } from '../../../texts/fill.js';
 import type { BotServices } from '../bot-services.js';
 import type { Command } from '../parse-command.js';
 import type { Turn } from '../turn.js';
-import { COMMAND_TEXTS } from './command-texts.js';
 
 /**
  * Answers a typed command. HR's commands (new round, status, rounds) work for people with the hr
@@ -23,25 +24,29 @@ export async function runCommand(
   const person = turn.person;
   const isHr = person !== undefined && may.manageRounds(person);
   if (command.kind === 'help') {
-    await turn.reply({ text: t(isHr ? COMMAND_TEXTS.hrHelp : BOT_TEXTS.help) });
+    await turn.reply({
+      text: t(
+        isHr ? fill(CHAT_TEXTS.commands.hrHelp, { mention: BOT_MENTION }) : CHAT_TEXTS.bot.help,
+      ),
+    });
     return;
   }
   if (command.kind === 'unknown') {
-    await turn.reply({ text: t(COMMAND_TEXTS.unknown) });
+    await turn.reply({ text: t(CHAT_TEXTS.commands.unknown) });
     return;
   }
   if (!person) {
-    await turn.reply({ text: t(COMMAND_TEXTS.notOnRoster) });
+    await turn.reply({ text: t(CHAT_TEXTS.commands.notOnRoster) });
     return;
   }
   if (!isHr) {
-    await turn.reply({ text: t(COMMAND_TEXTS.notHr) });
+    await turn.reply({ text: t(CHAT_TEXTS.commands.notHr) });
     return;
   }
 
   if (command.kind === 'new-round') {
     if (!command.name) {
-      await turn.reply({ text: t(COMMAND_TEXTS.roundNameMissing) });
+      await turn.reply({ text: t(CHAT_TEXTS.commands.roundNameMissing) });
       return;
     }
     try {
@@ -74,7 +79,7 @@ export async function runCommand(
 
   const rounds = await services.repositories.rounds.list(person.orgId);
   if (rounds.length === 0) {
-    await turn.reply({ text: t(COMMAND_TEXTS.noRounds) });
+    await turn.reply({ text: t(CHAT_TEXTS.commands.noRounds) });
     return;
   }
   if (command.kind === 'rounds') {

@@ -3,6 +3,7 @@ import { PHASES } from '../../../bot/mus/default-template.js';
 import { skemaName, TERMS } from '../../../bot/mus/glossary.js';
 import type { RoundKind, TemplateSection } from '../api-types.js';
 import { h, replace } from '../dom.js';
+import { SKEMA_PREVIEW_TEXTS as TEXTS } from '../../../texts/skema-preview.js';
 
 /*
  * The skema as the employee will meet it, drawn from HR's unsaved draft: the core task on top, the
@@ -17,19 +18,6 @@ export interface PreviewInput {
   coreTask: string;
   sections: readonly TemplateSection[];
 }
-
-const TEXTS = {
-  answerHere: {
-    da: 'Her skriver medarbejderen sit svar.',
-    en: 'The employee writes their answer here.',
-  },
-  duringTalk: {
-    da: 'Udfyldes af jer sammen under samtalen.',
-    en: 'Filled in by the two of you during the talk.',
-  },
-  untitled: { da: '(uden overskrift)', en: '(no heading)' },
-  noPrompt: { da: '(spørgsmålet mangler)', en: '(the question is missing)' },
-} satisfies Record<string, Bilingual>;
 
 /** Redraws the preview into `root` (called on every keystroke, so kept plain). */
 export function drawPreview(root: HTMLElement, input: PreviewInput): void {

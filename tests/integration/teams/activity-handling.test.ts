@@ -4,7 +4,7 @@ import {
   type BotFramework,
   type TurnContext,
 } from '../../../bot/teams/bot-framework.js';
-import { BOT_TEXTS } from '../../../bot/teams/bot-texts.js';
+import { CHAT_TEXTS } from '../../../texts/chat.js';
 import { MusActivityHandler } from '../../../bot/teams/mus-activity-handler.js';
 import { startBotTestServer, type BotTestServer } from '../../helpers/bot-test-server.js';
 import { FakeBotConnector } from '../../helpers/fake-bot-connector/index.js';
@@ -89,7 +89,7 @@ describe('Teams activities over /api/messages (dev mode)', () => {
     const [reply, ...more] = connector.sentTo(conversationId);
     assert.equal(more.length, 0);
     assert.equal(reply?.replyToId, message.id);
-    assert.equal(reply?.activity.text, BOT_TEXTS.help.da);
+    assert.equal(reply?.activity.text, CHAT_TEXTS.bot.help.da);
     const [call] = connector.requests({ route: 'replyToActivity' });
     assert.equal(
       call?.path,
@@ -100,7 +100,7 @@ describe('Teams activities over /api/messages (dev mode)', () => {
 
   it('a user whose Teams speaks English gets the help text in English', async () => {
     await server.post(personalMessage({ serviceUrl: connector.url, locale: 'en-GB' }));
-    assert.equal(connector.activities()[0]?.activity.text, BOT_TEXTS.help.en);
+    assert.equal(connector.activities()[0]?.activity.text, CHAT_TEXTS.bot.help.en);
   });
 
   it('a personal message stores the 1:1 conversation reference under personal:<userId>', async () => {
@@ -152,7 +152,7 @@ describe('Teams activities over /api/messages (dev mode)', () => {
 
     assert.equal(response.status, 200);
     const texts = connector.activities().map((sent) => String(sent.activity.text));
-    assert.deepEqual(texts, [BOT_TEXTS.apology.en]);
+    assert.deepEqual(texts, [CHAT_TEXTS.bot.apology.en]);
     assert.ok(!texts.some((text) => text.includes('secret') || text.includes('exploded')));
     const logged = logLines.find((line) => line.level === ERROR_LEVEL);
     assert.equal(logged?.msg, 'bot turn failed');

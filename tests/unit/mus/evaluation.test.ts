@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {
-  EVALUATION_COMMENT_PROMPT,
   EVALUATION_SCALE,
   EVALUATION_STATEMENTS,
   MIN_GROUP_SIZE,
 } from '../../../bot/mus/evaluation.js';
 import { assertBilingual } from './builders.js';
+import { EVALUATION_COMMENT_TEXTS } from '../../../texts/evaluation.js';
 
 describe('evaluation', () => {
   it('asks the five statements of step 5, each with a unique id', () => {
@@ -27,7 +27,7 @@ describe('evaluation', () => {
   it('shows every statement, scale point and the comment prompt in both languages', () => {
     for (const s of EVALUATION_STATEMENTS) assertBilingual(s.text, s.id);
     EVALUATION_SCALE.forEach((p, i) => assertBilingual(p, `scale ${i + 1}`));
-    assertBilingual(EVALUATION_COMMENT_PROMPT, 'comment prompt');
+    assertBilingual(EVALUATION_COMMENT_TEXTS.prompt, 'comment prompt');
   });
 
   it('reports results only for groups of at least five', () => {

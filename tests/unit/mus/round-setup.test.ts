@@ -4,11 +4,11 @@ import {
   canEditInvitation,
   checkLaunch,
   closeRound,
-  CORE_TASK_FIRST,
   withInvitation,
 } from '../../../bot/mus/round.js';
 import { INVITATION_QUESTIONS_MAX } from '../../../bot/mus/step-two-invitation.js';
 import { aRound, launchedThrough, NOW } from './builders.js';
+import { ROUND_RULE_TEXTS } from '../../../texts/rules.js';
 
 const question = (da: string) => ({ da, en: `${da} (en)` });
 
@@ -16,9 +16,13 @@ describe('setting a round up', () => {
   describe('the core task comes before step 1', () => {
     it('step 1 is refused while the organisation has no core task, saying where to write it', () => {
       const check = checkLaunch(aRound(), 1, { coreTask: '   ' });
-      assert.deepEqual(check, { ok: false, alreadyLaunched: false, reason: CORE_TASK_FIRST });
-      assert.match(CORE_TASK_FIRST.da, /Opsætning/);
-      assert.match(CORE_TASK_FIRST.en, /Setup/);
+      assert.deepEqual(check, {
+        ok: false,
+        alreadyLaunched: false,
+        reason: ROUND_RULE_TEXTS.coreTaskFirst,
+      });
+      assert.match(ROUND_RULE_TEXTS.coreTaskFirst.da, /Opsætning/);
+      assert.match(ROUND_RULE_TEXTS.coreTaskFirst.en, /Setup/);
     });
 
     it('step 1 may be launched once the core task is written', () => {

@@ -1,0 +1,68 @@
+import type { Bilingual } from '../bot/mus/bilingual.js';
+
+/*
+ * What HR reads in the round overview and its CSV downloads: column headings and counts.
+ */
+export const OVERVIEW_TEXTS = {
+  overviewCsv: {
+    unknownDepartment: { da: '(ukendt afdeling)', en: '(unknown department)' },
+    musOverview: { da: 'MUS-overblik', en: 'MUS overview' },
+    round: { da: 'Runde', en: 'Round' },
+    generated: { da: 'Dannet', en: 'Generated' },
+    deliveriesPerStep: { da: 'Udsendelser pr. trin', en: 'Deliveries per step' },
+    step: { da: 'Trin', en: 'Step' },
+    name: { da: 'Navn', en: 'Name' },
+    deadline: { da: 'Frist', en: 'Deadline' },
+    launched: { da: 'Sat i gang', en: 'Launched' },
+    sent: { da: 'Sendt', en: 'Sent' },
+    failed: { da: 'Fejlet', en: 'Failed' },
+    waitingApp: { da: 'Venter på appen', en: 'Waiting for the app' },
+    notInstalled: { da: 'Ikke installeret', en: 'Not installed' },
+    queued: { da: 'I kø', en: 'Queued' },
+    formsPerDepartment: { da: 'Skemaer pr. afdeling', en: 'Forms per department' },
+    department: { da: 'Afdeling', en: 'Department' },
+    total: { da: 'I alt', en: 'Total' },
+    formsPerLeader: { da: 'Skemaer pr. leder', en: 'Forms per leader' },
+    leader: { da: 'Leder', en: 'Leader' },
+    departments: { da: 'Afdelinger', en: 'Departments' },
+    overdue: { da: 'Forsinket', en: 'Overdue' },
+    talksNotHeld: { da: 'Samtaler ikke holdt', en: 'Talks not held' },
+    evaluation: { da: 'Evaluering', en: 'Evaluation' },
+    answers: { da: 'Svar', en: 'Answers' },
+    resultsShown: { da: 'Resultater vises', en: 'Results shown' },
+    group: { da: 'Gruppe', en: 'Group' },
+    statement: { da: 'Udsagn', en: 'Statement' },
+    average: { da: 'Gennemsnit', en: 'Average' },
+    comments: { da: 'Kommentarer', en: 'Comments' },
+    comment: { da: 'Kommentar', en: 'Comment' },
+  },
+  talkList: {
+    onlyHr: { da: 'Kun HR kan se listen over samtaler.', en: 'Only HR can see the list of talks.' },
+    roundDoesNotExist: { da: 'Runden findes ikke.', en: 'The round does not exist.' },
+    talksRound: { da: 'Samtaler i runden', en: 'Talks of the round' },
+    held: { da: 'Holdt', en: 'Held' },
+    text: { da: 'af', en: 'of' },
+    leader: { da: 'Leder', en: 'Leader' },
+    leadersEMail: { da: 'Leders e-mail', en: "Leader's e-mail" },
+    employee: { da: 'Medarbejder', en: 'Employee' },
+    employeesEMail: { da: 'Medarbejders e-mail', en: "Employee's e-mail" },
+    department: { da: 'Afdeling', en: 'Department' },
+    status: { da: 'Status', en: 'Status' },
+    talkHeld: { da: 'Samtale holdt', en: 'Talk held' },
+    planned: { da: 'Planlagt til', en: 'Planned for' },
+    talkBegan: { da: 'Samtalen begyndt', en: 'Talk began' },
+    finalisedByLeader: { da: 'Afsluttet af leder', en: 'Finalised by the leader' },
+    acknowledged: { da: 'Kvitteret', en: 'Acknowledged' },
+  },
+  roundOverview: {
+    onlyHr: {
+      da: 'Kun HR kan se overblikket over runden.',
+      en: 'Only HR can see the overview of the round.',
+    },
+    notYetResults: {
+      da: 'Resultaterne vises, når evalueringens frist er overskredet, eller runden er afsluttet.',
+      en: 'The results are shown once the evaluation deadline has passed or the round is closed.',
+    },
+    roundDoesNotExist: { da: 'Runden findes ikke.', en: 'The round does not exist.' },
+  },
+} satisfies Record<string, Record<string, Bilingual>>;
