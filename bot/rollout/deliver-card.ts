@@ -2,7 +2,7 @@ import type { TabLinkSettings } from '../cards/tab-links.js';
 import type { Logger } from '../logger.js';
 import { localeFrom, type Bilingual } from '../mus/bilingual.js';
 import type { Organisation } from '../mus/organisation.js';
-import type { Repositories, StoredConversation } from '../mus/repositories.js';
+import type { Repositories, StoredConversation, TalkRecord } from '../mus/repositories.js';
 import type { Delivery, DeliveryOutcome, DeliveryStatus, DeliveryStore } from './delivery.js';
 import { AgreementGoneError, renderAgreementReminder } from './agreement-reminders.js';
 import { NoLongerDueError, renderFollowThroughReminder } from './follow-through-reminders.js';
@@ -83,6 +83,22 @@ export function createCardDeliverer(
         rows.filter((r) => r.audience === audience).map((r) => [r.recipientEmail, r.status]),
       );
     });
+  // Likewise one listing of a round's talks (without their texts) serves every leader's card.
+  const cachedTalks = ttlCache(deps.statusCacheMs ?? 60_000, () => now().getTime());
+  const talksByLeader = (
+    orgId: string,
+    roundId: string,
+    step: Delivery['step'],
+  ): Promise<ReadonlyMap<string, TalkRecord[]>> =>
+    // Per step: a step's first leader card reads the talks afresh (step 4's follows step 3's soon
+    // in a test, weeks later in a real round).
+    cachedTalks(`${orgId}|${roundId}|${step}`, async () => {
+      const byLeader = new Map<string, TalkRecord[]>();
+      for (const record of await deps.repositories.skemas.listTalkRecords(orgId, roundId)) {
+        byLeader.set(record.leaderEmail, [...(byLeader.get(record.leaderEmail) ?? []), record]);
+      }
+      return byLeader;
+    });
   const directory =
     deps.directory ?? new RecipientDirectory(deps.repositories, { now: () => now().getTime() });
 
@@ -140,6 +156,8 @@ export function createCardDeliverer(
       hasChat: async (email) => (await directory.conversation(org.value.id, email)) !== undefined,
       deliveryStatuses: (step, audience) =>
         deliveryStatuses(org.value.id, round.value.id, step, audience),
+      teamTalks: async (leaderEmail) =>
+        (await talksByLeader(org.value.id, round.value.id, delivery.step)).get(leaderEmail) ?? [],
       locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
       recipientUserId: person.teams?.userId,
       now: now(),

@@ -339,17 +339,36 @@ export class Dispatcher {
    * we still hold the row's lease and, with tenant leases, the tenant's.
    */
   private async pace(pacer: TenantPacer, row: Delivery): Promise<void> {
-    const leaseEnds = row.leaseUntil ? Date.parse(row.leaseUntil) : Number.POSITIVE_INFINITY;
-    // The request and the save of its outcome must also fit in the lease.
-    const margin = Math.min(this.leaseMs / 4, 5_000);
-    const rowDeadline = leaseEnds - margin;
-    const tenantDeadline = this.tenantLeases?.sendDeadline(row.orgId) ?? Number.POSITIVE_INFINITY;
+    const { rowDeadline, tenantDeadline } = this.deadlines(row);
     try {
       await pacer.turn(Math.min(rowDeadline, tenantDeadline));
     } catch (error) {
       if (!(error instanceof TurnTooLateError)) throw error;
       throw new LeaseExpiredError(tenantDeadline < rowDeadline ? 'tenant' : 'row');
     }
+  }
+
+  /** By when a request for the row must be made: its own lease's end and, with leases, the tenant's. */
+  private deadlines(row: Delivery): { rowDeadline: number; tenantDeadline: number } {
+    const leaseEnds = row.leaseUntil ? Date.parse(row.leaseUntil) : Number.POSITIVE_INFINITY;
+    // The request and the save of its outcome must also fit in the lease.
+    const margin = Math.min(this.leaseMs / 4, 5_000);
+    return {
+      rowDeadline: leaseEnds - margin,
+      tenantDeadline: this.tenantLeases?.sendDeadline(row.orgId) ?? Number.POSITIVE_INFINITY,
+    };
+  }
+
+  /**
+   * A row that waited for a slot until a lease ran out is not drawn at all: its card would be thrown
+   * away at the pace, and on a busy storage drawing it costs reads the rows still ours need.
+   */
+  private expiredWhileQueued(row: Delivery): LeaseExpiredError | undefined {
+    const { rowDeadline, tenantDeadline } = this.deadlines(row);
+    const now = this.clock.now().getTime();
+    if (tenantDeadline <= now) return new LeaseExpiredError('tenant');
+    if (rowDeadline <= now) return new LeaseExpiredError('row');
+    return undefined;
   }
 
   /** Sends one claimed row; its next state to record, or undefined when it must not be recorded. */
@@ -363,6 +382,8 @@ export class Dispatcher {
 
     let outcome: DeliveryOutcome;
     try {
+      const expired = this.expiredWhileQueued(row);
+      if (expired) throw expired;
       outcome = await this.options.deliver(row, () => this.pace(pacer, row));
     } catch (error) {
       if (error instanceof LeaseExpiredError && error.lease === 'tenant') {

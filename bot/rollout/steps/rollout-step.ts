@@ -3,7 +3,7 @@ import type { TabLinkSettings } from '../../cards/tab-links.js';
 import type { Locale } from '../../mus/bilingual.js';
 import type { Organisation } from '../../mus/organisation.js';
 import type { Person } from '../../mus/person.js';
-import type { Repositories } from '../../mus/repositories.js';
+import type { Repositories, TalkRecord } from '../../mus/repositories.js';
 import type { StepNumber } from '../../mus/rollout-steps.js';
 import type { Round } from '../../mus/round.js';
 import type { DeliveryAudience, DeliveryStatus } from '../delivery.js';
@@ -29,6 +29,13 @@ export interface CardContext {
     step: StepNumber,
     audience: DeliveryAudience,
   ) => Promise<ReadonlyMap<string, DeliveryStatus>>;
+  /**
+   * The round's talks led by `leaderEmail` (who, status, dates; no texts), from one listing of the
+   * round that serves every leader's card of the step within a minute (so it may be a minute stale):
+   * 500 leaders' cards must not cost a read
+   * of each of their employees' skemas (that stalled step 3 of a 10,000-person round).
+   */
+  teamTalks: (leaderEmail: string) => Promise<TalkRecord[]>;
   locale: Locale;
   /** The recipient's Bot Framework user id, for per-user card refresh. */
   recipientUserId?: string;

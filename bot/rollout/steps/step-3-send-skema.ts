@@ -49,12 +49,12 @@ async function createGroupTalks(
 
 /** The leader's card: their employees' skemas went out in their name; who has the app, who waits. */
 async function renderLeaderBriefing(ctx: CardContext): Promise<RenderedCard> {
-  const { repositories, round, recipient } = ctx;
-  const team = await repositories.skemas.listByLeader(round.orgId, round.id, recipient.email);
+  const { round, recipient } = ctx;
+  const team = await ctx.teamTalks(recipient.email);
   const reachable: string[] = [];
   const waitingForApp: string[] = [];
   await Promise.all(
-    team.map(async ({ value: skema }) => {
+    team.map(async (skema) => {
       // Both from the dispatcher's directory: 500 leaders' briefings must not cost a storage read
       // per employee (that stalled step 3 of a 10,000-person round).
       const [person, chat] = await Promise.all([

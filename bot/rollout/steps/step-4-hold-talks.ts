@@ -34,13 +34,13 @@ export const holdTalks: RolloutStep = {
     if (audience === 'leader') {
       const [reports, skemas, delivered] = await Promise.all([
         ctx.repositories.people.listTeam(ctx.org.id, ctx.recipient.email),
-        ctx.repositories.skemas.listByLeader(ctx.org.id, ctx.round.id, ctx.recipient.email),
+        ctx.teamTalks(ctx.recipient.email),
         ctx.deliveryStatuses(3, 'employee'),
       ]);
       // In a LUS round a leader talks with the leaders below them, not with everyone they lead.
       const team =
         ctx.round.kind === 'LUS' ? reports.filter((m) => m.roles.includes('leader')) : reports;
-      const statusOf = new Map(skemas.map((s) => [s.value.employeeEmail, s.value.status]));
+      const statusOf = new Map(skemas.map((s) => [s.employeeEmail, s.status]));
       return {
         card: leaderTeamCard({
           locale: ctx.locale,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { DEV_ORG_ID } from '../../../bot/config.js';
 import { assertValidCard, cardText } from '../../helpers/card-validation.js';
 import {
@@ -17,6 +18,8 @@ describe('step 3 tells each leader that the skemas went out in their name', func
   this.timeout(60_000);
   let h: RolloutHarness;
   let roundId: string;
+  /** Storage reads of skemas while step 3's cards went out. */
+  const step3Reads = { skemaReads: 0, talkListings: 0 };
 
   /** The step-3 briefing cards Teams received for `email`, as text. */
   const briefings = (email: string): string[] =>
@@ -46,8 +49,16 @@ describe('step 3 tells each leader that the skemas went out in their name', func
     await h.say(HR_EMAIL, 'ny runde MUS 2027');
     roundId = (await h.storage.repositories.rounds.list(DEV_ORG_ID))[0]!.id;
     for (const step of [1, 2, 3]) {
+      // Counted, not changed: the real repository answers every call.
+      const skemas = h.storage.repositories.skemas;
+      const get = step === 3 ? sinon.spy(skemas, 'get') : undefined;
+      const listings = step === 3 ? sinon.spy(skemas, 'listTalkRecords') : undefined;
       await h.click(HR_EMAIL, 'round.launchStep', { roundId, step });
       await h.drain();
+      step3Reads.skemaReads += get?.callCount ?? 0;
+      step3Reads.talkListings += listings?.callCount ?? 0;
+      get?.restore();
+      listings?.restore();
     }
   });
   after(async () => h.close());
@@ -70,6 +81,17 @@ describe('step 3 tells each leader that the skemas went out in their name', func
     );
     assert.deepEqual(rows.map((r) => r.recipientEmail).sort(), [...leaders].sort());
     assert.ok(rows.every((r) => r.status === 'sent'));
+  });
+
+  it('the briefings cost one listing of the round, not a read of every employee’s skema', async () => {
+    const skemas = await h.storage.repositories.skemas.listByRound(DEV_ORG_ID, roundId);
+    const sentCards = (await h.storage.deliveries.list(DEV_ORG_ID, roundId, 3)).filter(
+      (d) => d.audience === 'employee' && d.status === 'sent',
+    );
+    assert.ok(new Set(skemas.map((s) => s.leaderEmail)).size > 1, 'several leaders');
+    // Each employee's own card reads their skema (for its version); the leaders' cards read none.
+    assert.equal(step3Reads.skemaReads, sentCards.length);
+    assert.equal(step3Reads.talkListings, 1);
   });
 
   it('HR’s count of step 3 is the skemas alone', async () => {

@@ -303,6 +303,39 @@ describe('the dispatcher that sends the outbox', () => {
     for (const p of people) assert.equal(store.get(row(p))?.status, 'sent');
   });
 
+  it('does not draw a card whose lease ran out while it waited for a sending slot', async () => {
+    const people = ['a', 'b', 'c', 'd'].map((p) => `${p}@example.dk`);
+    await store.plan(people.map((p) => row(p)));
+    /** Each time a card was begun: when, and by when its row's request had to be made. */
+    const begun: { email: string; at: number; deadline: number }[] = [];
+    const leaseMs = 2000;
+    const d = new Dispatcher({
+      store,
+      deliver: async (r, pace) => {
+        // The lease's end less the dispatcher's margin for the request and its outcome (a quarter).
+        begun.push({
+          email: r.recipientEmail,
+          at: Date.now(),
+          deadline: Date.parse(r.leaseUntil!) - leaseMs / 4,
+        });
+        // Drawing the card takes a second of storage reads on a busy emulator.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await pace();
+        return sent(r.recipientEmail);
+      },
+      log: memoryLogger().log,
+      owner: 'test',
+      ratePerSecond: () => 1000,
+      concurrency: 1,
+      leaseMs,
+    });
+    await settle(d.drain());
+    const late = begun.filter((b) => b.at >= b.deadline);
+    assert.deepEqual(late, [], 'no card begun after its lease had run out');
+    assert.ok(d.stats.expiredBeforeSend > 0, 'some rows did wait too long');
+    for (const p of people) assert.equal(store.get(row(p))?.status, 'sent');
+  });
+
   it('uses no token for a row that needs no request to Teams', async () => {
     await store.plan([row('gone@example.dk'), row('ole@example.dk')]);
     const d = new Dispatcher({
