@@ -2,6 +2,8 @@ import type { TabLinkSettings } from '../cards/tab-links.js';
 import type { Logger } from '../logger.js';
 import { localeFrom, type Bilingual } from '../mus/bilingual.js';
 import type { Organisation } from '../mus/organisation.js';
+import type { Person } from '../mus/person.js';
+import type { Round } from '../mus/round.js';
 import type { Repositories, StoredConversation, TalkRecord } from '../mus/repositories.js';
 import type { Delivery, DeliveryOutcome, DeliveryStatus, DeliveryStore } from './delivery.js';
 import { AgreementGoneError, renderAgreementReminder } from './agreement-reminders.js';
@@ -107,6 +109,8 @@ export function createCardDeliverer(
     email: string,
     teams: { userId?: string; tenantId?: string } | undefined,
     pace: () => Promise<void>,
+    /** Where the write of a chat created here goes, to be awaited once the card is sent. */
+    storing: Promise<void>[],
     createNew = false,
   ): Promise<StoredConversation | Failure> => {
     const stored = createNew ? undefined : await directory.conversation(org.id, email);
@@ -126,38 +130,42 @@ export function createCardDeliverer(
       reference: created.reference,
       updatedAt: now().toISOString(),
     };
-    await deps.repositories.conversations.put(conversation);
     directory.remember(conversation);
+    // Stored while the card is drawn and sent, not before: the send does not wait for a storage
+    // write. Should it fail, the next card creates the chat again (Teams answers with the same one).
+    storing.push(
+      deps.repositories.conversations.put(conversation).catch((error: unknown) => {
+        deps.log.warn(
+          { err: error, orgId: org.id },
+          'storing a new 1:1 chat failed; it is created again for the next card',
+        );
+      }),
+    );
     return conversation;
   };
 
-  return async (delivery, pace = () => Promise.resolve()) => {
+  const drawAndSend = async (
+    delivery: Delivery,
+    org: Organisation,
+    round: Round,
+    person: Person,
+    pace: () => Promise<void>,
+    storing: Promise<void>[],
+  ): Promise<DeliveryOutcome> => {
     const { repositories } = deps;
-    const [org, round, person] = await Promise.all([
-      cached(`org|${delivery.orgId}`, () => repositories.organisations.get(delivery.orgId)),
-      cached(`round|${delivery.orgId}|${delivery.roundId}`, () =>
-        repositories.rounds.get(delivery.orgId, delivery.roundId),
-      ),
-      directory.person(delivery.orgId, delivery.recipientEmail),
-    ]);
-    if (!org || !round) {
-      return permanent('round_gone', ROLLOUT_TEXTS.deliverCard.roundNoLongerExists);
-    }
-    if (!person) return permanent('not_on_roster', NOT_ON_ROSTER);
-    const conversation = await conversationFor(org.value, person.email, person.teams, pace);
+    const conversation = await conversationFor(org, person.email, person.teams, pace, storing);
     if ('ok' in conversation) return conversation;
     const context: CardContext = {
       repositories,
       links: deps.links,
-      org: org.value,
-      round: round.value,
+      org,
+      round,
       recipient: person,
-      findPerson: (email) => directory.person(org.value.id, email),
-      hasChat: async (email) => (await directory.conversation(org.value.id, email)) !== undefined,
-      deliveryStatuses: (step, audience) =>
-        deliveryStatuses(org.value.id, round.value.id, step, audience),
+      findPerson: (email) => directory.person(org.id, email),
+      hasChat: async (email) => (await directory.conversation(org.id, email)) !== undefined,
+      deliveryStatuses: (step, audience) => deliveryStatuses(org.id, round.id, step, audience),
       teamTalks: async (leaderEmail) =>
-        (await talksByLeader(org.value.id, round.value.id, delivery.step)).get(leaderEmail) ?? [],
+        (await talksByLeader(org.id, round.id, delivery.step)).get(leaderEmail) ?? [],
       locale: localeFrom(deps.messenger.localeOf(conversation.reference)),
       recipientUserId: person.teams?.userId,
       now: now(),
@@ -193,9 +201,30 @@ export function createCardDeliverer(
     }
     // The stored 1:1 chat is gone (the user removed and added the app again, or Teams moved it):
     // create it anew and try once more; if that fails too, the row waits for the app.
-    const fresh = await conversationFor(org.value, person.email, person.teams, pace, true);
+    const fresh = await conversationFor(org, person.email, person.teams, pace, storing, true);
     if ('ok' in fresh) return fresh;
     await pace();
     return deps.messenger.send(fresh.reference, message);
+  };
+
+  return async (delivery, pace = () => Promise.resolve()) => {
+    const { repositories } = deps;
+    const [org, round, person] = await Promise.all([
+      cached(`org|${delivery.orgId}`, () => repositories.organisations.get(delivery.orgId)),
+      cached(`round|${delivery.orgId}|${delivery.roundId}`, () =>
+        repositories.rounds.get(delivery.orgId, delivery.roundId),
+      ),
+      directory.person(delivery.orgId, delivery.recipientEmail),
+    ]);
+    if (!org || !round) {
+      return permanent('round_gone', ROLLOUT_TEXTS.deliverCard.roundNoLongerExists);
+    }
+    if (!person) return permanent('not_on_roster', NOT_ON_ROSTER);
+    const storing: Promise<void>[] = [];
+    try {
+      return await drawAndSend(delivery, org.value, round.value, person, pace, storing);
+    } finally {
+      await Promise.all(storing);
+    }
   };
 }
