@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { pointLookupPreload } from './azurite-point-lookups.js';
 
 /** The well-known development account every Azurite accepts. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -32,6 +33,8 @@ export interface StartAzuriteOptions {
   inMemory?: boolean;
   /** Milliseconds to wait for Azurite to say it started. */
   startTimeoutMs?: number;
+  /** Without the point-lookup speed-up (azurite-point-lookups.ts), for comparing the two. */
+  plainAzurite?: boolean;
 }
 
 /** Asks the OS for a free loopback port. */
@@ -101,7 +104,8 @@ async function startOnce(options: StartAzuriteOptions, port: number): Promise<Em
   // Azurite refuses --location together with --inMemoryPersistence.
   if (options.inMemory) args.push('--inMemoryPersistence');
   else args.push('--location', options.location);
-  const child = spawn(process.execPath, args, {
+  const nodeArgs = options.plainAzurite ? [] : pointLookupPreload(options.location);
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
