@@ -1,3 +1,6 @@
+import { fill } from '../../texts/fill.js';
+import { NOTIFICATION_TEXTS } from '../../texts/notifications.js';
+
 /*
  * Small typed helpers for Adaptive Cards 1.5 (the newest schema Teams renders). Cards are plain JSON;
  * these keep the shapes right and the card modules short. Colours are semantic ("accent", "good",
@@ -78,7 +81,7 @@ const MAX_LISTED = 15;
 export function shortList(items: readonly string[], locale: 'da' | 'en'): CardElement {
   const shown = items.slice(0, MAX_LISTED).map(plain);
   const more = items.length - shown.length;
-  if (more > 0) shown.push(locale === 'en' ? `and ${more} more` : `og ${more} mere`);
+  if (more > 0) shown.push(fill(NOTIFICATION_TEXTS.andMore, { count: more })[locale]);
   return bullets(shown);
 }
 

@@ -14,6 +14,8 @@ import type { Repositories } from '../mus/repositories.js';
 import type { StepNumber } from '../mus/rollout-steps.js';
 import { newDelivery, type DeliveryKey, type DeliveryStore } from './delivery.js';
 import type { CardContext, RenderedCard } from './steps/rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../texts/notifications.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * Follow-up of agreements (the method's third phase, "Opsamling og opfølgning"). Every hour the
@@ -117,8 +119,7 @@ export async function renderAgreementCard(
       tabUrl: skemaTabLink(links, a.roundId, a.employeeEmail),
       ...(options.notice ? { notice: options.notice } : {}),
     }),
-    summary:
-      locale === 'en' ? `Follow-up: ${a.what.slice(0, 60)}` : `Opfølgning: ${a.what.slice(0, 60)}`,
+    summary: fill(NOTIFICATION_TEXTS.agreementFollowUp, { what: a.what.slice(0, 60) })[locale],
   };
 }
 

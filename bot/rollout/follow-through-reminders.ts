@@ -15,6 +15,8 @@ import { roundStep } from '../mus/round.js';
 import type { StepNumber } from '../mus/rollout-steps.js';
 import { newDelivery, type DeliveryKey, type DeliveryStore } from './delivery.js';
 import type { CardContext, RenderedCard } from './steps/rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../texts/notifications.js';
+import { fill } from '../../texts/fill.js';
 
 /*
  * The round's follow-through (bot/mus/follow-through.ts) as outbox rows of audience `followup` in the
@@ -92,7 +94,6 @@ export async function renderFollowThroughReminder(
   const { repositories, round, recipient, locale } = ctx;
   const nameOf = async (email: string): Promise<string> =>
     (await ctx.findPerson(email))?.name ?? email;
-  const en = locale === 'en';
   if (subject === 'talks-not-held') {
     const open = (await repositories.skemas.listByLeader(round.orgId, round.id, recipient.email))
       .map((s) => s.value)
@@ -109,7 +110,7 @@ export async function renderFollowThroughReminder(
         tabUrl: tabLink(ctx.links),
         ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
       }),
-      summary: en ? `${open.length} talks still to hold` : `${open.length} samtaler mangler`,
+      summary: fill(NOTIFICATION_TEXTS.talksStillToHold, { count: open.length })[locale],
     };
   }
   if (subject === 'acknowledge') {
@@ -125,7 +126,7 @@ export async function renderFollowThroughReminder(
         finalisedAt: skema.value.finalisedAt,
         tabUrl: skemaTabLink(ctx.links, round.id, recipient.email),
       }),
-      summary: en ? 'Your summary is waiting for you' : 'Opsamlingen venter på dig',
+      summary: NOTIFICATION_TEXTS.summaryWaiting[locale],
     };
   }
   const employeeEmail = followThroughEmployee(subject);
@@ -160,6 +161,6 @@ export async function renderFollowThroughReminder(
         .map((a) => a.what),
       tabUrl: skemaTabLink(ctx.links, round.id, employeeEmail),
     }),
-    summary: en ? `Follow up with ${employeeName}` : `Opfølgning med ${employeeName}`,
+    summary: fill(NOTIFICATION_TEXTS.followUpWith, { name: employeeName })[locale],
   };
 }

@@ -112,7 +112,28 @@ function isWrittenText(node: ts.Expression): boolean {
   return false;
 }
 
-/** The lines of `file` with a `{ da: '…', en: '…' }` literal written in place. */
+/** 'en', 'da-DK': a language or locale code, not a text anyone reads. */
+function isLanguageTag(node: ts.Expression): boolean {
+  return ts.isStringLiteral(node) && /^[a-z]{2}(-[A-Z]{2})?$/.test(node.text);
+}
+
+/** `x === 'en'`, `x !== 'da'` and the like: a choice by language. */
+function isLanguageTest(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node)) return isLanguageTest(node.expression);
+  if (!ts.isBinaryExpression(node)) return false;
+  const equality = [
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ].includes(node.operatorToken.kind);
+  const isLanguage = (side: ts.Expression): boolean =>
+    ts.isStringLiteral(side) && (side.text === 'en' || side.text === 'da');
+  return equality && (isLanguage(node.left) || isLanguage(node.right));
+}
+
+/**
+ * The lines of `file` with a `{ da: '…', en: '…' }` literal written in place, or a text chosen by
+ * language in place (`locale === 'en' ? '…' : '…'`).
+ */
 function inlineTexts(file: string): number[] {
   const source = ts.createSourceFile(
     file,
@@ -134,6 +155,15 @@ function inlineTexts(file: string): number[] {
       if (da && en && (isWrittenText(da) || isWrittenText(en))) {
         lines.push(source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1);
       }
+    }
+    // The same text chosen by language in place: `locale === 'en' ? 'Text' : 'Tekst'`.
+    if (
+      ts.isConditionalExpression(node) &&
+      isLanguageTest(node.condition) &&
+      (isWrittenText(node.whenTrue) || isWrittenText(node.whenFalse)) &&
+      !(isLanguageTag(node.whenTrue) && isLanguageTag(node.whenFalse))
+    ) {
+      lines.push(source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1);
     }
     ts.forEachChild(node, visit);
   };
@@ -167,7 +197,7 @@ describe('the text catalogue', () => {
     );
   });
 
-  it('no file of the bot or the tab writes a { da, en } text in place; it takes it from the catalogue', () => {
+  it('no file of the bot or the tab writes a { da, en } text, or picks a text by language, in place; it takes it from the catalogue', () => {
     const files = [...sourceFiles('bot'), ...sourceFiles(join('tab', 'src'))];
     assert.ok(files.length > 50, `only ${files.length} files found`);
     const offenders = files

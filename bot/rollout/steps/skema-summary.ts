@@ -5,6 +5,7 @@ import type { Versioned } from '../../mus/errors.js';
 import type { Repositories } from '../../mus/repositories.js';
 import type { Skema } from '../../mus/skema.js';
 import type { RenderedCard } from './rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
 
 /** The finalised talk's summary card for the employee, built from storage. */
 export async function renderSkemaSummary(
@@ -36,6 +37,6 @@ export async function renderSkemaSummary(
       tabUrl: skemaTabLink(links, roundId, employeeEmail),
       ...(error ? { error } : {}),
     }),
-    summary: locale === 'en' ? 'The summary of your MUS' : 'Opsummeringen af din MUS',
+    summary: NOTIFICATION_TEXTS.summaryOfTalk[locale],
   };
 }

@@ -1,6 +1,8 @@
 import { leaderBriefingCard } from '../../cards/step-1-leader-briefing-card.js';
 import { roundTitle } from '../../mus/glossary.js';
 import { leaders, type RolloutStep } from './rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
+import { fill } from '../../../texts/fill.js';
 
 /** Step 1, Informér lederne: every leader gets the briefing on the new way of holding MUS. */
 export const informLeaders: RolloutStep = {
@@ -15,9 +17,8 @@ export const informLeaders: RolloutStep = {
         round: ctx.round,
         ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
       }),
-      summary:
-        ctx.locale === 'en'
-          ? `${roundTitle(ctx.round.name, ctx.round.kind)}: what changes for leaders`
-          : `${roundTitle(ctx.round.name, ctx.round.kind)}: det nye for lederne`,
+      summary: fill(NOTIFICATION_TEXTS.step1Leaders, {
+        round: roundTitle(ctx.round.name, ctx.round.kind),
+      })[ctx.locale],
     }),
 };

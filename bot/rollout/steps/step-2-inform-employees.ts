@@ -1,6 +1,8 @@
 import { employeeInvitationCard } from '../../cards/step-2-employee-invitation-card.js';
 import { roundTitle } from '../../mus/glossary.js';
 import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
+import { fill } from '../../../texts/fill.js';
 
 /** Step 2, Informér medarbejderne: every employee learns what the new MUS is for and what comes. */
 export const informEmployees: RolloutStep = {
@@ -17,10 +19,9 @@ export const informEmployees: RolloutStep = {
         coreTask: ctx.org.coreTask,
         round: ctx.round,
       }),
-      summary:
-        ctx.locale === 'en'
-          ? `Your talk: ${roundTitle(ctx.round.name, ctx.round.kind)}`
-          : `Din samtale: ${roundTitle(ctx.round.name, ctx.round.kind)}`,
+      summary: fill(NOTIFICATION_TEXTS.step2Employees, {
+        round: roundTitle(ctx.round.name, ctx.round.kind),
+      })[ctx.locale],
     };
   },
 };

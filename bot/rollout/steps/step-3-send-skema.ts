@@ -15,6 +15,8 @@ import {
   type RenderedCard,
   type RolloutStep,
 } from './rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
+import { fill } from '../../../texts/fill.js';
 
 /**
  * In a GRUS round each leader's team also gets one shared group talk, with the members as they are
@@ -77,10 +79,7 @@ async function renderLeaderBriefing(ctx: CardContext): Promise<RenderedCard> {
       ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
       tabUrl: tabLink(ctx.links),
     }),
-    summary:
-      ctx.locale === 'en'
-        ? `Your team's ${talkName(round.kind)} forms went out`
-        : `Dit teams ${talkName(round.kind)}-skemaer er sendt`,
+    summary: fill(NOTIFICATION_TEXTS.step3Briefing, { talk: talkName(round.kind) })[ctx.locale],
   };
 }
 
@@ -151,14 +150,11 @@ export const sendSkema: RolloutStep = {
           ? { notice: { kind: 'reminder' as const, deadline: roundStep(ctx.round, 3).deadline } }
           : {}),
       }),
-      summary:
-        audience === 'reminder'
-          ? ctx.locale === 'en'
-            ? 'Reminder: your MUS preparation'
-            : 'Påmindelse: din MUS-forberedelse'
-          : ctx.locale === 'en'
-            ? `Your MUS form from ${leader?.name ?? 'your leader'}`
-            : `Dit MUS-skema fra ${leader?.name ?? 'din leder'}`,
+      summary: (audience === 'reminder'
+        ? NOTIFICATION_TEXTS.step3Reminder
+        : leader
+          ? fill(NOTIFICATION_TEXTS.step3Skema, { leader: leader.name })
+          : NOTIFICATION_TEXTS.step3SkemaNoLeader)[ctx.locale],
     };
   },
 };

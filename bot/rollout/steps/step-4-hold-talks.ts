@@ -5,6 +5,7 @@ import { groupTalkTabLink, skemaTabLink, tabLink } from '../../cards/tab-links.j
 import { renderSkemaSummary } from './skema-summary.js';
 import type { Round } from '../../mus/round.js';
 import { leaderOf, participants, type RolloutStep } from './rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
 
 /**
  * Step 4, Hold samtalerne: each leader gets their team with each person's preparation status and a
@@ -58,14 +59,9 @@ export const holdTalks: RolloutStep = {
             : {}),
           ...(ctx.org.hrContact ? { hrContact: ctx.org.hrContact } : {}),
         }),
-        summary:
-          ctx.round.kind === 'GRUS'
-            ? ctx.locale === 'en'
-              ? 'Time for the group talk'
-              : 'Tid til gruppesamtalen'
-            : ctx.locale === 'en'
-              ? 'Time for the MUS talks'
-              : 'Tid til MUS-samtalerne',
+        summary: (ctx.round.kind === 'GRUS'
+          ? NOTIFICATION_TEXTS.step4GroupTalk
+          : NOTIFICATION_TEXTS.step4Talks)[ctx.locale],
       };
     }
     const [leader, skema] = await Promise.all([
@@ -81,7 +77,7 @@ export const holdTalks: RolloutStep = {
         prepared: skema !== undefined && skema.value.status !== 'sent',
         tabUrl: tabLink(ctx.links),
       }),
-      summary: ctx.locale === 'en' ? 'Your MUS is coming up' : 'Din MUS nærmer sig',
+      summary: NOTIFICATION_TEXTS.step4Employee[ctx.locale],
     };
   },
 };

@@ -1,6 +1,7 @@
 import type { Person } from '../../mus/person.js';
 import { evaluationCard } from '../../cards/step-5-evaluation-card.js';
 import { leaders, participants, type RolloutStep } from './rollout-step.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
 
 /** Step 5, Evaluér MUS: leaders and employees evaluate the round anonymously. */
 export const evaluate: RolloutStep = {
@@ -21,7 +22,7 @@ export const evaluate: RolloutStep = {
     );
     return {
       card: evaluationCard({ locale: ctx.locale, round: ctx.round, answered }),
-      summary: ctx.locale === 'en' ? 'Evaluate this year’s MUS' : 'Evaluér årets MUS',
+      summary: NOTIFICATION_TEXTS.step5Evaluate[ctx.locale],
     };
   },
 };

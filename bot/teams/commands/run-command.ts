@@ -10,6 +10,7 @@ import { fill } from '../../../texts/fill.js';
 import type { BotServices } from '../bot-services.js';
 import type { Command } from '../parse-command.js';
 import type { Turn } from '../turn.js';
+import { NOTIFICATION_TEXTS } from '../../../texts/notifications.js';
 
 /**
  * Answers a typed command. HR's commands (new round, status, rounds) work for people with the hr
@@ -85,9 +86,11 @@ export async function runCommand(
   if (command.kind === 'rounds') {
     const lines = rounds.map((r) => {
       const launched = r.steps.filter((s) => s.launchedAt).length;
-      return turn.locale === 'en'
-        ? `- **${r.name}**: created ${formatDate(r.createdAt, 'en')}, ${launched} of 5 steps launched`
-        : `- **${r.name}**: oprettet ${formatDate(r.createdAt, 'da')}, ${launched} af 5 trin sat i gang`;
+      return fill(NOTIFICATION_TEXTS.roundLine, {
+        round: r.name,
+        created: { da: formatDate(r.createdAt, 'da'), en: formatDate(r.createdAt, 'en') },
+        launched,
+      })[turn.locale];
     });
     await turn.reply({ text: lines.join('\n') });
     return;
@@ -95,12 +98,13 @@ export async function runCommand(
   // status: the newest round's card with live counts, and a one-line summary.
   const newest = rounds[0]!;
   const next = newest.steps.find((s) => !s.launchedAt);
-  const summary = next
-    ? turn.locale === 'en'
-      ? `Next step: ${next.step}. ${stepDefinition(next.step).name.en}`
-      : `Næste trin: ${next.step}. ${stepDefinition(next.step).name.da}`
-    : turn.locale === 'en'
-      ? 'All five steps have been launched.'
-      : 'Alle fem trin er sat i gang.';
+  const summary = (
+    next
+      ? fill(NOTIFICATION_TEXTS.nextStep, {
+          step: next.step,
+          name: stepDefinition(next.step).name,
+        })
+      : NOTIFICATION_TEXTS.allStepsLaunched
+  )[turn.locale];
   await turn.reply({ card: await services.announcer.card(newest, turn.locale), summary });
 }
