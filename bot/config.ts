@@ -36,6 +36,8 @@ export interface AppConfig {
   teamsAppId?: string;
   /** Rollout sends per second per tenant (Teams allows about 30). */
   rolloutRatePerSecond: number;
+  /** Cards being drawn and sent at once (each holds one request to Teams at a time). */
+  rolloutConcurrency: number;
   /**
    * PROACTIVE_INSTALL=on: the app installs itself through Microsoft Graph for people whose cards
    * wait for it. Off (undefined) by default; needs the bot's client secret and the manifest id.
@@ -88,8 +90,12 @@ const env = z.object({
   BOT_DOMAIN: optionalText,
   TEAMS_APP_ID: optionalText,
   ROLLOUT_RATE_PER_SECOND: optionalText,
+  ROLLOUT_CONCURRENCY: optionalText,
   PROACTIVE_INSTALL: optionalText,
 });
+
+/** Cards in flight at once unless ROLLOUT_CONCURRENCY says otherwise. */
+export const DEFAULT_ROLLOUT_CONCURRENCY = 16;
 
 /**
  * Reads and checks the configuration once, from the environment. In production it refuses to run
@@ -166,6 +172,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       `ROLLOUT_RATE_PER_SECOND skal være et tal over 0 / must be a number above 0 (got "${e.ROLLOUT_RATE_PER_SECOND}")`,
     );
   }
+  const concurrency =
+    e.ROLLOUT_CONCURRENCY === undefined
+      ? DEFAULT_ROLLOUT_CONCURRENCY
+      : Number(e.ROLLOUT_CONCURRENCY);
+  if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 256)) {
+    problems.push(
+      `ROLLOUT_CONCURRENCY skal være et helt tal fra 1 til 256 / must be a whole number from 1 to 256 (got "${e.ROLLOUT_CONCURRENCY}")`,
+    );
+  }
   if (e.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(e.PUBLIC_URL)) {
     problems.push('PUBLIC_URL skal være en http(s)-adresse / must be an http(s) URL');
   }
@@ -195,6 +210,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         : `http://127.0.0.1:${Number.isInteger(port) ? port : 3978}`),
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
     rolloutRatePerSecond: rate,
+    rolloutConcurrency: concurrency,
     ...(proactiveInstall ? { proactiveInstall } : {}),
   };
 }

@@ -54,7 +54,10 @@ export interface Rollout {
  * for the app and (when on) proactive installation. Nothing runs until start().
  */
 export function createRollout(deps: {
-  config: Pick<AppConfig, 'publicUrl' | 'teamsAppId' | 'rolloutRatePerSecond'>;
+  config: Pick<
+    AppConfig,
+    'publicUrl' | 'teamsAppId' | 'rolloutRatePerSecond' | 'rolloutConcurrency'
+  >;
   /** Pause between update of HR's round card (default 3 s). */
   announceEveryMs?: number;
   /** Least pause between two retries of an organisation's cards waiting for the app (default 30 s). */
@@ -121,6 +124,7 @@ export function createRollout(deps: {
     log: log.child({ module: 'dispatcher' }),
     owner,
     ratePerSecond: () => config.rolloutRatePerSecond,
+    concurrency: config.rolloutConcurrency,
     ...(deps.tenantLeases ? { tenantLeases: deps.tenantLeases } : {}),
     onProgress: ({ orgId, roundId }) => {
       announcer.schedule(orgId, roundId);

@@ -4,6 +4,9 @@
  *
  *   npm run bench:round -- --employees 10000 [--limit 30] [--port 4101] [--node-args="..."]
  *
+ * The server gets this process's environment, so e.g. `ROLLOUT_CONCURRENCY=32 npm run bench:round`
+ * tries another setting (README, Configuration).
+ *
  * Starts an in-memory Azurite (a child process), fake Teams (the fake Bot Connector, in this process,
  * refusing more than `--limit` requests per second per tenant and Teams' per-conversation windows
  * with 429) and the real server (bot/index.ts as `npm start` composes it, bundled and run with node

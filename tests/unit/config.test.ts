@@ -62,6 +62,20 @@ describe('loadConfig', () => {
     assert.equal(config.ssoClientId, 'sso-app');
   });
 
+  describe('ROLLOUT_CONCURRENCY', () => {
+    it('sends 16 cards at once unless told otherwise, and takes a whole number up to 256', () => {
+      assert.equal(loadConfig({}).rolloutConcurrency, 16);
+      assert.equal(loadConfig({ ROLLOUT_CONCURRENCY: '32' }).rolloutConcurrency, 32);
+    });
+    for (const value of ['0', '257', '2.5', 'many']) {
+      it(`refuses "${value}", quoting it`, () => {
+        assert.deepEqual(problemsOf({ ROLLOUT_CONCURRENCY: value }), [
+          `ROLLOUT_CONCURRENCY skal være et helt tal fra 1 til 256 / must be a whole number from 1 to 256 (got "${value}")`,
+        ]);
+      });
+    }
+  });
+
   describe('PORT', () => {
     for (const port of ['0', '8080', '65535']) {
       it(`accepts ${port}`, () => {
