@@ -133,13 +133,17 @@ export function createCardDeliverer(
     directory.remember(conversation);
     // Stored while the card is drawn and sent, not before: the send does not wait for a storage
     // write. Should it fail, the next card creates the chat again (Teams answers with the same one).
+    // After any earlier write of this send, so a chat created anew is the one stored last.
+    const earlier = storing.at(-1) ?? Promise.resolve();
     storing.push(
-      deps.repositories.conversations.put(conversation).catch((error: unknown) => {
-        deps.log.warn(
-          { err: error, orgId: org.id },
-          'storing a new 1:1 chat failed; it is created again for the next card',
-        );
-      }),
+      earlier
+        .then(() => deps.repositories.conversations.put(conversation))
+        .catch((error: unknown) => {
+          deps.log.warn(
+            { err: error, orgId: org.id },
+            'storing a new 1:1 chat failed; it is created again for the next card',
+          );
+        }),
     );
     return conversation;
   };
