@@ -95,7 +95,7 @@ const env = z.object({
 });
 
 /** Cards in flight at once unless ROLLOUT_CONCURRENCY says otherwise. */
-export const DEFAULT_ROLLOUT_CONCURRENCY = 16;
+export const DEFAULT_ROLLOUT_CONCURRENCY = 32;
 
 /**
  * Reads and checks the configuration once, from the environment. In production it refuses to run

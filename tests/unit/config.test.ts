@@ -63,9 +63,9 @@ describe('loadConfig', () => {
   });
 
   describe('ROLLOUT_CONCURRENCY', () => {
-    it('sends 16 cards at once unless told otherwise, and takes a whole number up to 256', () => {
-      assert.equal(loadConfig({}).rolloutConcurrency, 16);
-      assert.equal(loadConfig({ ROLLOUT_CONCURRENCY: '32' }).rolloutConcurrency, 32);
+    it('sends 32 cards at once unless told otherwise, and takes a whole number up to 256', () => {
+      assert.equal(loadConfig({}).rolloutConcurrency, 32);
+      assert.equal(loadConfig({ ROLLOUT_CONCURRENCY: '8' }).rolloutConcurrency, 8);
     });
     for (const value of ['0', '257', '2.5', 'many']) {
       it(`refuses "${value}", quoting it`, () => {
