@@ -1,4 +1,4 @@
-import { ApiError, type SkemaKey } from '../api-client.js';
+import { ApiError, userMessage, type SkemaKey } from '../api-client.js';
 import type { BookedTalk, BookingSuggestions, SkemaView } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
 import { button, h, replace, uid } from '../dom.js';
@@ -77,7 +77,7 @@ export function bookingPanel(
     try {
       saveFile(await env.api.talkIcs(key, startsAt, TALK_MINUTES), 'mus-samtale.ics');
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error));
+      say(userMessage(error));
       return;
     }
     try {
@@ -122,7 +122,7 @@ export function bookingPanel(
         showConsent(error);
       } else if (error instanceof ApiError && error.code === 'graph_unavailable') {
         showConsent(error);
-      } else say(error instanceof Error ? error.message : String(error));
+      } else say(userMessage(error));
     } finally {
       bookButton.disabled = false;
       bookButton.textContent = t('bookConfirm');

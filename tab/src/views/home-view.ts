@@ -1,5 +1,6 @@
 import type { RoundSummary, TeamMember, TeamOverview, UnitEvaluation } from '../api-types.js';
 import type { AppEnv } from '../app-env.js';
+import { userMessage } from '../api-client.js';
 import { button, h, replace, uid } from '../dom.js';
 import { sentSkemaLabel } from '../../../bot/cards/skema-status-labels.js';
 import { formatDateTime, t, tr } from '../i18n.js';
@@ -364,14 +365,7 @@ function bookButton(
       replace(slot, panel);
       panel.focus();
     } catch (error) {
-      replace(
-        slot,
-        h(
-          'p',
-          { className: 'notice error', role: 'alert' },
-          error instanceof Error ? error.message : String(error),
-        ),
-      );
+      replace(slot, h('p', { className: 'notice error', role: 'alert' }, userMessage(error)));
     }
   };
   const opener = button(
