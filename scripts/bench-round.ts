@@ -2,12 +2,13 @@
  * Whole-round benchmark: does every step of a big MUS round reach everyone, at Teams' pace, while
  * every click is answered at once?
  *
- *   npm run bench:round -- --employees 10000 [--limit 30] [--port 4101] [--node-args="..."]
+ *   npm run bench:round -- --employees 10000 [--limit 30] [--port 4101] [--node-args="..."] [--on-disk]
  *
  * The server gets this process's environment, so e.g. `ROLLOUT_CONCURRENCY=32 npm run bench:round`
  * tries another setting (README, Configuration).
  *
- * Starts an in-memory Azurite (a child process), fake Teams (the fake Bot Connector, in this process,
+ * Starts Azurite (a child process; in memory, or with `--on-disk` keeping its data in files as
+ * `npm start` does, which adds the emulator's saving of its whole database every few seconds), fake Teams (the fake Bot Connector, in this process,
  * refusing more than `--limit` requests per second per tenant and Teams' per-conversation windows
  * with 429) and the real server (bot/index.ts as `npm start` composes it, bundled and run with node
  * and production's node options in a process of its own; scripts/bench-round-server.ts). Then it
@@ -57,6 +58,7 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '30' },
     port: { type: 'string', default: process.env.PORT ?? '4101' },
     'node-args': { type: 'string' },
+    'on-disk': { type: 'boolean', default: false },
   },
 });
 const employeeCount = Number(values.employees);
@@ -154,7 +156,7 @@ interface StepReport {
 }
 
 const location = mkdtempSync(join(tmpdir(), 'mus-bench-round-'));
-const azurite = await startAzurite({ location, inMemory: true });
+const azurite = await startAzurite({ location, inMemory: !values['on-disk'] });
 const fake = await FakeBotConnector.start({
   rateLimits: { perTenantPerSecond: limit },
   keepBodies: false,
@@ -502,6 +504,7 @@ try {
     `limit                 ${limit} requests/s per tenant (+ Teams' per-conversation windows)`,
     `server process        node ${nodeArgs.join(' ')} (bot/index.ts bundled like dist/index.js), pid ${running.pid}`,
     `machine               at the start ${loadAtStart}; at the end ${load()}`,
+    `storage               Azurite ${values['on-disk'] ? 'keeping its data on disk (as npm start)' : 'in memory'}`,
     `team install          answered ${installStatus} in ${ms(installAnswerMs)} ms; members read and matched after ${s(rosterMs)} (${String(learnt.matched)} matched, ${String(learnt.unknown)} unknown)`,
     `new round             "ny runde" to round in storage ${ms(newRoundMs)} ms`,
     '',
