@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { journalPreload } from './azurite-journal.js';
 import { pointLookupPreload } from './azurite-point-lookups.js';
 
 /** The well-known development account every Azurite accepts. */
@@ -33,7 +34,11 @@ export interface StartAzuriteOptions {
   inMemory?: boolean;
   /** Milliseconds to wait for Azurite to say it started. */
   startTimeoutMs?: number;
-  /** Without the point-lookup speed-up (azurite-point-lookups.ts), for comparing the two. */
+  /**
+   * Azurite as it comes, without the point-lookup speed-up (azurite-point-lookups.ts) or the journal
+   * (azurite-journal.ts), for comparing. Do not point it at data written with the journal: it would
+   * read the database file without the journal's last rows.
+   */
   plainAzurite?: boolean;
 }
 
@@ -104,7 +109,13 @@ async function startOnce(options: StartAzuriteOptions, port: number): Promise<Em
   // Azurite refuses --location together with --inMemoryPersistence.
   if (options.inMemory) args.push('--inMemoryPersistence');
   else args.push('--location', options.location);
-  const nodeArgs = options.plainAzurite ? [] : pointLookupPreload(options.location);
+  // On disk, rows are saved as a journal of changes instead of the whole database each time.
+  const nodeArgs = options.plainAzurite
+    ? []
+    : [
+        ...pointLookupPreload(options.location),
+        ...(options.inMemory ? [] : journalPreload(options.location)),
+      ];
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
