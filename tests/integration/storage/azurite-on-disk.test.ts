@@ -95,6 +95,18 @@ describe('embedded Azurite on disk (journal of changes)', function () {
     return running;
   }
 
+  /** Writes rows into a new table, waits until they are saved, kills the emulator: the rows written. */
+  async function writeThenCrash(name: string): Promise<Map<string, string>> {
+    const first = await start();
+    const client = table(first, name);
+    await client.createTable();
+    const expected = await writeSome(client);
+    await sleep(SAVED);
+    await crash(first);
+    running = undefined;
+    return expected;
+  }
+
   it('saves changed rows to the journal, not the whole database, and has them after a restart', async () => {
     const first = await start();
     const client = table(first, 'skemas');
@@ -120,14 +132,7 @@ describe('embedded Azurite on disk (journal of changes)', function () {
   });
 
   it('has every row written before a crash of the emulator (killed, no chance to save)', async () => {
-    const first = await start();
-    const client = table(first, 'deliveries');
-    await client.createTable();
-    const expected = await writeSome(client);
-    await sleep(SAVED);
-    await crash(first);
-    running = undefined;
-
+    const expected = await writeThenCrash('deliveries');
     const second = await start();
     assert.deepEqual(await rows(table(second, 'deliveries')), expected);
     // Writing goes on after the restart, and that survives the next crash too.
@@ -145,13 +150,7 @@ describe('embedded Azurite on disk (journal of changes)', function () {
   });
 
   it('ignores a last journal line cut short by a crash and keeps every row before it', async () => {
-    const first = await start();
-    const client = table(first, 'people');
-    await client.createTable();
-    const expected = await writeSome(client);
-    await sleep(SAVED);
-    await crash(first);
-    running = undefined;
+    const expected = await writeThenCrash('people');
     appendFileSync(
       join(location, JOURNAL),
       '{"name":"devstoreaccount1$people","operation":"I","ob',
