@@ -37,7 +37,9 @@ function journaled(db) {
 function state(db) {
   let s = states.get(db);
   if (!s) {
-    s = { chain: Promise.resolve(), needWhole: true, wholeBytes: 0, journalBytes: 0 };
+    // shape: bumped when a table is created or dropped (or the file loaded); wholeShape: the shape
+    // the file on disk has, -1 when the file or journal must be written anew.
+    s = { chain: Promise.resolve(), shape: 0, wholeShape: -1, wholeBytes: 0, journalBytes: 0 };
     states.set(db, s);
   }
   return s;
@@ -102,12 +104,14 @@ function replay(db, generation) {
     coll.data = coll.data.filter((doc) => doc !== REMOVED);
     coll.idIndex = null;
     coll.ensureAllIndexes(true);
+    for (const field of coll.uniqueNames || []) coll.ensureUniqueIndex(field);
     coll.dirty = true;
   }
 }
 
 async function saveWhole(db, s) {
-  s.needWhole = true;
+  const shape = s.shape;
+  s.wholeShape = -1;
   db.clearChanges();
   db.autosaveClearFlags();
   const generation = randomUUID();
@@ -121,12 +125,12 @@ async function saveWhole(db, s) {
   await fs.promises.rename(tmp, journalPath(db));
   s.wholeBytes = text.length;
   s.journalBytes = 0;
-  s.needWhole = false;
+  s.wholeShape = shape;
 }
 
 async function save(db) {
   const s = state(db);
-  if (s.needWhole || s.journalBytes > Math.max(MIN_JOURNAL_BYTES, 2 * s.wholeBytes)) {
+  if (s.wholeShape !== s.shape || s.journalBytes > Math.max(MIN_JOURNAL_BYTES, 2 * s.wholeBytes)) {
     return saveWhole(db, s);
   }
   const changes = db.generateChangesNotification();
@@ -138,7 +142,7 @@ async function save(db) {
   try {
     await fs.promises.appendFile(journalPath(db), text);
   } catch (error) {
-    s.needWhole = true; // the rows are only in memory now: the next save writes everything
+    s.wholeShape = -1; // the rows are only in memory now: the next save writes everything
     throw error;
   }
   s.journalBytes += Buffer.byteLength(text);
@@ -155,13 +159,20 @@ try {
     typeof proto.addCollection === 'function' &&
     typeof proto.removeCollection === 'function' &&
     typeof proto.autosaveEnable === 'function' &&
+    typeof proto.close === 'function' &&
     typeof proto.generateChangesNotification === 'function' &&
     typeof proto.clearChanges === 'function' &&
     typeof proto.serialize === 'function' &&
     Loki.Collection &&
     typeof Loki.Collection.prototype.ensureAllIndexes === 'function';
   if (ready) {
-    const { saveDatabase, loadJSONObject, addCollection, removeCollection, autosaveEnable } = proto;
+    const { saveDatabase, loadJSONObject, addCollection, removeCollection, autosaveEnable, close } =
+      proto;
+    // Closing (Azurite on SIGINT) waits for a save under way, then saves what is left.
+    proto.close = function (callback) {
+      if (!journaled(this)) return close.call(this, callback);
+      state(this).chain.then(() => close.call(this, callback));
+    };
     proto.autosaveEnable = function (...args) {
       if (journaled(this)) this.autosaveInterval = SAVE_EVERY_MS;
       return autosaveEnable.apply(this, args);
@@ -170,12 +181,12 @@ try {
       const coll = addCollection.apply(this, args);
       if (journaled(this)) {
         track(coll);
-        state(this).needWhole = true;
+        state(this).shape++;
       }
       return coll;
     };
     proto.removeCollection = function (...args) {
-      if (journaled(this)) state(this).needWhole = true;
+      if (journaled(this)) state(this).shape++;
       return removeCollection.apply(this, args);
     };
     proto.loadJSONObject = function (dbObject, options) {
@@ -183,7 +194,7 @@ try {
       if (journaled(this)) {
         for (const coll of this.collections) track(coll);
         if (typeof dbObject.journalGeneration === 'string') replay(this, dbObject.journalGeneration);
-        state(this).needWhole = true;
+        state(this).shape++;
       }
       return result;
     };

@@ -131,6 +131,18 @@ describe('embedded Azurite on disk (journal of changes)', function () {
     assert.deepEqual(await rows(table(second, 'skemas')), expected);
   });
 
+  it('has every row written right before a normal stop (SIGINT), with no pause to save', async () => {
+    const first = await start();
+    const client = table(first, 'conversations');
+    await client.createTable();
+    const expected = await writeSome(client);
+    await first.stop();
+    running = undefined;
+
+    const second = await start();
+    assert.deepEqual(await rows(table(second, 'conversations')), expected);
+  });
+
   it('has every row written before a crash of the emulator (killed, no chance to save)', async () => {
     const expected = await writeThenCrash('deliveries');
     const second = await start();
